@@ -1,0 +1,121 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One set of compiler settings for every target: Swift 6 mode plus the upcoming
+/// features that keep imports and existentials explicit.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+]
+
+let package = Package(
+    name: "muster",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "muster", targets: ["muster"]),
+        .library(name: "MusterCore", targets: ["MusterCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries, wrapped once each and imported `internal` by their one user.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CLibCSV",
+            path: "Sources/CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+
+        // The shared contracts: records, Importer, Stage, configuration, errors.
+        .target(
+            name: "MusterCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+
+        // Importers: one module each, MusterCore plus their own C library only.
+        .target(
+            name: "XMLNewsImporter",
+            dependencies: ["MusterCore", "CLibXML2"],
+            path: "Plugins/XMLNewsImporter",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CSVSignupImporter",
+            dependencies: ["MusterCore", "CLibCSV"],
+            path: "Plugins/CSVSignupImporter",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "JSONExportImporter",
+            dependencies: ["MusterCore"],
+            path: "Plugins/JSONExportImporter",
+            swiftSettings: strictSettings
+        ),
+
+        // Built-in stages and the runner.
+        .target(
+            name: "MusterStages",
+            dependencies: [
+                "MusterCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MusterPipeline",
+            dependencies: ["MusterCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MusterTesting",
+            dependencies: ["MusterCore"],
+            swiftSettings: strictSettings
+        ),
+
+        // The command line: argument parsing, the importer and stage lists, exit codes.
+        .executableTarget(
+            name: "muster",
+            dependencies: [
+                "MusterCore", "MusterPipeline", "MusterStages",
+                "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore", "MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MusterPipelineTests",
+            dependencies: ["MusterCore", "MusterPipeline", "MusterStages", "MusterTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MusterStagesTests",
+            dependencies: ["MusterCore", "MusterStages", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ImporterTests",
+            dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["MusterCore", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

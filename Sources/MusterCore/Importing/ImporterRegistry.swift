@@ -1,0 +1,36 @@
+/// The importers this build knows, by id. Built once from the executable's explicit list
+/// and frozen; two importers with one id are a startup error.
+public struct ImporterRegistry: Sendable {
+    public let importers: [any Importer.Type]
+    private let byID: [String: any Importer.Type]
+
+    public init(_ importers: [any Importer.Type]) throws(MusterError) {
+        var byID: [String: any Importer.Type] = [:]
+        for importer in importers {
+            let id = importer.descriptor.id
+            if byID[id] != nil {
+                throw MusterError(.duplicateRegistration, "two importers are registered as \"\(id)\"")
+            }
+            byID[id] = importer
+        }
+        self.importers = importers.sorted { $0.descriptor.id < $1.descriptor.id }
+        self.byID = byID
+    }
+
+    public var ids: [String] { importers.map { $0.descriptor.id } }
+
+    public func importer(id: String) -> (any Importer.Type)? { byID[id] }
+
+    /// Builds the importer a source names, with its options decoded and checked.
+    public func build(_ source: SourceConfiguration, decoder: ConfigDecoder) throws(ConfigError) -> any Importer {
+        guard let type = byID[source.importer] else {
+            var message = "unknown importer \"\(source.importer)\""
+            if let suggestion = EditDistance.suggestion(for: source.importer, among: ids) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            message += " The importers are: \(ids.joined(separator: ", "))"
+            throw ConfigError(file: decoder.file, path: ConfigPath.append("importer", to: source.path), message: message)
+        }
+        return try type.build(options: source.options, at: ConfigPath.append("options", to: source.path), decoder: decoder)
+    }
+}

@@ -1,0 +1,23 @@
+/// What a stage is, for the registry, for pipeline.json and for `muster stages`.
+public struct StageDescriptor: Sendable, Hashable {
+    /// What a stage reads.
+    public enum Input: String, Sendable, Hashable {
+        /// Reads the pipeline's sources (ingest): runs first, needs no checkpoint.
+        case sources
+        /// Reads the previous stage's records.
+        case records
+    }
+
+    /// The type name pipeline.json uses (`dedupe`).
+    public var id: String
+    public var summary: String
+    public var input: Input
+    public var options: [OptionDescriptor]
+
+    public init(id: String, summary: String, input: Input = .records, options: [OptionDescriptor]) {
+        self.id = id
+        self.summary = summary
+        self.input = input
+        self.options = options
+    }
+}
