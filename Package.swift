@@ -107,11 +107,9 @@ let package = Package(
             dependencies: ["MusterCore", "MusterStages", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "ImporterTests",
-            dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter"],
-            swiftSettings: strictSettings
-        ),
+        .testTarget(name: "XMLNewsImporterTests", dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter"], swiftSettings: strictSettings),
+        .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONExportImporterTests", dependencies: ["MusterCore", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["MusterCore", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],
