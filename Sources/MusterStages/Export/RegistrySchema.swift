@@ -1,0 +1,89 @@
+internal import GRDB
+
+/// The registry's tables. Created on first use; later issues add to it through migrations
+/// with new identifiers, never by editing one that has shipped.
+enum RegistrySchema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id TEXT PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    records_in INTEGER NOT NULL,
+                    accepted INTEGER NOT NULL,
+                    quarantined INTEGER NOT NULL,
+                    participants INTEGER NOT NULL,
+                    reconciliation TEXT NOT NULL
+                );
+                CREATE TABLE participants (
+                    id TEXT PRIMARY KEY,
+                    name TEXT, nik TEXT, phone TEXT, email TEXT, birth_date TEXT, gender TEXT,
+                    kelurahan TEXT, kecamatan TEXT, sector TEXT,
+                    golden TEXT NOT NULL,
+                    first_run TEXT NOT NULL,
+                    last_run TEXT NOT NULL
+                );
+                CREATE TABLE participant_identifiers (
+                    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (kind, value, participant_id)
+                );
+                CREATE TABLE programmes (
+                    id TEXT PRIMARY KEY,
+                    title TEXT, link TEXT, published TEXT,
+                    source_key TEXT,
+                    last_run TEXT NOT NULL
+                );
+                CREATE TABLE source_records (
+                    key TEXT PRIMARY KEY,
+                    source_id TEXT NOT NULL,
+                    file TEXT NOT NULL,
+                    locator TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    participant_id TEXT REFERENCES participants(id),
+                    programme_id TEXT REFERENCES programmes(id),
+                    raw TEXT NOT NULL,
+                    canonical TEXT,
+                    issues TEXT,
+                    last_run TEXT NOT NULL
+                );
+                CREATE INDEX source_records_participant ON source_records(participant_id);
+                CREATE INDEX source_records_run ON source_records(last_run);
+                CREATE TABLE enrollments (
+                    source_key TEXT NOT NULL REFERENCES source_records(key) ON DELETE CASCADE,
+                    participant_id TEXT NOT NULL,
+                    programme TEXT,
+                    session TEXT,
+                    title TEXT,
+                    date TEXT,
+                    attendance TEXT NOT NULL
+                );
+                CREATE INDEX enrollments_participant ON enrollments(participant_id);
+                CREATE TABLE match_evidence (
+                    participant_id TEXT NOT NULL,
+                    record_key TEXT NOT NULL,
+                    rule TEXT NOT NULL,
+                    other_key TEXT NOT NULL
+                );
+                CREATE INDEX match_evidence_participant ON match_evidence(participant_id);
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id TEXT NOT NULL,
+                    record_key TEXT NOT NULL,
+                    source_id TEXT NOT NULL,
+                    file TEXT NOT NULL,
+                    locator TEXT NOT NULL,
+                    rules TEXT NOT NULL,
+                    reasons TEXT NOT NULL,
+                    raw TEXT NOT NULL
+                );
+                CREATE INDEX quarantine_run ON quarantine(run_id);
+                """)
+        }
+        return migrator
+    }
+}
