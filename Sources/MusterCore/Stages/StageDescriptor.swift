@@ -13,11 +13,15 @@ public struct StageDescriptor: Sendable, Hashable {
     public var summary: String
     public var input: Input
     public var options: [OptionDescriptor]
+    /// The stage stores records in the registry: after it, every accepted record must carry
+    /// a registry id, and the runner checks that they do.
+    public var writesRegistry: Bool
 
-    public init(id: String, summary: String, input: Input = .records, options: [OptionDescriptor]) {
+    public init(id: String, summary: String, input: Input = .records, writesRegistry: Bool = false, options: [OptionDescriptor]) {
         self.id = id
         self.summary = summary
         self.input = input
+        self.writesRegistry = writesRegistry
         self.options = options
     }
 }

@@ -6,6 +6,7 @@ public final class Diagnostics: Sendable {
     /// One message for the run summary.
     public struct Entry: Sendable, Hashable, Codable {
         public enum Severity: String, Sendable, Hashable, Codable {
+            case info
             case warning
             case error
         }
@@ -24,6 +25,11 @@ public final class Diagnostics: Sendable {
     private let entries = Mutex<[Entry]>([])
 
     public init() {}
+
+    /// Something the operator should see in the summary (where the registry was written).
+    public func info(_ message: String, stage: String) {
+        entries.withLock { $0.append(Entry(severity: .info, stage: stage, message: message)) }
+    }
 
     public func warning(_ message: String, stage: String) {
         entries.withLock { $0.append(Entry(severity: .warning, stage: stage, message: message)) }

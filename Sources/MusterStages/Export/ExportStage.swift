@@ -32,6 +32,7 @@ public final class ExportStage: Stage {
     public static let descriptor = StageDescriptor(
         id: "export",
         summary: "Writes participants, source records, programmes, enrollments, evidence, quarantine and the run to the SQLite registry, atomically.",
+        writesRegistry: true,
         options: [
             OptionDescriptor("registry", type: "string", default: "\".muster/registry.sqlite\"", summary: "SQLite registry file, relative to pipeline.json."),
         ]
@@ -57,6 +58,10 @@ public final class ExportStage: Stage {
         if let note = lock.takeOverNote { context.diagnostics.warning("registry: \(note)", stage: context.stageName) }
         let writer = try RegistryWriter(path: registryPath, runID: context.runID, startedAt: startedAt)
         let written = try writer.write(held)
+        context.diagnostics.info(
+            "registry \(registryPath): \(written.reconciliation.participants) participants from this run's records",
+            stage: context.stageName
+        )
         var batch: RecordBatch = []
         for var record in held {
             record.registryID = written.registryIDs[record.key]

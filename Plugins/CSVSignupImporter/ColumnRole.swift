@@ -1,0 +1,9 @@
+/// What one header cell means for the cells below it.
+enum ColumnRole: Equatable {
+    /// A canonical field (``MusterCore/Field``).
+    case field(String)
+    /// An attendance day (`Hari 1`, `02/09/2024`); the header text is the day's label.
+    case attendance(String)
+    /// Kept in `extras` under this key (the header text).
+    case extra(String)
+}

@@ -1,0 +1,164 @@
+import MusterCore
+
+/// Turns the rows of one sheet into source records: finds the header row, maps columns,
+/// reads attendance, and rejects rows it cannot read with their line, never their values.
+struct SheetAssembler {
+    /// How many non-blank rows `auto` looks at for a header before taking the first one.
+    static let headerSearchLimit = 30
+
+    private let file: SourceFile
+    private let context: ImportContext
+    private let encoding: TextEncoding
+    private let mapping: ColumnMapping
+    private let headerLine: Int?
+    private let programme: String?
+    private let session: String?
+    private var batch: BatchBuffer
+    private var header: [String] = []
+    private var roles: [ColumnRole]?
+    /// Rows seen while looking for the header (auto mode), replayed if none qualifies.
+    private var candidates: [CSVRow] = []
+
+    init(file: SourceFile, context: ImportContext, encoding: TextEncoding, options: CSVSignupImporter.Options, session: String?) {
+        self.file = file
+        self.context = context
+        self.encoding = encoding
+        mapping = ColumnMapping(overrides: options.columns)
+        headerLine = options.headerRow
+        programme = options.programme
+        self.session = session
+        batch = BatchBuffer(capacity: context.batchSize)
+    }
+
+    mutating func consume(_ row: CSVRow, emit: ([SourceRecord]) throws -> Void) throws {
+        if row.isUnterminated {
+            try batch.append(rejection(row, "a quoted field is not closed"), emit: emit)
+            return
+        }
+        if roles != nil {
+            try appendRecord(for: row, emit: emit)
+            return
+        }
+        guard !isBlank(row) else { return }
+        if let headerLine {
+            if row.startLine >= headerLine { useHeader(row) }
+            return
+        }
+        if knownFieldCount(in: row) >= 2 {
+            candidates.removeAll()
+            useHeader(row)
+            return
+        }
+        candidates.append(row)
+        if candidates.count >= Self.headerSearchLimit { try useFirstCandidate(emit: emit) }
+    }
+
+    /// Emits what is left once the file has ended.
+    mutating func finish(emit: ([SourceRecord]) throws -> Void) throws {
+        if roles == nil && !candidates.isEmpty { try useFirstCandidate(emit: emit) }
+        try batch.flush(emit: emit)
+    }
+
+    /// No row looked like a header: take the first non-blank row as the header and read
+    /// the rows after it as data, so a sheet with unfamiliar column names still imports.
+    private mutating func useFirstCandidate(emit: ([SourceRecord]) throws -> Void) throws {
+        let rows = candidates
+        candidates.removeAll()
+        guard let first = rows.first else { return }
+        useHeader(first)
+        for row in rows.dropFirst() { try appendRecord(for: row, emit: emit) }
+    }
+
+    private mutating func useHeader(_ row: CSVRow) {
+        header = (0..<row.count).map { headerText(row, $0) }
+        roles = mapping.roles(for: header)
+    }
+
+    private func headerText(_ row: CSVRow, _ index: Int) -> String {
+        encoding.decode(row.cell(index)).map(Self.trimmed) ?? ""
+    }
+
+    private func knownFieldCount(in row: CSVRow) -> Int {
+        (0..<row.count).count { mapping.field(for: headerText(row, $0)) != nil }
+    }
+
+    private func isBlank(_ row: CSVRow) -> Bool {
+        row.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    private mutating func appendRecord(for row: CSVRow, emit: ([SourceRecord]) throws -> Void) throws {
+        guard !isBlank(row), let record = record(for: row) else { return }
+        try batch.append(record, emit: emit)
+    }
+
+    /// The record for a data row; nil for a row whose cells are all empty once decoded.
+    private func record(for row: CSVRow) -> SourceRecord? {
+        let roles = roles ?? []
+        if row.count > roles.count, (roles.count..<row.count).contains(where: { !isBlankCell(row.cell($0)) }) {
+            return rejection(row, "row has \(row.count) fields, the header has \(roles.count)")
+        }
+        var fields: [String: String] = [:]
+        var extras: [String: String] = [:]
+        var attendance: [Attendance] = []
+        var anyValue = false
+        for (index, role) in roles.enumerated() {
+            let bytes = index < row.count ? row.cell(index) : []
+            if let stray = bytes.first(where: Self.isStray) {
+                return rejection(row, "\(describe(index)) contains the control byte \(Self.hex(stray))")
+            }
+            guard let text = encoding.decode(bytes) else {
+                return rejection(row, "\(describe(index)) is not valid \(encoding.name)")
+            }
+            let value = Self.trimmed(text)
+            if !value.isEmpty { anyValue = true }
+            switch role {
+            case .field(let name): fields[name] = value
+            case .extra(let key): extras[key] = value
+            case .attendance(let day): attendance.append(Attendance(day: day, mark: value, present: AttendanceHeader.present(value)))
+            }
+        }
+        guard anyValue else { return nil }
+        var enrollments: [Enrollment] = []
+        if !attendance.isEmpty || programme != nil || session != nil {
+            enrollments.append(Enrollment(programme: programme, session: session, attendance: attendance))
+        }
+        return SourceRecord(provenance: provenance(row), fields: fields, extras: extras, enrollments: enrollments)
+    }
+
+    private func provenance(_ row: CSVRow) -> Provenance {
+        context.provenance(file: file, locator: "row:\(row.startLine)", content: row.content)
+    }
+
+    private func rejection(_ row: CSVRow, _ message: String) -> SourceRecord {
+        .rejected(provenance(row), reason: Rejection(message: message, position: "line \(row.startLine)"))
+    }
+
+    /// `field 3 ("No HP")`: the column by number and header text, never the cell's value.
+    private func describe(_ index: Int) -> String {
+        let text = index < header.count ? header[index] : ""
+        return text.isEmpty ? "field \(index + 1)" : "field \(index + 1) (\"\(text)\")"
+    }
+
+    private func isBlankCell(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Control bytes that have no place in a sheet cell (tab, CR and LF do).
+    private static func isStray(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "0x" + (digits.count < 2 ? "0" + digits : digits)
+    }
+
+    /// Removes surrounding Unicode whitespace (spaces, tabs, line breaks, no-break spaces).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

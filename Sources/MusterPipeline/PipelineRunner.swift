@@ -1,0 +1,206 @@
+internal import Foundation
+public import Logging
+public import MusterCore
+
+/// Runs the stages of a pipeline in declared order — all of them, one alone, or a range —
+/// passing records in batches, saving each stage's output as a checkpoint, and closing
+/// every run with its books: a run whose records in do not equal records accepted plus
+/// quarantined fails.
+public struct PipelineRunner {
+    public let configuration: PipelineConfiguration
+    public let importers: ImporterRegistry
+    public let stages: StageRegistry
+    public var logger: Logger
+
+    public init(configuration: PipelineConfiguration, importers: ImporterRegistry, stages: StageRegistry, logger: Logger = Logger(label: "muster.run")) {
+        self.configuration = configuration
+        self.importers = importers
+        self.stages = stages
+        self.logger = logger
+    }
+
+    public var store: RunStore { RunStore(configuration: configuration) }
+
+    /// Runs what `request` asks for and returns the run's manifest, also saved in its folder.
+    /// Throws before the run starts (bad request, locked work directory); a failure inside
+    /// the run is reported in the manifest's status and problems instead.
+    public func run(_ request: RunRequest) throws -> RunManifest {
+        let range = try stageRange(request)
+        let types = try range.map { try stages.type(for: configuration.stages[$0], file: configuration.file) }
+        let store = store
+        let runID = RunID.make()
+        let lock = try RunLock(path: store.lockPath, runID: runID)
+        defer { lock.release() }
+        let diagnostics = Diagnostics()
+        if let note = lock.takeOverNote {
+            logger.warning("\(note)")
+            diagnostics.warning(note, stage: "run")
+        }
+
+        let input = try inputCheckpoint(for: range, types: types, request: request)
+        let directory = store.directory(of: runID)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var manifest = RunManifest(
+            runID: runID, pipeline: configuration.file, startedAt: Self.timestamp(), finishedAt: nil,
+            status: .running, mode: request.mode, stages: [], reconciliation: nil, diagnostics: [], problems: []
+        )
+        try store.save(manifest)
+        logger.info("run \(runID) started: \(request.mode)")
+
+        let accounts = Accounts()
+        var drivers: [StageDriver] = []
+        do {
+            let sources = types.contains { $0.descriptor.input == .sources } ? try resolveSources() : []
+            drivers = try buildDrivers(range: range, types: types, runID: runID, directory: directory, sources: sources, diagnostics: diagnostics, accounts: accounts)
+            guard let first = drivers.first else { throw MusterError(.usage, "no stage to run") }
+            if let input {
+                first.input = input.description
+                try CheckpointReader(path: input.path, batchSize: batchSize).forEachBatch { try first.push($0) }
+                try first.finish()
+            } else {
+                try first.finish()
+                first.treatOutputAsInput()
+            }
+        } catch {
+            manifest.problems.append("\(error)")
+        }
+
+        manifest.stages = drivers.map(\.report)
+        manifest.reconciliation = accounts.reconciliation
+        manifest.diagnostics = diagnostics.all
+        manifest.finishedAt = Self.timestamp()
+        manifest.status = judge(&manifest, drivers: drivers, accounts: accounts, exported: types.contains { $0.descriptor.writesRegistry })
+        try store.save(manifest)
+        logger.info("run \(runID) finished: \(manifest.status.rawValue)")
+        return manifest
+    }
+
+    /// Decides how the run ended, adding a line to `problems` for each reason it is not ok.
+    private func judge(_ manifest: inout RunManifest, drivers: [StageDriver], accounts: Accounts, exported: Bool) -> RunManifest.Status {
+        var unbalanced = false
+        for driver in drivers where !driver.balanced {
+            unbalanced = true
+            manifest.problems.append(
+                "stage \(driver.configuration.name) received \(driver.recordsIn) records and emitted \(driver.recordsOut)"
+                    + (driver.recordsIn == driver.recordsOut ? " but not the same ones" : "")
+            )
+        }
+        if exported && accounts.unregistered > 0 {
+            unbalanced = true
+            manifest.problems.append("\(accounts.unregistered) accepted records have no registry id after export")
+        }
+        if let first = drivers.first, accounts.reconciliation.recordsIn != first.recordsIn {
+            unbalanced = true
+            manifest.problems.append("\(first.recordsIn) records entered the run but \(accounts.reconciliation.recordsIn) left it")
+        }
+        let failed = !manifest.problems.isEmpty || manifest.diagnostics.contains { $0.severity == .error }
+        for entry in manifest.diagnostics where entry.severity == .error { manifest.problems.append(entry.message) }
+        let overThreshold = thresholdProblems(accounts.reconciliation)
+        manifest.problems += overThreshold
+        if unbalanced { return .unbalanced }
+        if failed { return .failed }
+        return overThreshold.isEmpty ? .ok : .overThreshold
+    }
+
+    private func thresholdProblems(_ books: Reconciliation) -> [String] {
+        var problems: [String] = []
+        if books.quarantinedShare > configuration.maxQuarantinedShare {
+            problems.append("quarantined \(Self.percent(books.quarantinedShare)) of all records, over the limit of \(Self.percent(configuration.maxQuarantinedShare))")
+        }
+        for source in configuration.sources {
+            guard let limit = source.maxQuarantinedShare, let share = books.bySource[source.id]?.quarantinedShare, share > limit else { continue }
+            problems.append("source \(source.id): quarantined \(Self.percent(share)) of its records, over its limit of \(Self.percent(limit))")
+        }
+        return problems
+    }
+
+    private var batchSize: Int { 512 }
+
+    private func stageRange(_ request: RunRequest) throws -> ClosedRange<Int> {
+        func index(_ name: String) throws -> Int {
+            do {
+                return try configuration.stageIndex(named: name)
+            } catch {
+                throw MusterError(.usage, error.message)
+            }
+        }
+        if let stage = request.stage {
+            guard request.from == nil, request.to == nil else { throw MusterError(.usage, "--stage runs one stage; it cannot be combined with --from or --to") }
+            let single = try index(stage)
+            return single...single
+        }
+        let start = try request.from.map(index) ?? 0
+        let end = try request.to.map(index) ?? configuration.stages.count - 1
+        guard start <= end else { throw MusterError(.usage, "--from \(request.from ?? "") comes after --to \(request.to ?? "") in the pipeline") }
+        return start...end
+    }
+
+    private func inputCheckpoint(for range: ClosedRange<Int>, types: [any Stage.Type], request: RunRequest) throws -> (path: String, description: String)? {
+        guard let firstType = types.first, firstType.descriptor.input == .records else {
+            if request.inputFile != nil || request.inputRun != nil {
+                throw MusterError(.usage, "stage \(configuration.stages[range.lowerBound].name) reads the sources; --input and --run do not apply")
+            }
+            return nil
+        }
+        if let file = request.inputFile {
+            guard FileManager.default.fileExists(atPath: file) else { throw MusterError(.usage, "no checkpoint file \(file)") }
+            return (file, file)
+        }
+        guard range.lowerBound > 0 else {
+            throw MusterError(.usage, "stage \(configuration.stages[0].name) is first in the pipeline but reads records; give --input FILE")
+        }
+        let previous = configuration.stages[range.lowerBound - 1]
+        let found = try store.checkpoint(index: range.lowerBound - 1, name: previous.name, runID: request.inputRun)
+        return (found.path, "run \(found.runID), \(RunStore.checkpointName(index: range.lowerBound - 1, name: previous.name))")
+    }
+
+    private func resolveSources() throws -> [ResolvedSource] {
+        let decoder = ConfigDecoder(file: configuration.file)
+        return try configuration.sources.map { source in
+            let importer = try importers.build(source, decoder: decoder)
+            let files = FileGlob.expand(source.files, base: configuration.baseDirectory)
+                .map { SourceFile(path: $0.relative, absolutePath: $0.absolute) }
+            return ResolvedSource(configuration: source, importer: importer, files: files)
+        }
+    }
+
+    private func buildDrivers(
+        range: ClosedRange<Int>, types: [any Stage.Type], runID: String, directory: String,
+        sources: [ResolvedSource], diagnostics: Diagnostics, accounts: Accounts
+    ) throws -> [StageDriver] {
+        let decoder = ConfigDecoder(file: configuration.file)
+        var next: StageDriver?
+        var drivers: [StageDriver] = []
+        for (offset, index) in range.enumerated().reversed() {
+            let entry = configuration.stages[index]
+            let context = StageContext(
+                runID: runID, stageName: entry.name, configuration: configuration, sources: sources,
+                batchSize: batchSize, diagnostics: diagnostics, logger: logger
+            )
+            let stage = try types[offset].build(options: entry.options, at: ConfigPath.append("options", to: entry.path), decoder: decoder, context: context)
+            let writer = try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name))
+            let driver = StageDriver(index: index, configuration: entry, stage: stage, writer: writer, next: next, sink: accounts.count)
+            drivers.insert(driver, at: 0)
+            next = driver
+        }
+        return drivers
+    }
+
+    private static func timestamp() -> String { ISO8601DateFormatter().string(from: Date()) }
+
+    static func percent(_ share: Double) -> String {
+        let value = (share * 1000).rounded() / 10
+        return "\(value)%"
+    }
+}
+
+/// The books at the end of the run: every record that left the last stage.
+final class Accounts {
+    private(set) var reconciliation = Reconciliation()
+    private(set) var unregistered = 0
+
+    func count(_ record: Record) {
+        reconciliation.count(record)
+        if !record.isQuarantined && record.registryID == nil { unregistered += 1 }
+    }
+}

@@ -1,0 +1,13 @@
+internal import Foundation
+
+/// Run ids sort by time (`20261129T005050Z-4f2a`), so the latest run is the greatest name.
+enum RunID {
+    static func make(now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+        return formatter.string(from: now) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+    }
+}

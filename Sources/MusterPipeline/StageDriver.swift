@@ -1,0 +1,110 @@
+internal import Foundation
+internal import MusterCore
+
+/// Drives one stage inside a run: feeds it batches, writes what it emits to its checkpoint,
+/// passes that on to the next stage, and keeps the books (counts in and out, a checksum of
+/// record keys in and out, and the stage's own time without the stages after it).
+final class StageDriver {
+    let index: Int
+    let configuration: StageConfiguration
+    let stage: any Stage
+    let writer: CheckpointWriter
+    let next: StageDriver?
+    /// Called with every record leaving the last stage of the run.
+    let sink: (Record) -> Void
+    var input: String?
+
+    private(set) var recordsIn = 0
+    private(set) var recordsOut = 0
+    private(set) var quarantinedIn = 0
+    private(set) var quarantinedOut = 0
+    private(set) var keysIn: UInt64 = 0
+    private(set) var keysOut: UInt64 = 0
+    private(set) var seconds = 0.0
+    private(set) var contentHash = ""
+    private var downstreamSeconds = 0.0
+
+    init(index: Int, configuration: StageConfiguration, stage: any Stage, writer: CheckpointWriter, next: StageDriver?, sink: @escaping (Record) -> Void) {
+        self.index = index
+        self.configuration = configuration
+        self.stage = stage
+        self.writer = writer
+        self.next = next
+        self.sink = sink
+    }
+
+    func push(_ batch: RecordBatch) throws {
+        recordsIn += batch.count
+        for record in batch {
+            keysIn &+= Self.checksum(record.key)
+            if record.isQuarantined { quarantinedIn += 1 }
+        }
+        try timed { try stage.process(batch, emit: emit) }
+    }
+
+    func finish() throws {
+        try timed { try stage.finish(emit: emit) }
+        contentHash = try writer.close()
+        try next?.finish()
+    }
+
+    /// A source stage (ingest) has no input: what it emits is what came in.
+    func treatOutputAsInput() {
+        recordsIn = recordsOut
+        keysIn = keysOut
+        quarantinedIn = 0
+    }
+
+    var balanced: Bool { recordsIn == recordsOut && keysIn == keysOut }
+
+    var report: RunManifest.StageReport {
+        RunManifest.StageReport(
+            index: index,
+            name: configuration.name,
+            type: configuration.type,
+            checkpoint: RunStore.checkpointName(index: index, name: configuration.name),
+            recordsIn: recordsIn,
+            recordsOut: recordsOut,
+            quarantined: max(0, quarantinedOut - quarantinedIn),
+            quarantinedTotal: quarantinedOut,
+            contentHash: contentHash,
+            seconds: seconds,
+            recordsPerSecond: seconds > 0 ? Double(recordsOut) / seconds : 0,
+            input: input
+        )
+    }
+
+    private func emit(_ batch: RecordBatch) throws {
+        recordsOut += batch.count
+        for record in batch {
+            keysOut &+= Self.checksum(record.key)
+            if record.isQuarantined { quarantinedOut += 1 }
+        }
+        try writer.write(batch)
+        let start = Date()
+        if let next {
+            try next.push(batch)
+        } else {
+            batch.forEach(sink)
+        }
+        downstreamSeconds += Date().timeIntervalSince(start)
+    }
+
+    private func timed(_ body: () throws -> Void) throws {
+        let start = Date()
+        let downstreamBefore = downstreamSeconds
+        defer { seconds += Date().timeIntervalSince(start) - (downstreamSeconds - downstreamBefore) }
+        try body()
+    }
+
+    /// FNV-1a of a record key: summed over a stage's input and output, equal sums say the
+    /// same records came out as went in (not only the same number).
+    static func checksum(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0100_0000_01b3
+        }
+        return hash
+    }
+}

@@ -1,0 +1,172 @@
+import CSVSignupImporter
+import MusterCore
+import Testing
+
+@Suite struct CSVEdgeCaseTests {
+    @Test func quotedDelimiterQuoteAndNewline() throws {
+        let text = "Nama,NIK,Alamat\n\"Siti, S.E.\",\"31\"\"74\",\"Jl. Melati\nRT 01\"\nBudi,3174,Jl. Mawar\n"
+        let records = try SheetFixture(text).records()
+        #expect(records.count == 2)
+        #expect(records[0].fields == ["name": "Siti, S.E.", "nik": "31\"74", "address": "Jl. Melati\nRT 01"])
+        #expect(records[0].locator == "row:2")
+        #expect(records[1].locator == "row:4")
+        #expect(records[1].fields["name"] == "Budi")
+    }
+
+    @Test(arguments: ["\r\n", "\n", "\r"])
+    func lineEndings(_ lineEnd: String) throws {
+        let text = ["Nama,No HP", "Siti,0812", "", "Budi,0813", "\"Ani\(lineEnd)Ana\",0814", "Eko,0815"].joined(separator: lineEnd) + lineEnd
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:4", "row:5", "row:7"])
+        #expect(records.map { $0.fields["name"] } == ["Siti", "Budi", "Ani\(lineEnd)Ana", "Eko"])
+        #expect(records.allSatisfy { $0.rejection == nil })
+    }
+
+    @Test func locatorAfterMultiLineQuotedField() throws {
+        let text = "Nama,Alamat\nA,\"one\ntwo\nthree\"\nB,x\n"
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:5"])
+    }
+
+    @Test func crlfSplitAcrossChunksCountsOnce() throws {
+        // 64 KiB chunks: put the CR of a CRLF as the last byte of the first chunk.
+        let header = "Nama,Alamat\r\n"
+        let filler = String(repeating: "x", count: 65536 - header.utf8.count - "Siti,".utf8.count - 1)
+        let text = header + "Siti," + filler + "\r\nBudi,y\r\n"
+        #expect(Array(text.utf8)[65535] == UInt8(ascii: "\r"))
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3"])
+    }
+
+    @Test func semicolonAndTabDetection() throws {
+        let semicolon = try SheetFixture("Nama;Alamat;No HP\nSiti;Jl. A, No. 1;0812\nBudi;Jl. B, Gg. 2, RT 3;0813\n").records()
+        #expect(semicolon.map { $0.fields["address"] } == ["Jl. A, No. 1", "Jl. B, Gg. 2, RT 3"])
+        let tab = try SheetFixture("Nama\tNIK\tKel\nSiti\t3174\tTebet\n").records()
+        #expect(tab.first?.fields == ["name": "Siti", "nik": "3174", "kelurahan": "Tebet"])
+        let pipe = try SheetFixture("Nama|NIK\nSiti|3174\n").records(.init(delimiter: .pipe))
+        #expect(pipe.first?.fields == ["name": "Siti", "nik": "3174"])
+    }
+
+    @Test func titleRowsAndBlankLineAboveHeader() throws {
+        let text = "DAFTAR HADIR;;;\nKecamatan Tebet, 2 September 2024;;;\n;;;\n\nNo;Nama;NIK;Hari 1\n1;Siti;3174;v\n;;;\n"
+        let records = try SheetFixture(text).records()
+        #expect(records.count == 1)
+        #expect(records[0].locator == "row:6")
+        #expect(records[0].extras == ["No": "1"])
+        #expect(records[0].enrollments == [Enrollment(attendance: [Attendance(day: "Hari 1", mark: "v", present: true)])])
+    }
+
+    @Test func explicitHeaderRow() throws {
+        let text = "Laporan\nkode,nilai\nA1,10\n"
+        let records = try SheetFixture(text).records(.init(headerRow: 2))
+        #expect(records.map(\.extras) == [["kode": "A1", "nilai": "10"]])
+        #expect(records.map(\.locator) == ["row:3"])
+    }
+
+    @Test func utf8WithByteOrderMark() throws {
+        let records = try SheetFixture(bytes: [0xEF, 0xBB, 0xBF] + Array("Nama,Telp\nSiti,0812\n".utf8)).records()
+        #expect(records.first?.fields == ["name": "Siti", "phone": "0812"])
+    }
+
+    @Test func utf16LittleEndianWithByteOrderMark() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "Nama,Kelurahan\nAndré,Pulo ✓\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.first?.fields == ["name": "André", "kelurahan": "Pulo ✓"])
+    }
+
+    @Test func windows1252() throws {
+        let bytes = Array("Nama;Kel\nAndr".utf8) + [0xE9] + Array(";Tebet\nNur".utf8) + [0x92] + Array("aini;Pulo\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.map { $0.fields["name"] } == ["André", "Nur\u{2019}aini"])
+    }
+
+    @Test func invalidBytesRejectTheRecordNotTheFile() throws {
+        // Forced UTF-8: the 0xE9 is not valid, so its row is rejected, never U+FFFD.
+        let bytes = Array("Nama,Kel\nAndr".utf8) + [0xE9] + Array(",Tebet\nSiti,Pulo\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records(.init(encoding: .utf8))
+        #expect(records.map(\.rejection) == [Rejection(message: "field 1 (\"Nama\") is not valid UTF-8", position: "line 2"), nil])
+        #expect(records[1].fields["name"] == "Siti")
+    }
+
+    @Test func strayControlByteIsRejected() throws {
+        let bytes = Array("Nama,Kel\nSi".utf8) + [0x00] + Array("ti,Tebet\nBudi,Pulo\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records[0].rejection == Rejection(message: "field 1 (\"Nama\") contains the control byte 0x00", position: "line 2"))
+        #expect(records[1].fields["name"] == "Budi")
+    }
+
+    @Test func raggedRowDoesNotStopLaterRows() throws {
+        let text = "Nama,NIK\nSiti,1\nBudi,2,extra\nAni\nEko,4\n"
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3", "row:4", "row:5"])
+        #expect(records[1].rejection == Rejection(message: "row has 3 fields, the header has 2", position: "line 3"))
+        #expect(records[2].fields == ["name": "Ani", "nik": ""])
+        #expect(records[3].fields["name"] == "Eko")
+    }
+
+    @Test func unclosedQuoteIsRejectedAndLaterRowsAreKept() throws {
+        let text = "Nama,NIK\nSiti,\"1\nBudi,2\nAni,3"
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3", "row:4"])
+        #expect(records[0].rejection == Rejection(message: "a quoted field is not closed", position: "line 2"))
+        #expect(records.dropFirst().map { $0.fields["name"] } == ["Budi", "Ani"])
+    }
+
+    @Test func lastRowWithoutTrailingNewline() throws {
+        let records = try SheetFixture("Nama,NIK\nSiti,1\nBudi,2").records()
+        #expect(records.map { $0.fields["name"] } == ["Siti", "Budi"])
+    }
+
+    @Test func emptyAndHeaderOnlyFiles() throws {
+        #expect(try SheetFixture("").records().isEmpty)
+        #expect(try SheetFixture("Nama,NIK,No HP\n").records().isEmpty)
+        #expect(try SheetFixture("Nama,NIK,No HP").records().isEmpty)
+    }
+
+    @Test func columnsOverrideAndExtend() throws {
+        let text = "Nama Ibu,Nama,Nomor Induk\nSiti,Ani,3174\n"
+        let records = try SheetFixture(text).records(.init(columns: ["Nama Ibu": "name", "nomor  induk": "nik"]))
+        #expect(records.first?.fields == ["name": "Siti", "nik": "3174"])
+        #expect(records.first?.extras == ["Nama": "Ani"])
+    }
+
+    @Test func cellsAreTrimmedAfterByteExactParsing() throws {
+        let records = try SheetFixture("Nama;NIK\n  Siti Aminah \t; 3174 \n").records()
+        #expect(records.first?.fields == ["name": "Siti Aminah", "nik": "3174"])
+    }
+
+    @Test func batchSizeIsHonoured() throws {
+        let text = "Nama,NIK\n" + (1...7).map { "P\($0),\($0)\n" }.joined()
+        let batches = try SheetFixture(text).batches(batchSize: 3)
+        #expect(batches.map(\.count) == [3, 3, 1])
+    }
+
+    @Test func sessionFromOptionsAndFileName() throws {
+        let text = "Nama,NIK,Hari ke-1,2 Sep\nSiti,1,hadir,x\n"
+        let options = CSVSignupImporter.Options(programme: "WUIB", sessionFromFileName: "(WUIB-[A-Z]+-[0-9]+)")
+        let records = try SheetFixture("absen-WUIB-TBT-03.csv", text).records(options)
+        #expect(records.first?.enrollments == [
+            Enrollment(programme: "WUIB", session: "WUIB-TBT-03", attendance: [
+                Attendance(day: "Hari ke-1", mark: "hadir", present: true),
+                Attendance(day: "2 Sep", mark: "x", present: false),
+            ]),
+        ])
+    }
+
+    @Test func contentHashIgnoresTheLineEnding() throws {
+        let lf = try SheetFixture("Nama,NIK\nSiti,1\n").records()
+        let crlf = try SheetFixture("Nama,NIK\r\nSiti,1\r\n").records()
+        #expect(lf.first?.provenance.contentHash == crlf.first?.provenance.contentHash)
+    }
+
+    @Test func missingFileThrowsNamingIt() throws {
+        let importer = try CSVSignupImporter(options: .init())
+        let file = SourceFile(path: "fixtures/nowhere.csv", absolutePath: "/nonexistent/nowhere.csv")
+        #expect {
+            try importer.read(file, context: ImportContext(sourceID: "test")) { _ in }
+        } throws: { error in
+            "\(error)".contains("fixtures/nowhere.csv")
+        }
+    }
+}

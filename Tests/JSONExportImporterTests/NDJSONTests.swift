@@ -1,0 +1,93 @@
+import JSONExportImporter
+import MusterCore
+import MusterTesting
+import Testing
+
+/// Generated NDJSON: line endings, blank and broken lines, long lines, chunk boundaries.
+@Suite struct NDJSONTests {
+    @Test func crlfLinesReadLikeLF() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let lines = [#"{"id": "A1", "nama": "Siti"}"#, #"{"id": "A2", "nama": "Budi"}"#]
+        let crlf = try ImportHarness().records(try directory.file("crlf.ndjson", lines.joined(separator: "\r\n") + "\r\n"))
+        let lf = try ImportHarness().records(try directory.file("lf.ndjson", lines.joined(separator: "\n") + "\n"))
+        #expect(crlf.map(\.provenance.locator) == ["line:1", "line:2"])
+        #expect(crlf.map { $0.fields[Field.name] } == ["Siti", "Budi"])
+        #expect(crlf.map(\.provenance.contentHash) == lf.map(\.provenance.contentHash), "the line terminator is not content")
+        #expect(crlf.first?.provenance.contentHash == SHA256.hex(of: lines[0]))
+    }
+
+    @Test func lastLineWithoutNewline() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let records = try ImportHarness().records(try directory.file("tail.ndjson", "{\"id\": \"1\"}\n{\"id\": \"2\"}"))
+        #expect(records.map { $0.fields[Field.externalID] } == ["1", "2"])
+    }
+
+    @Test func emptyFileGivesNoRecords() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        #expect(try ImportHarness().records(try directory.file("empty.ndjson", "")).isEmpty)
+        #expect(try ImportHarness().records(try directory.file("blank.jsonl", "\n \r\n\t\n")).isEmpty)
+    }
+
+    @Test func brokenAndNonObjectLinesAreRejectedAndReadingGoesOn() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let text = "{\"id\": \"1\"}\n\n{\"id\": \"2\", \"nama\": \"Siti Aminah\",}\n[1, 2]\n\"Siti Aminah\"\n{\"id\": \"3\"}\n"
+        let records = try ImportHarness().records(try directory.file("mixed.ndjson", text))
+        #expect(records.map(\.provenance.locator) == ["line:1", "line:3", "line:4", "line:5", "line:6"])
+        #expect(records[1].rejection == Rejection(message: "unexpected '}', expected a string key", position: "line 3, column 35"))
+        #expect(records[2].rejection == Rejection(message: "record is not an object", position: "line 4"))
+        #expect(records[3].rejection == Rejection(message: "record is not an object", position: "line 5"))
+        #expect(records[4].fields[Field.externalID] == "3")
+    }
+
+    @Test func formatOptionOverridesTheExtension() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let file = try directory.file("export.txt", "{\"id\": \"1\"}\n{\"id\": \"2\"}\n")
+        #expect(try ImportHarness(.init(format: .ndjson)).records(file).count == 2)
+        #expect(try ImportHarness().error(file)?.location == "fixtures/export.txt:2:1", "auto reads .txt as one document")
+    }
+
+    @Test func linesAcrossChunkBoundaries() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let count = 5_000
+        let text = (0..<count).map { #"{"id": "P\#($0)", "nama": "Peserta \#($0)", "pad": "\#(String(repeating: "x", count: $0 % 97))"}"# }
+            .joined(separator: "\r\n")
+        let records = try ImportHarness().records(try directory.file("many.ndjson", text), batchSize: 100)
+        #expect(records.count == count)
+        #expect(records.enumerated().allSatisfy { $0.element.fields[Field.externalID] == "P\($0.offset)" && $0.element.rejection == nil })
+        #expect(records.last?.provenance.locator == "line:\(count)")
+    }
+
+    @Test func overlongLineIsRejectedWithoutStoppingTheFile() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        #expect(JSONExportImporter.defaultMaximumLineLength == 16 * 1024 * 1024)
+        let limit = 1024
+        func padded(_ id: String, to length: Int) -> String {
+            let head = #"{"id": "\#(id)", "pad": ""#
+            return head + String(repeating: "y", count: length - head.utf8.count - 2) + #""}"#
+        }
+        let atLimit = padded("fits", to: limit)
+        let oneOver = padded("over", to: limit + 1)
+        let long = padded("big", to: 200 * 1024)
+        let text = "{\"id\": \"1\"}\n" + long + "\r\n" + atLimit + "\r\n" + oneOver + "\n" + long
+        let records = try ImportHarness(maximumLineLength: limit).records(try directory.file("long.ndjson", text))
+        #expect(records.map(\.provenance.locator) == ["line:1", "line:2", "line:3", "line:4", "line:5"])
+        func tooLong(_ length: Int, line: Int) -> Rejection {
+            Rejection(message: "line is \(length) bytes, over the 1 KiB limit; not read", position: "line \(line)")
+        }
+        #expect(records[1].rejection == tooLong(long.utf8.count, line: 2), "the CR is not counted")
+        #expect(records[2].rejection == nil)
+        #expect(records[2].fields[Field.externalID] == "fits")
+        #expect(records[3].rejection == tooLong(limit + 1, line: 4))
+        #expect(records[4].rejection == tooLong(long.utf8.count, line: 5))
+        #expect(records[1].provenance.contentHash == SHA256.hex(of: long), "an overlong line is hashed as it streams by")
+        #expect(records[4].provenance.contentHash == SHA256.hex(of: long))
+        #expect(records[3].provenance.contentHash == SHA256.hex(of: oneOver))
+    }
+}
