@@ -127,11 +127,7 @@ public struct PipelineConfiguration: Sendable {
     /// The index of the stage named `name`, or a config error listing the names that exist.
     public func stageIndex(named name: String) throws(ConfigError) -> Int {
         if let index = stages.firstIndex(where: { $0.name == name }) { return index }
-        var message = "no stage named \"\(name)\""
-        if let suggestion = EditDistance.suggestion(for: name, among: stages.map(\.name)) {
-            message += "; did you mean '\(suggestion)'?"
-        }
-        message += " The stages are: \(stages.map(\.name).joined(separator: ", "))"
+        let message = EditDistance.unknownName(name, kind: "stage name", plural: "stage names", among: stages.map(\.name))
         throw ConfigError(file: file, path: "stages", message: message)
     }
 

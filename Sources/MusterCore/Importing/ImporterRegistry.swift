@@ -24,11 +24,7 @@ public struct ImporterRegistry: Sendable {
     /// Builds the importer a source names, with its options decoded and checked.
     public func build(_ source: SourceConfiguration, decoder: ConfigDecoder) throws(ConfigError) -> any Importer {
         guard let type = byID[source.importer] else {
-            var message = "unknown importer \"\(source.importer)\""
-            if let suggestion = EditDistance.suggestion(for: source.importer, among: ids) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            message += " The importers are: \(ids.joined(separator: ", "))"
+            let message = EditDistance.unknownName(source.importer, kind: "importer", plural: "importers", among: ids)
             throw ConfigError(file: decoder.file, path: ConfigPath.append("importer", to: source.path), message: message)
         }
         return try type.build(options: source.options, at: ConfigPath.append("options", to: source.path), decoder: decoder)

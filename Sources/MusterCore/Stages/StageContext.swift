@@ -2,7 +2,7 @@ public import Logging
 
 /// Everything a stage gets besides its options: the run it belongs to and where things are.
 public struct StageContext: Sendable {
-    /// The run's id (`20261129T005050Z-4f2a`).
+    /// The run's id (`20261129T005050123Z-4f2a`).
     public var runID: String
     /// The stage's name in pipeline.json (its type unless renamed).
     public var stageName: String

@@ -22,11 +22,7 @@ public struct StageRegistry: Sendable {
     /// The stage type a configuration entry names, or an error listing the types that exist.
     public func type(for stage: StageConfiguration, file: String) throws(ConfigError) -> any Stage.Type {
         guard let type = byID[stage.type] else {
-            var message = "unknown stage \"\(stage.type)\""
-            if let suggestion = EditDistance.suggestion(for: stage.type, among: ids) {
-                message += "; did you mean '\(suggestion)'?"
-            }
-            message += " The stages are: \(ids.joined(separator: ", "))"
+            let message = EditDistance.unknownName(stage.type, kind: "stage", plural: "stages", among: ids)
             throw ConfigError(file: file, path: ConfigPath.append("type", to: stage.path), message: message)
         }
         return type

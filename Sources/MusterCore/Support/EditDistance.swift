@@ -24,8 +24,20 @@ package enum EditDistance {
         let limit = max(2, word.count / 3)
         return candidates
             .map { (candidate: $0, distance: between(word, $0)) }
-            .filter { $0.distance <= limit }
+            .filter { $0.distance <= limit && $0.distance < word.count }
             .min { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }?
             .candidate
+    }
+
+    /// "unknown importer "csv"; did you mean 'csv-signup'? The importers are: …" — the
+    /// message for a name that is not in a list, with the list.
+    package static func unknownName(_ name: String, kind: String, plural: String, among candidates: [String]) -> String {
+        var message = "unknown \(kind) \"\(name)\""
+        if let suggestion = suggestion(for: name, among: candidates) {
+            message += "; did you mean '\(suggestion)'? The \(plural) are: "
+        } else {
+            message += "; the \(plural) are: "
+        }
+        return message + candidates.joined(separator: ", ")
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import MusterCore
+import MusterTesting
+import Testing
+
+@Suite struct SupportTests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256MatchesTheStandardVectors(input: String, digest: String) {
+        #expect(SHA256.hex(of: input) == digest)
+    }
+
+    @Test func sha256OfAMillionAs() {
+        var hasher = SHA256()
+        for _ in 0..<1000 { hasher.update([UInt8](repeating: 0x61, count: 1000)) }
+        #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func personalDataIsMaskedButKeepsItsShape() {
+        #expect(PersonalData.mask("Siti Aminah", field: Field.name) == "S*** A*****")
+        #expect(PersonalData.mask("3174014505880001", field: Field.nik) == "31740*******0001")
+        #expect(PersonalData.mask("siti@example.com", field: Field.email) == "s***@example.com")
+        #expect(PersonalData.mask("Tebet", field: Field.kecamatan) == "Tebet")
+    }
+
+    @Test func runLockExcludesASecondHolderAndNamesTheFirst() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/lock"
+        let first = try RunLock(path: path, runID: "run-one")
+        #expect(first.takeOverNote == nil)
+        do {
+            _ = try RunLock(path: path, runID: "run-two")
+            Issue.record("a second lock was granted")
+        } catch {
+            #expect(error.code == .locked)
+            #expect(error.description.hasPrefix("\(path): locked by run run-one (pid \(getpid()), since "))
+        }
+        first.release()
+        let again = try RunLock(path: path, runID: "run-three")
+        #expect(again.takeOverNote == nil)
+        again.release()
+    }
+
+    @Test func aLockLeftByACrashedRunIsTakenOverAndSaysSo() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("lock", "run-crashed 999999 2026-11-28T02:00:00Z\n")
+        let lock = try RunLock(path: path, runID: "run-next")
+        #expect(lock.takeOverNote == "took over the lock left by run run-crashed (pid 999999, since 2026-11-28T02:00:00Z), which did not finish")
+        lock.release()
+    }
+
+    @Test func suggestionsOnlyForPlausibleTypos() {
+        #expect(EditDistance.suggestion(for: "treshold", among: ["threshold", "mode"]) == "threshold")
+        #expect(EditDistance.suggestion(for: "colour", among: ["threshold", "mode"]) == nil)
+    }
+}

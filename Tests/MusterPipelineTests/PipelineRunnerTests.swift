@@ -1,0 +1,173 @@
+import Foundation
+import MusterCore
+import MusterPipeline
+import MusterStages
+import MusterTesting
+import Testing
+
+@Suite struct PipelineRunnerTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory("muster-runner")
+        try directory.write("in/a.txt", "Siti,0812-1111-2222\nBudi,0813-2222-3333\n!broken line\nAni,\n")
+        try directory.write("in/b.txt", "Dewi,0812-1111-2222\n")
+    }
+
+    func runner(stages: [StageConfiguration], files: [String] = ["in/*.txt"], maxShare: Double = 1) throws -> PipelineRunner {
+        let json = """
+            {"version": 1, "sources": [{"id": "people", "importer": "lines", "files": [\(files.map { "\"\($0)\"" }.joined(separator: ", "))]}],
+             "stages": [{"type": "ingest"}], "maxQuarantinedShare": \(maxShare)}
+            """
+        var configuration = try PipelineConfiguration.parse(data: Array(json.utf8), file: "pipeline.json", baseDirectory: directory.path)
+        configuration.stages = stages
+        return PipelineRunner(
+            configuration: configuration,
+            importers: try ImporterRegistry([LinesImporter.self]),
+            stages: try StageRegistry([IngestStage.self, TagStage.self, DropStage.self, SwapStage.self])
+        )
+    }
+
+    var tagged: [StageConfiguration] {
+        [StageConfiguration(type: "ingest"), StageConfiguration(type: "tag", name: "a"), StageConfiguration(type: "tag", name: "b"), StageConfiguration(type: "tag", name: "c")]
+    }
+
+    func records(_ path: String) throws -> [Record] {
+        var all: [Record] = []
+        try CheckpointReader(path: path).forEachBatch { all += $0 }
+        return all
+    }
+
+    func checkpoint(_ runner: PipelineRunner, _ manifest: RunManifest, _ index: Int) -> String {
+        runner.store.directory(of: manifest.runID) + "/" + manifest.stages[index].checkpoint
+    }
+
+    @Test func runsEveryStageInDeclaredOrderAndKeepsTheBooks() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .ok)
+        #expect(manifest.stages.map(\.checkpoint) == ["01-ingest.ndjson", "02-a.ndjson", "03-b.ndjson", "04-c.ndjson"])
+        #expect(manifest.stages.map(\.recordsIn) == [5, 5, 5, 5])
+        #expect(manifest.stages.map(\.recordsOut) == [5, 5, 5, 5])
+        #expect(manifest.stages[0].quarantined == 1)
+        let out = try records(checkpoint(runner, manifest, 3))
+        #expect(out.filter { !$0.isQuarantined }.allSatisfy { $0.source.fields["trail"] == "a,b,c" })
+        #expect(out.first { $0.isQuarantined }?.quarantine.map(\.message) == ["unreadable line (line 3)"])
+        let books = try #require(manifest.reconciliation)
+        #expect((books.recordsIn, books.accepted, books.quarantined) == (5, 4, 1))
+        #expect(manifest.stages.allSatisfy { $0.contentHash.count == 64 })
+        let saved = try runner.store.manifest(of: manifest.runID)
+        #expect(saved.status == .ok && saved.stages.count == 4)
+    }
+
+    @Test func oneStageAloneReadsThePreviousCheckpointOfTheLatestRun() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        let full = try runner.run(RunRequest())
+        let single = try runner.run(RunRequest(stage: "b"))
+        #expect(single.status == .ok)
+        #expect(single.stages.map(\.name) == ["b"])
+        #expect(single.stages.first?.input == "run \(full.runID), 02-a.ndjson")
+        let out = try records(checkpoint(runner, single, 0))
+        #expect(out.count == 5)
+        #expect(out.filter { !$0.isQuarantined }.allSatisfy { $0.source.fields["trail"] == "a,b" })
+        // The single-stage run is now the latest holder of 03-b: --from c picks it up.
+        let resumed = try runner.run(RunRequest(from: "c"))
+        #expect(resumed.stages.first?.input == "run \(single.runID), 03-b.ndjson")
+    }
+
+    @Test func fromAndToSelectARange() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        let first = try runner.run(RunRequest(to: "a"))
+        #expect(first.stages.map(\.name) == ["ingest", "a"])
+        let rest = try runner.run(RunRequest(from: "b"))
+        #expect(rest.stages.map(\.name) == ["b", "c"])
+        let out = try records(checkpoint(runner, rest, 1))
+        #expect(out.filter { !$0.isQuarantined }.allSatisfy { $0.source.fields["trail"] == "a,b,c" })
+        let middle = try runner.run(RunRequest(from: "b", to: "b", inputRun: first.runID))
+        #expect(middle.stages.map(\.name) == ["b"])
+    }
+
+    @Test func inputFileReplacesTheCheckpointLookup() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        let first = try runner.run(RunRequest(to: "a"))
+        let path = checkpoint(runner, first, 1)
+        let manifest = try runner.run(RunRequest(stage: "c", inputFile: path))
+        #expect(manifest.stages.first?.input == path)
+        #expect(try records(checkpoint(runner, manifest, 0)).filter { !$0.isQuarantined }.allSatisfy { $0.source.fields["trail"] == "a,c" })
+    }
+
+    @Test func aStageWithNoSavedInputSaysWhatToRunFirst() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        #expect {
+            try runner.run(RunRequest(stage: "b"))
+        } throws: { error in
+            "\(error)" == #"no run has a completed checkpoint 02-a.ndjson yet; run up to "a" first (muster run --to a)"#
+        }
+        #expect {
+            try runner.run(RunRequest(stage: "x"))
+        } throws: { error in
+            "\(error)" == #"unknown stage name "x"; the stage names are: ingest, a, b, c"#
+        }
+    }
+
+    @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        let held = try RunLock(path: runner.store.lockPath, runID: "nightly-1")
+        #expect {
+            try runner.run(RunRequest())
+        } throws: { error in
+            (error as? MusterError)?.code == .locked
+        }
+        held.release()
+        #expect(try runner.run(RunRequest()).status == .ok)
+    }
+
+    @Test func aLockLeftByACrashIsTakenOverAndReported() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        try directory.write(".muster/lock", "run-crashed 424242 2026-11-28T02:00:00Z\n")
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .ok)
+        #expect(manifest.diagnostics.map(\.message) == ["took over the lock left by run run-crashed (pid 424242, since 2026-11-28T02:00:00Z), which did not finish"])
+    }
+
+    @Test func aStageThatDropsARecordFailsTheRun() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: [StageConfiguration(type: "ingest"), StageConfiguration(type: "drop")])
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .unbalanced)
+        #expect(manifest.problems.first == "stage drop received 5 records and emitted 4")
+    }
+
+    @Test func aStageThatSwapsARecordFailsTheRunToo() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: [StageConfiguration(type: "ingest"), StageConfiguration(type: "swap")])
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .unbalanced)
+        #expect(manifest.problems.first == "stage swap received 5 records and emitted 5 but not the same ones")
+    }
+
+    @Test func quarantineOverTheLimitEndsOverThreshold() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged, maxShare: 0.1)
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .overThreshold)
+        #expect(manifest.problems == ["quarantined 20.0% of all records, over the limit of 10.0%"])
+    }
+
+    @Test func anUnreadableFileFailsTheRunButTheOtherFilesAreRead() throws {
+        defer { directory.remove() }
+        try directory.write("in/broken.txt", "x\n")
+        let runner = try runner(stages: tagged)
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .failed)
+        #expect(manifest.stages.first?.recordsOut == 5)
+        #expect(manifest.problems == ["in/broken.txt:1:1: cannot be read"])
+    }
+}

@@ -1,0 +1,71 @@
+@testable import MusterStages
+import MusterCore
+import Testing
+
+@Suite struct DedupeAndValidateTests {
+    func normalizedRecords(_ rows: [[String: String]]) -> [Record] {
+        let normalize = NormalizeStage(options: .init(), context: Fixtures.context())
+        return rows.enumerated().map { index, fields in
+            var record = Fixtures.record("row:\(index + 2)", fields)
+            normalize.transform(&record)
+            return record
+        }
+    }
+
+    @Test func exactMatchesLinkTransitively() throws {
+        let records = normalizedRecords([
+            [Field.name: "A", Field.phone: "0812-1111-2222"],
+            [Field.name: "B", Field.phone: "+62 812 1111 2222", Field.nik: "3174014505880001"],
+            [Field.name: "C", Field.nik: "3174 0145 0588 0001", Field.email: "c@example.com"],
+            [Field.name: "D", Field.email: "C@Example.com"],
+            [Field.name: "E", Field.phone: "0813-9999-0000"],
+        ])
+        let out = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records)
+        #expect(out.count == records.count)
+        let clusters = Dictionary(grouping: out, by: { $0.match?.cluster ?? "" }).mapValues { $0.map(\.source.provenance.locator).sorted() }
+        #expect(Set(clusters.values) == [["row:2", "row:3", "row:4", "row:5"], ["row:6"]])
+        let b = try #require(out.first { $0.source.provenance.locator == "row:3" })
+        #expect(Set(b.match?.evidence.map(\.rule) ?? []) == ["exact-phone", "exact-nik"])
+    }
+
+    @Test func malformedIdentifiersNeverLink() throws {
+        let records = normalizedRecords([
+            [Field.name: "A", Field.nik: "317401450588000"],
+            [Field.name: "B", Field.nik: "317401450588000"],
+        ])
+        let out = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records)
+        #expect(Set(out.compactMap(\.match?.cluster)).count == 2)
+    }
+
+    @Test func dedupeRefusesRecordsThatWereNotNormalized() {
+        let stage = DedupeStage(options: .init(), context: Fixtures.context())
+        #expect(throws: MusterError.self) { try stage.process([Fixtures.record("row:2", [Field.name: "A"])]) { _ in } }
+    }
+
+    @Test func validateQuarantinesWithEveryReasonInOrder() throws {
+        let records = normalizedRecords([
+            [Field.name: "-", Field.nik: "317401450588000", Field.phone: "08127", Field.email: "no-at-sign"],
+            [Field.name: "Fine", Field.phone: "0812-1111-2222"],
+        ])
+        let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context(stage: "validate")), records)
+        #expect(out[0].quarantine.map(\.rule) == ["required-name", "nik-format", "phone-format", "email-format"])
+        #expect(out[0].quarantine.allSatisfy { $0.stage == "validate" })
+        #expect(out[1].quarantine.isEmpty)
+    }
+
+    @Test func aQuarantinedBridgeSplitsItsCluster() throws {
+        // A and C are linked only through B, whose name is missing.
+        let records = normalizedRecords([
+            [Field.name: "A", Field.phone: "0812-1111-2222"],
+            [Field.name: "", Field.phone: "0812-1111-2222", Field.nik: "3174014505880001"],
+            [Field.name: "C", Field.nik: "3174014505880001"],
+        ])
+        let deduped = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records)
+        #expect(Set(deduped.compactMap(\.match?.cluster)).count == 1)
+        let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context()), deduped, batchSize: 1)
+        let accepted = out.filter { !$0.isQuarantined }
+        #expect(accepted.count == 2)
+        #expect(Set(accepted.compactMap(\.match?.cluster)).count == 2)
+        #expect(out.first { $0.isQuarantined }?.match == nil)
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+@testable import MusterStages
+import MusterCore
+import MusterTesting
+import Testing
+
+typealias Record = MusterCore.Record
+
+/// Reads a registry the way a report would, for assertions.
+struct RegistryProbe {
+    let database: DatabaseQueue
+
+    init(_ path: String) throws {
+        database = try DatabaseQueue(path: path)
+    }
+
+    func strings(_ sql: String) throws -> [String] {
+        try database.read { db in try String.fetchAll(db, sql: sql) }
+    }
+
+    func int(_ sql: String) throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+}
+
+@Suite struct ExportStageTests {
+    func pipeline(_ rows: [[String: String]], source: String = "test") throws -> [Record] {
+        let normalize = NormalizeStage(options: .init(), context: Fixtures.context())
+        let records = rows.enumerated().map { index, fields in
+            var record = Fixtures.record("row:\(index + 2)", fields, source: source)
+            normalize.transform(&record)
+            return record
+        }
+        let deduped = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records)
+        return try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context()), deduped)
+    }
+
+    func export(_ records: [Record], registry: String, runID: String) throws -> [Record] {
+        var context = Fixtures.context(stage: "export")
+        context.runID = runID
+        return try Fixtures.run(ExportStage(options: .init(registry: registry), context: context), records)
+    }
+
+    @Test func writesParticipantsSourcesQuarantineAndTheRun() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        let records = try pipeline([
+            [Field.name: "SITI AMINAH", Field.phone: "0812-1111-2222"],
+            [Field.name: "Siti Aminah", Field.phone: "+62 812 1111 2222", Field.email: "siti@example.com"],
+            [Field.name: "-", Field.phone: "0813-0000-1111"],
+        ])
+        let out = try export(records, registry: registry, runID: "run-1")
+        #expect(out.count == 3)
+        #expect(out.filter { !$0.isQuarantined }.allSatisfy { $0.registryID == "P000001" })
+        let probe = try RegistryProbe(registry)
+        #expect(try probe.strings("SELECT id || '|' || name || '|' || phone || '|' || email FROM participants")
+            == ["P000001|Siti Aminah|+6281211112222|siti@example.com"])
+        #expect(try probe.int("SELECT COUNT(*) FROM source_records WHERE participant_id = 'P000001'") == 2)
+        #expect(try probe.strings("SELECT rules FROM quarantine") == ["required-name"])
+        #expect(try probe.int("SELECT COUNT(*) FROM match_evidence") == 2)
+        #expect(try probe.strings("SELECT records_in || '=' || accepted || '+' || quarantined FROM runs") == ["3=2+1"])
+    }
+
+    @Test func participantIDsStayStableAcrossRunsAndReimportsDoNotDuplicate() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        _ = try export(try pipeline([
+            [Field.name: "A", Field.phone: "0812-1111-2222"],
+            [Field.name: "B", Field.phone: "0813-3333-4444"],
+        ]), registry: registry, runID: "run-1")
+        // Night two: the same file again, plus a new sheet where B appears with a new email.
+        _ = try export(try pipeline([
+            [Field.name: "A", Field.phone: "0812-1111-2222"],
+            [Field.name: "B", Field.phone: "0813-3333-4444"],
+        ]), registry: registry, runID: "run-2")
+        let out = try export(try pipeline([
+            [Field.name: "B", Field.phone: "+6281333334444", Field.email: "b@example.com"],
+            [Field.name: "C", Field.email: "c@example.com"],
+        ], source: "other"), registry: registry, runID: "run-3")
+        #expect(out.map(\.registryID) == ["P000002", "P000003"])
+        let probe = try RegistryProbe(registry)
+        #expect(try probe.strings("SELECT id FROM participants ORDER BY id") == ["P000001", "P000002", "P000003"])
+        #expect(try probe.int("SELECT COUNT(*) FROM source_records") == 4)
+        #expect(try probe.strings("SELECT email FROM participants WHERE id = 'P000002'") == ["b@example.com"])
+    }
+
+    @Test func aClusterSpanningTwoKnownParticipantsMergesIntoTheOldest() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        _ = try export(try pipeline([
+            [Field.name: "A", Field.phone: "0812-1111-2222"],
+            [Field.name: "A", Field.email: "a@example.com"],
+        ]), registry: registry, runID: "run-1")
+        let out = try export(try pipeline([
+            [Field.name: "A", Field.phone: "0812-1111-2222", Field.email: "a@example.com"],
+        ], source: "bridge"), registry: registry, runID: "run-2")
+        #expect(out.first?.registryID == "P000001")
+        let probe = try RegistryProbe(registry)
+        #expect(try probe.strings("SELECT id FROM participants") == ["P000001"])
+        #expect(try probe.int("SELECT COUNT(*) FROM source_records WHERE participant_id = 'P000001'") == 3)
+    }
+}
