@@ -9,10 +9,13 @@ extension JSONExportImporter {
         public enum Format: String, Sendable, CaseIterable {
             /// By extension: `.ndjson` and `.jsonl` are NDJSON, anything else a JSON document.
             case auto
+            /// One JSON document; records are the elements of its records array.
             case json
+            /// One JSON object per line; blank lines are skipped.
             case ndjson
         }
 
+        /// How to read the file; `auto` decides by extension.
         public var format: Format
         /// Dotted path to the records array in a JSON document; nil finds it (a top-level
         /// array, else the first array among `data.items`, `data`, `items`, `records`).
@@ -26,6 +29,7 @@ extension JSONExportImporter {
         /// (`kode`, `nama`, `tanggal`, `sesi`).
         public var enrollmentFields: [String: String]
 
+        /// Options in code (tests, embedding); every argument defaults as in pipeline.json.
         public init(
             format: Format = .auto,
             records: String? = nil,
@@ -50,6 +54,8 @@ extension JSONExportImporter {
 
         static let pathExpectation = "a dotted path such as \"kontak.hp\""
 
+        /// Decodes from pipeline.json, checking every path's syntax so a typo is reported at
+        /// `muster check` rather than as empty fields after a run.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.init()

@@ -8,6 +8,7 @@ public import MusterCore
 /// NDJSON is streamed in 64 KiB chunks and a bad line is rejected on its own; a JSON
 /// document is parsed whole, and a syntax error in it stops that file.
 public struct JSONExportImporter: Importer {
+    /// `json-export`, with every option documented for `muster importers`.
     public static let descriptor = ImporterDescriptor(
         id: "json-export",
         summary: "Platform exports: a JSON document with a records array, or NDJSON (one record per line)",
@@ -18,7 +19,7 @@ public struct JSONExportImporter: Importer {
                 summary: "\"json\", \"ndjson\", or \"auto\": .ndjson and .jsonl files are NDJSON, any other a JSON document"
             ),
             OptionDescriptor(
-                "records", type: "string", default: nil,
+                "records", type: "string", default: "null",
                 summary: "Dotted path to the records array in a JSON document (\"$\" for a top-level array); "
                     + "unset finds a top-level array, else the first array among data.items, data, items, records"
             ),
@@ -44,6 +45,7 @@ public struct JSONExportImporter: Importer {
     /// Where the auto-detected records array may be, in order, when the document is not an array.
     static let recordsCandidates = ["data.items", "data", "items", "records"]
 
+    /// The options this importer was built from.
     public let options: Options
     let mapper: RecordMapper
     /// nil: find the records array automatically.
@@ -54,6 +56,8 @@ public struct JSONExportImporter: Importer {
     /// The default cap on one NDJSON line: 16 MiB.
     package static let defaultMaximumLineLength = 16 * 1024 * 1024
 
+    /// Builds the importer, refusing a malformed path in any option (memberwise options are
+    /// not checked until here).
     public init(options: Options) throws {
         try self.init(options: options, maximumLineLength: Self.defaultMaximumLineLength)
     }
@@ -86,6 +90,7 @@ public struct JSONExportImporter: Importer {
         mapper = RecordMapper(fieldRules: fieldRules, enrollmentsPath: enrollmentsPath, enrollmentRules: enrollmentRules)
     }
 
+    /// Reads one export: NDJSON streamed line by line, or a JSON document parsed whole.
     public func read(_ file: SourceFile, context: ImportContext, emit: ([SourceRecord]) throws -> Void) throws {
         switch format(of: file) {
         case .ndjson:

@@ -59,8 +59,9 @@ public struct PipelineRunner {
                 try first.finish()
             } else {
                 try first.finish()
-                first.treatOutputAsInput()
             }
+        } catch let error as MusterError where error.code == .unbalanced && error.location?.hasPrefix("stage ") == true {
+            // Reported by judge() from the stage's own books.
         } catch {
             manifest.problems.append("\(error)")
         }
@@ -80,16 +81,13 @@ public struct PipelineRunner {
         var unbalanced = false
         for driver in drivers where !driver.balanced {
             unbalanced = true
-            manifest.problems.append(
-                "stage \(driver.configuration.name) received \(driver.recordsIn) records and emitted \(driver.recordsOut)"
-                    + (driver.recordsIn == driver.recordsOut ? " but not the same ones" : "")
-            )
+            manifest.problems.append(driver.imbalance)
         }
         if exported && accounts.unregistered > 0 {
             unbalanced = true
             manifest.problems.append("\(accounts.unregistered) accepted records have no registry id after export")
         }
-        if let first = drivers.first, accounts.reconciliation.recordsIn != first.recordsIn {
+        if !unbalanced, manifest.problems.isEmpty, let first = drivers.first, accounts.reconciliation.recordsIn != first.recordsIn {
             unbalanced = true
             manifest.problems.append("\(first.recordsIn) records entered the run but \(accounts.reconciliation.recordsIn) left it")
         }

@@ -42,17 +42,26 @@ final class StageDriver {
         try timed { try stage.process(batch, emit: emit) }
     }
 
+    /// Finishes this stage, then — only if its books balance — the stages after it, so a
+    /// stage that lost or invented records stops the run before anything is exported.
     func finish() throws {
         try timed { try stage.finish(emit: emit) }
         contentHash = try writer.close()
+        if isSource {
+            recordsIn = recordsOut
+            keysIn = keysOut
+        }
+        guard balanced else { throw MusterError(.unbalanced, imbalance, location: "stage \(configuration.name)") }
         try next?.finish()
     }
 
     /// A source stage (ingest) has no input: what it emits is what came in.
-    func treatOutputAsInput() {
-        recordsIn = recordsOut
-        keysIn = keysOut
-        quarantinedIn = 0
+    var isSource: Bool { type(of: stage).descriptor.input == .sources }
+
+    /// What is wrong with the books of an unbalanced stage.
+    var imbalance: String {
+        "stage \(configuration.name) received \(recordsIn) records and emitted \(recordsOut)"
+            + (recordsIn == recordsOut ? " but not the same ones" : "")
     }
 
     var balanced: Bool { recordsIn == recordsOut && keysIn == keysOut }

@@ -5,13 +5,9 @@ import Testing
 
 /// Generated JSON documents: where the records are, and what happens when the file is bad.
 @Suite struct JSONDocumentTests {
-    let directory: TemporaryDirectory
-
-    init() throws {
-        directory = try TemporaryDirectory("json-document")
-    }
-
     @Test func topLevelArray() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = try directory.file("top.json", #"[{"id": "A1", "nama": "Siti"}, {"id": "A2", "name": "Budi"}]"#)
         let records = try ImportHarness().records(file)
         #expect(records.map(\.provenance.locator) == ["$[0]", "$[1]"])
@@ -20,6 +16,8 @@ import Testing
     }
 
     @Test func dataArray() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = try directory.file("data.json", #"{"meta": {"total": 1}, "data": [{"id": "B1", "hp": "0812"}]}"#)
         let records = try ImportHarness().records(file)
         #expect(records.map(\.provenance.locator) == ["$.data[0]"])
@@ -28,6 +26,8 @@ import Testing
     }
 
     @Test func customRecordsPath() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = try directory.file("custom.json", #"{"hasil": {"peserta": [{"id": "C1"}, {"id": "C2"}]}}"#)
         let records = try ImportHarness(.init(records: "hasil.peserta")).records(file)
         #expect(records.map(\.provenance.locator) == ["$.hasil.peserta[0]", "$.hasil.peserta[1]"])
@@ -37,6 +37,8 @@ import Testing
     }
 
     @Test func recordsPathMissingOrNotAnArray() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = try directory.file("paths.json", #"{"data": {"items": {"id": "x"}}}"#)
         let missing = try #require(try ImportHarness(.init(records: "data.rows")).error(file))
         #expect(missing.description == #"fixtures/paths.json: records path "data.rows" is not in the document; check the records option"#)
@@ -47,6 +49,8 @@ import Testing
     }
 
     @Test func fieldsOverrideWithADottedPath() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let text = #"{"items": [{"id": "D1", "profil": {"telepon": {"seluler": "0813"}}, "kontak": {"hp": "0899"}, "jenis_usaha": "Kue"}]}"#
         let options = JSONExportImporter.Options(fields: ["phone": "profil.telepon.seluler", "sector": "", "businessName": "usaha.nama"])
         let record = try #require(try ImportHarness(options).records(try directory.file("fields.json", text)).first)
@@ -56,6 +60,8 @@ import Testing
     }
 
     @Test func valuesAreRawAndNothingIsDropped() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let text = """
             [{"nik": 3174065004990090, "kontak": {"hp": 81298765432, "email": "  a@b.example "}, "aktif": true,
               "catatan": null, "tags": ["x", 2, {"k": false}], "nama": "", "name": "Ani",
@@ -74,6 +80,8 @@ import Testing
     }
 
     @Test func nonObjectElementIsRejected() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = try directory.file("mixed.json", #"{"data": {"items": [{"id": "E1"}, "Siti Aminah", 3174065004990090, null]}}"#)
         let records = try ImportHarness().records(file)
         #expect(records.count == 4)
@@ -85,6 +93,8 @@ import Testing
     }
 
     @Test func emptyFileNamesTheFile() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let error = try #require(try ImportHarness().error(try directory.file("empty.json", "")))
         #expect(error.code == .unreadableInput)
         #expect(error.description == "fixtures/empty.json:1:1: the file is empty; expected a JSON document")
@@ -93,6 +103,8 @@ import Testing
     }
 
     @Test func notJSONGivesLineAndColumn() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = try directory.file("notjson.json", "{\n  \"data\": [\n    {\"id\": 1},\n    {id: 2}\n  ]\n}\n")
         let error = try #require(try ImportHarness().error(file))
         #expect(error.code == .unreadableInput)
@@ -102,6 +114,8 @@ import Testing
     }
 
     @Test func deepNestingIsRefusedWithoutCrashing() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let depth = 100_000
         let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         let error = try #require(try ImportHarness().error(try directory.file("deep.json", text)))
@@ -113,6 +127,8 @@ import Testing
     }
 
     @Test func missingFileIsUnreadable() throws {
+        let directory = try TemporaryDirectory("json-document")
+        defer { directory.remove() }
         let file = SourceFile(path: "fixtures/none.json", absolutePath: directory.path + "/none.json")
         let error = try #require(try ImportHarness().error(file))
         #expect(error.code == .unreadableInput)

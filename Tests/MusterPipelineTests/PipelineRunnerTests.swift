@@ -137,12 +137,14 @@ import Testing
         #expect(manifest.diagnostics.map(\.message) == ["took over the lock left by run run-crashed (pid 424242, since 2026-11-28T02:00:00Z), which did not finish"])
     }
 
-    @Test func aStageThatDropsARecordFailsTheRun() throws {
+    @Test func aStageThatDropsARecordFailsTheRunBeforeLaterStagesComplete() throws {
         defer { directory.remove() }
-        let runner = try runner(stages: [StageConfiguration(type: "ingest"), StageConfiguration(type: "drop")])
+        let runner = try runner(stages: [StageConfiguration(type: "ingest"), StageConfiguration(type: "drop"), StageConfiguration(type: "tag", name: "after")])
         let manifest = try runner.run(RunRequest())
         #expect(manifest.status == .unbalanced)
-        #expect(manifest.problems.first == "stage drop received 5 records and emitted 4")
+        #expect(manifest.problems == ["stage drop received 5 records and emitted 4"])
+        // The stage after it never finished: no completed checkpoint, so nothing downstream (an export) committed.
+        #expect(!FileManager.default.fileExists(atPath: checkpoint(runner, manifest, 2)))
     }
 
     @Test func aStageThatSwapsARecordFailsTheRunToo() throws {
