@@ -17,7 +17,8 @@ struct JSONDocumentReader {
             let locator = base.isEmpty ? "$[\(index)]" : "$.\(base)[\(index)]"
             let provenance = context.provenance(file: file, locator: locator, content: CompactJSON.bytes(of: element))
             guard case .object = element else {
-                try batch.append(.rejected(provenance, reason: Rejection(message: "record is not an object", position: locator)), emit: emit)
+                let raw = String(decoding: CompactJSON.bytes(of: element), as: UTF8.self)
+                try batch.append(.rejected(provenance, reason: Rejection(message: "record is not an object", position: locator), raw: raw), emit: emit)
                 continue
             }
             try batch.append(mapper.record(from: element, provenance: provenance), emit: emit)

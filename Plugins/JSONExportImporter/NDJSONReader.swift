@@ -82,12 +82,17 @@ struct NDJSONReader {
         do {
             value = try JSONParser.parse(content)
         } catch {
-            return .rejected(provenance, reason: Rejection(message: error.message, position: "line \(number), column \(error.column)"))
+            return .rejected(provenance, reason: Rejection(message: error.message, position: "line \(number), column \(error.column)"), raw: Self.text(content))
         }
         guard case .object = value else {
-            return .rejected(provenance, reason: Rejection(message: "record is not an object", position: "line \(number)"))
+            return .rejected(provenance, reason: Rejection(message: "record is not an object", position: "line \(number)"), raw: Self.text(content))
         }
         return mapper.record(from: value, provenance: provenance)
+    }
+
+    /// The rejected line's text for the quarantine; invalid UTF-8 is kept visibly repaired.
+    private static func text(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: Array(bytes), as: UTF8.self)
     }
 
     private func tooLong(_ provenance: Provenance, length: Int, line number: Int) -> SourceRecord {

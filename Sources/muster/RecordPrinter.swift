@@ -17,6 +17,9 @@ enum RecordPrinter {
         for (name, value) in record.source.extras.sorted(by: { $0.key < $1.key }) {
             lines.append("    extra \(name): \"\(showPII ? value : PersonalData.mask(value, field: "raw"))\"")
         }
+        if let raw = record.source.raw {
+            lines.append("    raw: \"\(showPII ? raw : PersonalData.mask(raw, field: "raw"))\"")
+        }
         for enrollment in record.source.enrollments {
             let attendance = enrollment.attendance.map { "\($0.day)=\($0.present.map { $0 ? "hadir" : "absen" } ?? "?")" }.joined(separator: " ")
             lines.append("    enrollment: \(enrollment.programme ?? enrollment.session ?? "-") \(attendance)")
@@ -39,6 +42,7 @@ enum RecordPrinter {
         if !showPII {
             record.source.fields = record.source.fields.reduce(into: [:]) { $0[$1.key] = PersonalData.mask($1.value, field: $1.key) }
             record.source.extras = record.source.extras.mapValues { PersonalData.mask($0, field: "raw") }
+            record.source.raw = record.source.raw.map { PersonalData.mask($0, field: "raw") }
             if var normalized = record.normalized {
                 normalized.values = normalized.values.reduce(into: [:]) { $0[$1.key] = PersonalData.mask($1.value, field: $1.key) }
                 normalized.issues = normalized.issues.map { issue in

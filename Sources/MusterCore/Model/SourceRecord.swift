@@ -13,6 +13,9 @@ public struct SourceRecord: Sendable, Hashable, Codable {
     public var enrollments: [Enrollment]
     /// Set when the importer could not read the record; the record is then quarantined at ingest.
     public var rejection: Rejection?
+    /// The record's text as read, kept for rejected records so the quarantine holds exactly
+    /// what an operator must fix (personal data: shown masked).
+    public var raw: String?
 
     public init(
         provenance: Provenance,
@@ -20,7 +23,8 @@ public struct SourceRecord: Sendable, Hashable, Codable {
         fields: [String: String] = [:],
         extras: [String: String] = [:],
         enrollments: [Enrollment] = [],
-        rejection: Rejection? = nil
+        rejection: Rejection? = nil,
+        raw: String? = nil
     ) {
         self.provenance = provenance
         self.kind = kind
@@ -28,12 +32,13 @@ public struct SourceRecord: Sendable, Hashable, Codable {
         self.extras = extras
         self.enrollments = enrollments
         self.rejection = rejection
+        self.raw = raw
     }
 
     /// A record the importer could not read (malformed row, broken JSON line), kept with
     /// its reason and position so it can be quarantined rather than lost.
-    public static func rejected(_ provenance: Provenance, reason: Rejection) -> SourceRecord {
-        SourceRecord(provenance: provenance, rejection: reason)
+    public static func rejected(_ provenance: Provenance, reason: Rejection, raw: String? = nil) -> SourceRecord {
+        SourceRecord(provenance: provenance, rejection: reason, raw: raw)
     }
 }
 
