@@ -28,7 +28,9 @@ extension CSVSignupImporter {
             case windows1252 = "windows-1252"
         }
 
+        /// The field separator; default `auto`.
         public var delimiter: Delimiter
+        /// The character encoding; default `auto`.
         public var encoding: Encoding
         /// The 1-based line the header row starts on; nil finds it (the first row with at
         /// least two known column names), skipping title rows and blank lines above it.

@@ -34,6 +34,7 @@ public struct CSVSignupImporter: Importer {
         ]
     )
 
+    /// The options this importer was built with.
     public let options: Options
 
     /// Checks the options a memberwise `Options` may not have (the file-name pattern).

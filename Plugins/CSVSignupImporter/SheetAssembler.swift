@@ -75,7 +75,7 @@ struct SheetAssembler {
     }
 
     private func headerText(_ row: CSVRow, _ index: Int) -> String {
-        encoding.decode(row.cell(index)).map(Self.trimmed) ?? ""
+        Self.value(of: row.cell(index), in: encoding) ?? ""
     }
 
     private func knownFieldCount(in row: CSVRow) -> Int {
@@ -99,6 +99,8 @@ struct SheetAssembler {
         }
         var fields: [String: String] = [:]
         var extras: [String: String] = [:]
+        fields.reserveCapacity(roles.count)
+        extras.reserveCapacity(roles.count)
         var attendance: [Attendance] = []
         var anyValue = false
         for (index, role) in roles.enumerated() {
@@ -106,10 +108,9 @@ struct SheetAssembler {
             if let stray = bytes.first(where: Self.isStray) {
                 return rejection(row, "\(describe(index)) contains the control byte \(Self.hex(stray))")
             }
-            guard let text = encoding.decode(bytes) else {
+            guard let value = Self.value(of: bytes, in: encoding) else {
                 return rejection(row, "\(describe(index)) is not valid \(encoding.name)")
             }
-            let value = Self.trimmed(text)
             if !value.isEmpty { anyValue = true }
             switch role {
             case .field(let name): fields[name] = value
@@ -130,7 +131,13 @@ struct SheetAssembler {
     }
 
     private func rejection(_ row: CSVRow, _ message: String) -> SourceRecord {
-        .rejected(provenance(row), reason: Rejection(message: message, position: "line \(row.startLine)"))
+        .rejected(provenance(row), reason: Rejection(message: message, position: "line \(row.startLine)"), raw: Self.rawText(row.content))
+    }
+
+    /// The row's bytes as text for the quarantine: UTF-8 when valid, else byte for byte as
+    /// Latin-1, so nothing is replaced and the original bytes can be recovered.
+    private static func rawText(_ bytes: ArraySlice<UInt8>) -> String {
+        String(validating: bytes, as: UTF8.self) ?? String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
 
     /// `field 3 ("No HP")`: the column by number and header text, never the cell's value.
@@ -151,6 +158,24 @@ struct SheetAssembler {
     private static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return "0x" + (digits.count < 2 ? "0" + digits : digits)
+    }
+
+    /// A cell's text, trimmed, or nil when its bytes are not valid in `encoding`. ASCII
+    /// whitespace is cut from the bytes first; the slower Unicode check only runs when the
+    /// value starts or ends with a non-ASCII character (a no-break space, say).
+    static func value(of bytes: ArraySlice<UInt8>, in encoding: TextEncoding) -> String? {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        let core = bytes[start..<end]
+        guard let text = encoding.decode(core) else { return nil }
+        guard let first = core.first, let last = core.last, first >= 0x80 || last >= 0x80 else { return text }
+        return trimmed(text)
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 
     /// Removes surrounding Unicode whitespace (spaces, tabs, line breaks, no-break spaces).

@@ -47,7 +47,12 @@ enum TextEncoding: Equatable {
     func decode(_ bytes: ArraySlice<UInt8>) -> String? {
         switch self {
         case .utf8, .utf16LittleEndian, .utf16BigEndian:
-            return String(validating: bytes, as: UTF8.self)
+            // The module's own validator is specialized and much cheaper here than the
+            // generic String(validating:); once valid, decoding cannot repair anything.
+            var validator = UTF8Validator()
+            validator.consume(bytes)
+            guard validator.isComplete else { return nil }
+            return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
         case .windows1252:
             var scalars = String.UnicodeScalarView()
             for byte in bytes {

@@ -92,6 +92,6 @@ import Testing
         #expect(first.enrollments.first?.attendance.map(\.present) == [true, true])
         #expect(first.enrollments.first?.attendance.first?.mark == "✓")
         #expect(records.first { $0.locator == "row:24" }?.fields["name"] == "")
-        #expect(records.first { $0.locator == "row:19" }?.fields["name"] == "Mulyani Setiawati, A.Md.")
+        #expect(records.first { $0.locator == "row:18" }?.fields["name"] == "Mulyani Setiawati, A.Md.")
     }
 }

@@ -7,14 +7,14 @@ struct SheetFixture {
     let directory: TemporaryDirectory
     let file: SourceFile
 
-    init(_ name: String = "sheet.csv", bytes: [UInt8]) throws {
+    init(bytes: [UInt8], name: String = "sheet.csv") throws {
         directory = try TemporaryDirectory("csv-signup")
         let absolute = try directory.write(name, bytes)
         file = SourceFile(path: "fixtures/" + name, absolutePath: absolute)
     }
 
-    init(_ name: String = "sheet.csv", _ text: String) throws {
-        try self.init(name, bytes: Array(text.utf8))
+    init(_ text: String, name: String = "sheet.csv") throws {
+        try self.init(bytes: Array(text.utf8), name: name)
     }
 
     /// All records, in order.
