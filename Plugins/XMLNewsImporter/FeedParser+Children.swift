@@ -11,10 +11,13 @@ extension FeedParser {
         var value: String
     }
 
-    func openChild(namespace: String, localName: String) {
+    func openChild(_ start: ElementStart, attributes: () -> [Attribute]) {
         let index = open.count
+        let namespace = start.namespace
+        let localName = start.localName
+        let qualifiedName = start.qualifiedName
         guard let parent = open.last else {
-            open.append(directChild(namespace: namespace, localName: localName, index: index))
+            open.append(directChild(start, attributes: attributes, index: index))
             return
         }
         var element: OpenElement
@@ -23,10 +26,10 @@ extension FeedParser {
             if FeedVocabulary.atomNamespaces.contains(namespace), localName == "name" {
                 element = OpenElement(role: .field(.author, .plain), localName: localName, target: index)
             } else {
-                element = unmapped(path: "author/" + qualifiedName, localName: localName, index: index)
+                element = unmapped(path: "author/" + qualifiedName, localName: localName, attributes: attributes, index: index)
             }
         case .extra(let path):
-            element = unmapped(path: path + "/" + qualifiedName, localName: localName, index: index)
+            element = unmapped(path: path + "/" + qualifiedName, localName: localName, attributes: attributes, index: index)
         case .ignored:
             element = OpenElement(role: .ignored, localName: localName, target: nil)
         case .field, .nested:
@@ -39,14 +42,16 @@ extension FeedParser {
         open.append(element)
     }
 
-    private func directChild(namespace: String, localName: String, index: Int) -> OpenElement {
+    private func directChild(_ start: ElementStart, attributes readAttributes: () -> [Attribute], index: Int) -> OpenElement {
+        let namespace = start.namespace
+        let localName = start.localName
         switch FeedVocabulary.classify(namespace, localName) {
         case .atomAuthor:
             return OpenElement(role: .atomAuthor, localName: localName, target: nil)
         case .unmapped:
-            return unmapped(path: qualifiedName, localName: localName, index: index)
+            return unmapped(path: start.qualifiedName, localName: localName, attributes: readAttributes, index: index)
         case .field(let field):
-            let attributes = attributes()
+            let attributes = readAttributes()
             func attribute(_ name: String) -> String? {
                 attributes.first { $0.localName == name && $0.namespace.isEmpty }?.value
             }
@@ -75,7 +80,7 @@ extension FeedParser {
     }
 
     /// An unmapped element: its text and attributes go to `extras` under its path.
-    private func unmapped(path: String, localName: String, index: Int) -> OpenElement {
+    private func unmapped(path: String, localName: String, attributes: () -> [Attribute], index: Int) -> OpenElement {
         for attribute in attributes() {
             item?.addExtra(path + "@" + attribute.qualifiedName, attribute.value)
         }
@@ -105,7 +110,7 @@ extension FeedParser {
     }
 
     func appendText(_ pointer: UnsafePointer<xmlChar>?) {
-        guard let pointer, let top = open.last, let target = top.target else { return }
+        guard item != nil, let pointer, let top = open.last, let target = top.target else { return }
         let bytes = UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer)))
         if open[target].collectsMarkup {
             open[target].appendEscaped(bytes, cap: maxFieldBytes)
@@ -114,29 +119,47 @@ extension FeedParser {
         }
     }
 
-    /// The element's attributes (namespace declarations left out), each value capped.
-    func attributes() -> [Attribute] {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return [] }
+    /// The attributes of the element the reader is on.
+    func readerAttributes() -> [Attribute] {
+        xmlTextReaderCurrentNode(reader).map(attributes(of:)) ?? []
+    }
+
+    /// An element's attributes (namespace declarations are not attributes in the tree), each
+    /// value capped. Values are read from the attribute's own text nodes: an entity reference
+    /// in a value stays unexpanded, as in element text. (Asking the reader for the value
+    /// would expand it, and `&big;` repeated in an attribute could amplify a small file into
+    /// gigabytes of copying.) Predefined entities and character references are already text.
+    func attributes(of node: xmlNodePtr) -> [Attribute] {
         var result: [Attribute] = []
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let localName = Self.string(current.pointee.name) ?? ""
+            let prefix = current.pointee.ns.flatMap { Self.string($0.pointee.prefix) }
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                if text.pointee.type == XML_TEXT_NODE, value.utf8.count < maxFieldBytes {
+                    value += cappedString(text.pointee.content.map { UnsafePointer($0) })
+                }
+                child = text.pointee.next
+            }
+            if value.utf8.count > maxFieldBytes {
+                value = TextCleaning.decode(Array(value.utf8.prefix(maxFieldBytes)), truncated: true)
+            }
             result.append(
                 Attribute(
-                    qualifiedName: Self.string(xmlTextReaderConstName(reader)) ?? "",
-                    localName: Self.string(xmlTextReaderConstLocalName(reader)) ?? "",
-                    namespace: Self.string(xmlTextReaderConstNamespaceUri(reader)) ?? "",
-                    value: cappedString(xmlTextReaderConstValue(reader))
+                    qualifiedName: prefix.map { $0 + ":" + localName } ?? localName,
+                    localName: localName,
+                    namespace: current.pointee.ns.flatMap { Self.string($0.pointee.href) } ?? "",
+                    value: value
                 )
             )
+            attribute = current.pointee.next
         }
-        xmlTextReaderMoveToElement(reader)
         return result
     }
 
-    /// The qualified name (`dc:subject`) of the element the reader is on.
-    var qualifiedName: String { Self.string(xmlTextReaderConstName(reader)) ?? "" }
-
-    private func cappedString(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    func cappedString(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let length = Int(xmlStrlen(pointer))
         let bytes = Array(UnsafeBufferPointer(start: pointer, count: min(length, maxFieldBytes)))

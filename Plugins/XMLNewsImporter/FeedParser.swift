@@ -5,11 +5,21 @@ internal import CLibXML2
 ///
 /// The class owns the C reader (not `Sendable`: one task uses it, then it is freed).
 /// A fatal libxml2 error, a non-feed root or nesting past ``maxDepth`` ends the parse with a
-/// ``Fault``; the items delivered before it stay delivered.
+/// ``Fault``; the items completed before it are still delivered (see `salvage`).
 final class FeedParser {
     /// Why the parse stopped early: a message without record values, and the line.
     struct Fault: Error {
         var message: String
+        var line: Int
+    }
+
+    /// One element start, from the reader or from the salvage replay.
+    struct ElementStart {
+        var depth: Int
+        var namespace: String
+        var localName: String
+        var qualifiedName: String
+        var isEmpty: Bool
         var line: Int
     }
 
@@ -25,6 +35,9 @@ final class FeedParser {
     /// The open elements below the current item, innermost last.
     var open: [OpenElement] = []
     var itemsSeen = 0
+    /// Whether the last node taken from the reader was a start tag whose content follows.
+    var lastWasOpenStart = false
+    var lastDepth = 0
 
     /// Opens `path`; nil when libxml2 cannot open the file at all.
     init?(path: String, maxFieldBytes: Int) {
@@ -46,25 +59,34 @@ final class FeedParser {
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return nil }
-            if status < 0 { return readerFault() }
+            if status < 0 {
+                if let fault = try salvage(deliver) { return fault }
+                return readerFault()
+            }
             if let fault = try step(deliver) { return fault }
         }
     }
 
     private func step(_ deliver: (FeedItem) throws -> Void) throws -> Fault? {
+        lastDepth = Int(xmlTextReaderDepth(reader))
+        lastWasOpenStart = false
         switch Int(xmlTextReaderNodeType(reader)) {
         case Int(XML_READER_TYPE_ELEMENT.rawValue):
-            return try startElement(deliver)
+            let start = ElementStart(
+                depth: lastDepth,
+                namespace: Self.string(xmlTextReaderConstNamespaceUri(reader)) ?? "",
+                localName: Self.string(xmlTextReaderConstLocalName(reader)) ?? "",
+                qualifiedName: Self.string(xmlTextReaderConstName(reader)) ?? "",
+                isEmpty: xmlTextReaderIsEmptyElement(reader) == 1,
+                line: currentLine
+            )
+            lastWasOpenStart = !start.isEmpty
+            return try startElement(start, attributes: readerAttributes, deliver)
         case Int(XML_READER_TYPE_END_ELEMENT.rawValue):
-            guard item != nil else { return nil }
-            if Int(xmlTextReaderDepth(reader)) == itemDepth {
-                try finishItem(deliver)
-            } else {
-                closeChild()
-            }
+            try endElement(depth: lastDepth, deliver)
         case Int(XML_READER_TYPE_TEXT.rawValue), Int(XML_READER_TYPE_CDATA.rawValue),
             Int(XML_READER_TYPE_WHITESPACE.rawValue), Int(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            if item != nil, !open.isEmpty { appendText(xmlTextReaderConstValue(reader)) }
+            appendText(xmlTextReaderConstValue(reader))
         default:
             // Entity references stay unexpanded (no XML_PARSE_NOENT); comments and
             // processing instructions carry nothing we keep.
@@ -73,31 +95,35 @@ final class FeedParser {
         return nil
     }
 
-    private func startElement(_ deliver: (FeedItem) throws -> Void) throws -> Fault? {
-        let depth = Int(xmlTextReaderDepth(reader))
-        if depth >= Self.maxDepth { return depthFault(line: currentLine) }
-        let namespace = Self.string(xmlTextReaderConstNamespaceUri(reader)) ?? ""
-        let localName = Self.string(xmlTextReaderConstLocalName(reader)) ?? ""
-        let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+    func startElement(_ start: ElementStart, attributes: () -> [Attribute], _ deliver: (FeedItem) throws -> Void) throws -> Fault? {
+        if start.depth >= Self.maxDepth { return depthFault(line: start.line) }
         guard let format else {
-            guard let format = FeedVocabulary.Format(root: namespace, localName) else {
-                let name = Self.string(xmlTextReaderConstName(reader)) ?? localName
-                return Fault(message: "the root element <\(name)> is not an RSS (<rss>, <rdf:RDF>) or Atom (<feed>) feed", line: currentLine)
+            guard let format = FeedVocabulary.Format(root: start.namespace, start.localName) else {
+                return Fault(message: "the root element <\(start.qualifiedName)> is not an RSS (<rss>, <rdf:RDF>) or Atom (<feed>) feed", line: start.line)
             }
             self.format = format
             return nil
         }
         if item == nil {
-            guard format.isItem(namespace, localName) else { return nil }
+            guard format.isItem(start.namespace, start.localName) else { return nil }
             itemsSeen += 1
-            item = FeedItem(index: itemsSeen, line: currentLine)
-            itemDepth = depth
-            if isEmpty { try finishItem(deliver) }
+            item = FeedItem(index: itemsSeen, line: start.line)
+            itemDepth = start.depth
+            if start.isEmpty { try finishItem(deliver) }
             return nil
         }
-        openChild(namespace: namespace, localName: localName)
-        if isEmpty { closeChild() }
+        openChild(start, attributes: attributes)
+        if start.isEmpty { closeChild() }
         return nil
+    }
+
+    func endElement(depth: Int, _ deliver: (FeedItem) throws -> Void) throws {
+        guard item != nil else { return }
+        if depth == itemDepth {
+            try finishItem(deliver)
+        } else {
+            closeChild()
+        }
     }
 
     private func finishItem(_ deliver: (FeedItem) throws -> Void) throws {
@@ -118,7 +144,7 @@ final class FeedParser {
             if fatal.column > 0 { message += " (column \(fatal.column))" }
         } else {
             line = Int(xmlTextReaderGetParserLineNumber(reader))
-            message = "the XML reader stopped without a message"
+            message = "the XML reader stopped without a parser message (often an encoding it cannot decode, such as UTF-32)"
         }
         return Fault(message: message + keptNote(), line: line)
     }
@@ -130,13 +156,18 @@ final class FeedParser {
     /// Tells the operator what was kept, since items before a fault are imported.
     private func keptNote() -> String {
         let delivered = itemsSeen - (item == nil ? 0 : 1)
-        var note = delivered == 1 ? "; the 1 item before it was read" : "; the \(delivered) items before it were read"
-        if let item { note += ", the item starting on line \(item.line) was not" }
+        var note =
+            switch delivered {
+            case 0: "; no item before it was read"
+            case 1: "; 1 item before it was read"
+            default: "; \(delivered) items before it were read"
+            }
+        if let item { note += "; the item starting on line \(item.line) is incomplete and was not read" }
         return note
     }
 
     /// The line of the node the reader is on (the parser itself may be further ahead).
-    var currentLine: Int {
+    private var currentLine: Int {
         if let node = xmlTextReaderCurrentNode(reader) {
             let line = Int(xmlGetLineNo(node))
             if line > 0 { return line }

@@ -10,12 +10,17 @@ enum FeedVocabulary {
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let dcterms = "http://purl.org/dc/terms/"
 
-    /// RSS elements: no namespace (RSS 0.9x/2.0), RSS 1.0 and 0.90 (RDF), and the two
+    /// RSS elements: no namespace (RSS 0.9x/2.0), RSS 1.0 and 0.90 (RDF), and the
     /// namespaces some RSS 2.0 feeds declare as their default.
     static let rssNamespaces: Set<String> = [
-        "", rss10, rss090, "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
+        "", rss10, rss090, "http://backend.userland.com/rss", "http://backend.userland.com/rss2",
+        "http://backend.userland.com/rss2.1", "http://blogs.law.harvard.edu/tech/rss",
     ]
-    static let atomNamespaces: Set<String> = [atom10, atom03]
+    /// Atom 1.0, Atom 0.3, and the namespaces of Atom's pre-0.3 drafts (Echo, Pie).
+    static let atomNamespaces: Set<String> = [
+        atom10, atom03, "http://purl.org/echo/", "http://purl.org/pie/", "http://example.com/necho",
+        "http://example.com/newformat#",
+    ]
 
     /// The feed's dialect, from its root element; it says which element is an item.
     enum Format {

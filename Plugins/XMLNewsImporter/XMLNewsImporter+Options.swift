@@ -1,4 +1,4 @@
-public import MusterCore
+import MusterCore
 
 extension XMLNewsImporter {
     /// The `options` object of an `xml-news` source in pipeline.json; `{}` gives the defaults.

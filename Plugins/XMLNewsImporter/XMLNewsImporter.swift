@@ -24,12 +24,20 @@ public struct XMLNewsImporter: Importer {
         ]
     )
 
+    /// The options the importer was built with.
     public let options: Options
 
+    /// Builds the importer; a `maxFieldBytes` outside 1,024–10,000,000 (possible only when
+    /// options are built in code, not decoded) is clamped into that range.
     public init(options: Options) {
+        var options = options
+        options.maxFieldBytes = min(max(options.maxFieldBytes, Options.maxFieldBytesRange.lowerBound), Options.maxFieldBytesRange.upperBound)
         self.options = options
     }
 
+    /// Streams `file`: a programme record per item, then its participant rows, in batches of
+    /// at most `context.batchSize`. Throws `unreadableInput` (location `path:line`) after
+    /// emitting every item completed before a fatal XML error.
     public func read(_ file: SourceFile, context: ImportContext, emit: ([SourceRecord]) throws -> Void) throws {
         guard let parser = FeedParser(path: file.absolutePath, maxFieldBytes: options.maxFieldBytes) else {
             throw MusterError(.unreadableInput, "cannot open the feed file", location: file.path)

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// A fresh folder under the system temp directory for one test, removed by ``remove()``.
 public struct TemporaryDirectory: Sendable {

@@ -18,11 +18,17 @@ enum FeedFixture {
 
         /// Every field, extras and enrollment value, for leak checks.
         var allValues: [String] {
-            records.flatMap { record in
-                Array(record.fields.values) + Array(record.extras.values) + Array(record.extras.keys)
-                    + record.enrollments.flatMap { [$0.programme, $0.title, $0.date].compactMap { $0 } }
-                    + [record.rejection?.message, record.rejection?.position].compactMap { $0 }
+            var values: [String] = []
+            for record in records {
+                values += record.fields.values
+                values += record.extras.values
+                values += record.extras.keys
+                for enrollment in record.enrollments {
+                    values += [enrollment.programme, enrollment.title, enrollment.date].compactMap { $0 }
+                }
+                values += [record.rejection?.message, record.rejection?.position].compactMap { $0 }
             }
+            return values
         }
     }
 

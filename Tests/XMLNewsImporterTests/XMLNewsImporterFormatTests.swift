@@ -1,4 +1,5 @@
 import MusterCore
+import MusterTesting
 import Testing
 import XMLNewsImporter
 

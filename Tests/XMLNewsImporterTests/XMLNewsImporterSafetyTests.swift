@@ -24,8 +24,27 @@ import XMLNewsImporter
         #expect(error.location == "fixtures/rusak.xml:6")
         #expect(
             error.message
-                == "the file is not well-formed XML: Opening and ending tag mismatch: title line 5 and item (column 8); the 2 items before it were read, the item starting on line 5 was not"
+                == "the file is not well-formed XML: Opening and ending tag mismatch: title line 5 and item (column 8); 2 items before it were read; the item starting on line 5 is incomplete and was not read"
         )
+    }
+
+    /// libxml2's reader gives up on a whole 512-byte chunk at a fatal error; the items
+    /// complete before the error in that chunk must still arrive, wherever the chunk ends.
+    @Test(arguments: [1, 7, 300])
+    func everyCompleteItemBeforeAFaultIsKept(items: Int) throws {
+        var xml = "<rss version=\"2.0\"><channel>\n"
+        for index in 1...items {
+            xml += "<item><guid>g\(index)</guid><title>Judul \(index)</title><description>&lt;p&gt;Isi \(index)&lt;/p&gt;</description></item>\n"
+        }
+        let tight = try FeedFixture.read(xml: xml + "<item><guid>rusak</guid><title>x</item></channel></rss>")
+        #expect(tight.records.map(\.provenance.locator) == (1...items).map { "item:g\($0)" })
+        #expect(tight.records.last?.fields[Field.text] == "Isi \(items)")
+        let kept = items == 1 ? "1 item before it was read" : "\(items) items before it were read"
+        #expect(tight.musterError?.message.hasSuffix("; \(kept); the item starting on line \(items + 2) is incomplete and was not read") == true)
+        // Broken markup straight after a closing tag: the item before it is complete.
+        let glued = try FeedFixture.read(xml: xml.dropLast() + "<<</channel></rss>")
+        #expect(glued.records.count == items)
+        #expect(glued.error != nil)
     }
 
     @Test func emptyAndNonFeedFilesAreRefusedNamingTheFile() throws {
@@ -83,6 +102,22 @@ import XMLNewsImporter
         let result = try FeedFixture.read(xml: xml)
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(result.error != nil || result.allValues.allSatisfy { $0.utf8.count < 1_000 })
+    }
+
+    /// Attribute values are read from their text nodes, so an entity repeated in an attribute
+    /// is never expanded (the reader's own value lookup would copy gigabytes).
+    @Test(.timeLimit(.minutes(1))) func entitiesInAttributesAreNotExpanded() throws {
+        let big = String(repeating: "x", count: 100_000)
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY big \"\(big)\">]>\n<rss><channel>\n"
+        for index in 1...500 {
+            xml += "<item><guid>q\(index)</guid><enclosure url=\"a&amp;b&#33;\(String(repeating: "&big;", count: 90))\"/></item>\n"
+        }
+        let started = ContinuousClock.now
+        let result = try FeedFixture.read(xml: xml + "</channel></rss>")
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(result.error == nil)
+        #expect(result.records.count == 500)
+        #expect(result.records.first?.extras["enclosure@url"] == "a&b!")
     }
 
     @Test func fieldsAreCappedAtMaxFieldBytes() throws {

@@ -71,8 +71,8 @@ import XMLNewsImporter
         // Item 4 repeats item 2: reported once, not imported twice.
         let repeated = try #require(result.rejected.first)
         #expect(result.rejected.count == 1)
-        #expect(repeated.provenance.locator == "item:https://berita.example.invalid/berita/1002/daftar-peserta-tas-serut-kebagusan/line:50")
-        #expect(repeated.rejection?.message == "repeated guid; the item at line 26 has the same guid")
+        #expect(repeated.provenance.locator == "item:https://berita.example.invalid/berita/1002/daftar-peserta-tas-serut-kebagusan/line:52")
+        #expect(repeated.rejection?.message == "repeated guid; the item at line 25 has the same guid")
 
         let second = try #require(result.programmes.dropFirst().first)
         // content:encoded wins over the description; entities are decoded by the HTML step.
