@@ -171,19 +171,10 @@ struct SheetAssembler {
         let core = bytes[start..<end]
         guard let text = encoding.decode(core) else { return nil }
         guard let first = core.first, let last = core.last, first >= 0x80 || last >= 0x80 else { return text }
-        return trimmed(text)
+        return text.trimmingWhitespace
     }
 
     private static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
-    }
-
-    /// Removes surrounding Unicode whitespace (spaces, tabs, line breaks, no-break spaces).
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
     }
 }

@@ -73,7 +73,7 @@ struct RecordMapper: Sendable {
     private static func firstValue(of paths: [JSONPath], in root: JSONValue, under prefix: String, consumed: inout Set<String>) -> String? {
         for path in paths {
             guard let text = path.resolve(in: root)?.scalarText else { continue }
-            let value = trimmed(text)
+            let value = text.trimmingWhitespace
             consumed.insert(path.rendered(under: prefix))
             if !value.isEmpty { return value }
         }
@@ -95,15 +95,7 @@ struct RecordMapper: Sendable {
             return
         case .bool, .number, .string:
             guard !consumed.contains(path), let text = value.scalarText else { return }
-            extras[path] = trimmed(text)
+            extras[path] = text.trimmingWhitespace
         }
-    }
-
-    /// Surrounding whitespace removed, nothing else touched.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(text[first...last])
     }
 }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import MusterCore
 
 /// The elements inside an item: mapping them to fields, collecting their text, and keeping
 /// unmapped ones in `extras`.
@@ -60,7 +61,7 @@ extension FeedParser {
                 let rel = attribute("rel") ?? "alternate"
                 if let href = attribute("href") {
                     if rel == "alternate" {
-                        item?.store(.atomLink, TextCleaning.trimmed(href), markup: .plain)
+                        item?.store(.atomLink, href.trimmingWhitespace, markup: .plain)
                     } else {
                         item?.addExtra("link@" + rel, href)
                     }
@@ -68,7 +69,7 @@ extension FeedParser {
                 return OpenElement(role: .ignored, localName: localName, target: nil)
             case .category where FeedVocabulary.atomNamespaces.contains(namespace):
                 if let term = attribute("term") {
-                    item?.store(.category, TextCleaning.trimmed(term), markup: .plain)
+                    item?.store(.category, term.trimmingWhitespace, markup: .plain)
                     return OpenElement(role: .ignored, localName: localName, target: nil)
                 }
             default:

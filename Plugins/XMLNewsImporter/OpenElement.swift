@@ -1,3 +1,5 @@
+internal import MusterCore
+
 /// An element open below the current feed item, with the text collected for it.
 struct OpenElement {
     enum Role {
@@ -69,6 +71,6 @@ struct OpenElement {
 
     /// The collected text as a String, trimmed of surrounding whitespace.
     var value: String {
-        TextCleaning.trimmed(TextCleaning.decode(buffer, truncated: truncated))
+        TextCleaning.decode(buffer, truncated: truncated).trimmingWhitespace
     }
 }

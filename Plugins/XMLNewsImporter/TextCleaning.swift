@@ -22,14 +22,6 @@ enum TextCleaning {
         return length == continuation + 1 ? bytes.count : start - 1
     }
 
-    /// `text` without leading and trailing whitespace (including no-break spaces).
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
 
     /// Every run of whitespace (spaces, tabs, line breaks, `&#13;`, no-break spaces) as one
     /// space, trimmed: the plain-text form of an HTML body or table cell.
