@@ -63,6 +63,12 @@ let package = Package(
             path: "Plugins/JSONExportImporter",
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ExecImporter",
+            dependencies: ["MusterCore"],
+            path: "Plugins/ExecImporter",
+            swiftSettings: strictSettings
+        ),
 
         // Built-in stages and the runner.
         .target(
@@ -78,6 +84,12 @@ let package = Package(
             dependencies: ["MusterCore"],
             swiftSettings: strictSettings
         ),
+        // Synthetic sources with ground truth, and scoring a registry against it.
+        .target(
+            name: "MusterGenerator",
+            dependencies: ["MusterCore"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "MusterTesting",
             dependencies: ["MusterCore"],
@@ -89,9 +101,19 @@ let package = Package(
             name: "muster",
             dependencies: [
                 "MusterCore", "MusterPipeline", "MusterStages",
-                "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter",
+                "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter", "ExecImporter", "MusterGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Benchmarks (`make bench`): release-build timings that print the figures the issues ask for.
+        .executableTarget(
+            name: "muster-bench",
+            dependencies: [
+                "MusterCore", "MusterPipeline", "MusterStages", "MusterGenerator",
+                "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter",
             ],
             swiftSettings: strictSettings
         ),
@@ -109,6 +131,8 @@ let package = Package(
         ),
         .testTarget(name: "XMLNewsImporterTests", dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter"], swiftSettings: strictSettings),
         .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
+        .testTarget(name: "ExecImporterTests", dependencies: ["MusterCore", "MusterTesting", "ExecImporter"], swiftSettings: strictSettings),
+        .testTarget(name: "MusterGeneratorTests", dependencies: ["MusterCore", "MusterGenerator", "MusterTesting"], swiftSettings: strictSettings),
         .testTarget(name: "JSONExportImporterTests", dependencies: ["MusterCore", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
