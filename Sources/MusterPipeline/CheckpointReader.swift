@@ -18,7 +18,6 @@ public struct CheckpointReader {
             throw MusterError(.invalidCheckpoint, "cannot open the checkpoint", location: path)
         }
         defer { try? handle.close() }
-        let decoder = JSONDecoder()
         var pending = Data()
         var batch: RecordBatch = []
         var line = 0
@@ -26,7 +25,7 @@ public struct CheckpointReader {
             line += 1
             guard !bytes.isEmpty else { return }
             do {
-                batch.append(try decoder.decode(Record.self, from: bytes))
+                batch.append(try RecordCodec.decode(bytes))
             } catch {
                 throw MusterError(.invalidCheckpoint, "line \(line) is not a record; the checkpoint is damaged or from another version", location: path, underlying: error)
             }

@@ -8,12 +8,7 @@ final class CheckpointWriter {
     let path: String
     private let handle: FileHandle
     private var hasher = SHA256()
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-    private var buffer = Data()
+    private var buffer = JSONWriter(capacity: 1 << 21)
 
     init(path: String) throws(MusterError) {
         self.path = path
@@ -25,17 +20,8 @@ final class CheckpointWriter {
     }
 
     func write(_ batch: RecordBatch) throws(MusterError) {
-        do {
-            for record in batch {
-                buffer.append(try encoder.encode(record))
-                buffer.append(0x0A)
-            }
-            if buffer.count >= 1 << 20 { try flush() }
-        } catch let error as MusterError {
-            throw error
-        } catch {
-            throw MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
-        }
+        for record in batch { RecordCodec.encode(record, into: &buffer) }
+        if buffer.bytes.count >= 1 << 20 { try flush() }
     }
 
     /// Completes the checkpoint and returns its SHA-256.
@@ -54,13 +40,13 @@ final class CheckpointWriter {
     }
 
     private func flush() throws(MusterError) {
-        guard !buffer.isEmpty else { return }
-        hasher.update(buffer)
+        guard !buffer.bytes.isEmpty else { return }
+        hasher.update(buffer.bytes)
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: buffer.bytes)
         } catch {
             throw MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,145 @@
+/// Reads and writes records as one JSON object per line: the checkpoint format.
+///
+/// The shape is exactly what `JSONEncoder` (sorted keys) makes of ``Record`` — checkpoints
+/// stay readable by any JSON tool and by `Codable` — but written and read by hand, which
+/// is an order of magnitude faster and so keeps checkpoints from dominating a run.
+public enum RecordCodec {
+    /// Appends `record` as one line of JSON, newline included.
+    public static func encode(_ record: Record, into writer: inout JSONWriter) {
+        var first = true
+        writer.byte(0x7B)
+        if let match = record.match {
+            writer.key("match", first: &first)
+            var inner = true
+            writer.byte(0x7B)
+            writer.key("cluster", first: &inner)
+            writer.string(match.cluster)
+            writer.key("evidence", first: &inner)
+            writer.array(match.evidence) { writer, link in
+                var member = true
+                writer.byte(0x7B)
+                writer.key("other", first: &member)
+                writer.string(link.other)
+                writer.key("rule", first: &member)
+                writer.string(link.rule)
+                writer.byte(0x7D)
+            }
+            writer.byte(0x7D)
+        }
+        if let normalized = record.normalized {
+            writer.key("normalized", first: &first)
+            var inner = true
+            writer.byte(0x7B)
+            writer.key("issues", first: &inner)
+            writer.array(normalized.issues) { writer, issue in
+                var member = true
+                writer.byte(0x7B)
+                writer.key("code", first: &member)
+                writer.string(issue.code)
+                writer.key("field", first: &member)
+                writer.string(issue.field)
+                writer.key("message", first: &member)
+                writer.string(issue.message)
+                if let raw = issue.raw {
+                    writer.key("raw", first: &member)
+                    writer.string(raw)
+                }
+                writer.byte(0x7D)
+            }
+            writer.key("values", first: &inner)
+            writer.object(normalized.values)
+            writer.byte(0x7D)
+        }
+        writer.key("quarantine", first: &first)
+        writer.array(record.quarantine) { writer, reason in
+            var member = true
+            writer.byte(0x7B)
+            if let field = reason.field {
+                writer.key("field", first: &member)
+                writer.string(field)
+            }
+            writer.key("message", first: &member)
+            writer.string(reason.message)
+            writer.key("rule", first: &member)
+            writer.string(reason.rule)
+            writer.key("stage", first: &member)
+            writer.string(reason.stage)
+            writer.byte(0x7D)
+        }
+        if let id = record.registryID {
+            writer.key("registryID", first: &first)
+            writer.string(id)
+        }
+        writer.key("source", first: &first)
+        encode(record.source, into: &writer)
+        writer.byte(0x7D)
+        writer.byte(0x0A)
+    }
+
+    static func encode(_ source: SourceRecord, into writer: inout JSONWriter) {
+        var first = true
+        writer.byte(0x7B)
+        writer.key("enrollments", first: &first)
+        writer.array(source.enrollments) { writer, enrollment in
+            var member = true
+            writer.byte(0x7B)
+            writer.key("attendance", first: &member)
+            writer.array(enrollment.attendance) { writer, day in
+                var inner = true
+                writer.byte(0x7B)
+                writer.key("day", first: &inner)
+                writer.string(day.day)
+                writer.key("mark", first: &inner)
+                writer.string(day.mark)
+                if let present = day.present {
+                    writer.key("present", first: &inner)
+                    writer.bool(present)
+                }
+                writer.byte(0x7D)
+            }
+            for (name, value) in [("date", enrollment.date), ("programme", enrollment.programme), ("session", enrollment.session), ("title", enrollment.title)] {
+                guard let value else { continue }
+                writer.byte(0x2C)
+                writer.string(name)
+                writer.byte(0x3A)
+                writer.string(value)
+            }
+            writer.byte(0x7D)
+        }
+        writer.key("extras", first: &first)
+        writer.object(source.extras)
+        writer.key("fields", first: &first)
+        writer.object(source.fields)
+        writer.key("kind", first: &first)
+        writer.string(source.kind.rawValue)
+        writer.key("provenance", first: &first)
+        writer.byte(0x7B)
+        var member = true
+        writer.key("contentHash", first: &member)
+        writer.string(source.provenance.contentHash)
+        writer.key("file", first: &member)
+        writer.string(source.provenance.file)
+        writer.key("locator", first: &member)
+        writer.string(source.provenance.locator)
+        writer.key("sourceID", first: &member)
+        writer.string(source.provenance.sourceID)
+        writer.byte(0x7D)
+        if let raw = source.raw {
+            writer.key("raw", first: &first)
+            writer.string(raw)
+        }
+        if let rejection = source.rejection {
+            writer.key("rejection", first: &first)
+            var inner = true
+            writer.byte(0x7B)
+            writer.key("message", first: &inner)
+            writer.string(rejection.message)
+            if let position = rejection.position {
+                writer.key("position", first: &inner)
+                writer.string(position)
+            }
+            writer.byte(0x7D)
+        }
+        writer.byte(0x7D)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import MusterCore
+import Testing
+
+@Suite struct RecordCodecTests {
+    static let full = Record(
+        source: SourceRecord(
+            provenance: Provenance(sourceID: "daftar-hadir", file: "samples/sheets/a b.csv", locator: "row:4", contentHash: String(repeating: "ab", count: 32)),
+            kind: .participant,
+            fields: [Field.name: "Nur’aini \"Ani\"", Field.phone: "0812-1111-2222", "note": "line\nbreak\ttab\\slash/"],
+            extras: ["No": "1", "Kolom 9": ""],
+            enrollments: [Enrollment(programme: "WUIB", session: "WUIB-TBT-01", attendance: [
+                Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "", present: nil),
+            ])],
+            rejection: Rejection(message: "row has 11 fields, the header has 10", position: "line 4"),
+            raw: "a;b;\u{1}c"
+        ),
+        normalized: NormalizedRecord(values: [Field.name: "Nur’aini", Field.phone: "+6281211112222"], issues: [
+            FieldIssue(code: "date.unparseable", field: Field.birthDate, raw: "kemarin", message: "not a date"),
+        ]),
+        match: Match(cluster: "k1", evidence: [MatchEvidence(rule: "exact-phone", other: "k2")]),
+        quarantine: [QuarantineReason(rule: "malformed-record", stage: "ingest", message: "bad", field: nil)],
+        registryID: "P000001"
+    )
+
+    func line(_ record: Record) -> [UInt8] {
+        var writer = JSONWriter()
+        RecordCodec.encode(record, into: &writer)
+        return writer.bytes
+    }
+
+    @Test func roundTripsEveryPart() throws {
+        #expect(try RecordCodec.decode(line(Self.full).dropLast()) == Self.full)
+        let minimal = Record(source: SourceRecord(provenance: Self.full.source.provenance))
+        #expect(try RecordCodec.decode(line(minimal)) == minimal)
+    }
+
+    @Test func writesWhatJSONEncoderWritesAndCodableReadsIt() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var record = Self.full
+        record.source.raw = "a;b;c"
+        #expect(String(decoding: line(record).dropLast(), as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
+        #expect(try JSONDecoder().decode(Record.self, from: Data(line(Self.full))) == Self.full)
+    }
+
+    @Test func aDamagedLineSaysWhere() {
+        #expect {
+            try RecordCodec.decode(Array(#"{"quarantine": [], "source": {"kind": "person"}}"#.utf8))
+        } throws: { error in
+            "\(error)" == "$.source: missing \"provenance\""
+        }
+        #expect {
+            try RecordCodec.decode(Array(#"{"quarantine": [], "source": {"#.utf8))
+        } throws: { error in
+            "\(error)".hasPrefix("$: line 1, column 31")
+        }
+    }
+}
