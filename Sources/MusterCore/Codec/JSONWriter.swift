@@ -84,3 +84,32 @@ public struct JSONWriter {
         byte(0x5D)
     }
 }
+
+extension JSONWriter {
+    /// What has been written, as text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Writes a record's source part alone (for registry columns).
+    public mutating func source(_ source: SourceRecord) {
+        RecordCodec.encode(source, into: &self)
+    }
+}
+
+extension JSONWriter {
+    /// Attendance marks as a JSON array, in the shape `Codable` gives them.
+    public mutating func attendance(_ days: [Attendance]) {
+        array(days) { writer, day in
+            var first = true
+            writer.byte(0x7B)
+            writer.key("day", first: &first)
+            writer.string(day.day)
+            writer.key("mark", first: &first)
+            writer.string(day.mark)
+            if let present = day.present {
+                writer.key("present", first: &first)
+                writer.bool(present)
+            }
+            writer.byte(0x7D)
+        }
+    }
+}

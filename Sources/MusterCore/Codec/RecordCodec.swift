@@ -84,19 +84,7 @@ public enum RecordCodec {
             var member = true
             writer.byte(0x7B)
             writer.key("attendance", first: &member)
-            writer.array(enrollment.attendance) { writer, day in
-                var inner = true
-                writer.byte(0x7B)
-                writer.key("day", first: &inner)
-                writer.string(day.day)
-                writer.key("mark", first: &inner)
-                writer.string(day.mark)
-                if let present = day.present {
-                    writer.key("present", first: &inner)
-                    writer.bool(present)
-                }
-                writer.byte(0x7D)
-            }
+            writer.attendance(enrollment.attendance)
             for (name, value) in [("date", enrollment.date), ("programme", enrollment.programme), ("session", enrollment.session), ("title", enrollment.title)] {
                 guard let value else { continue }
                 writer.byte(0x2C)

@@ -40,8 +40,8 @@ public final class ExportStage: Stage {
 
     private let context: StageContext
     private let registryPath: String
-    private var held: [Record] = []
-    private let startedAt = Date()
+    private var lock: RunLock?
+    private var writer: RegistryWriter?
 
     public init(options: Options, context: StageContext) {
         self.context = context
@@ -49,29 +49,27 @@ public final class ExportStage: Stage {
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
-        held += batch
+        let written = try open().write(batch)
+        if !written.isEmpty { try emit(written) }
     }
 
     public func finish(emit: (RecordBatch) throws -> Void) throws {
+        let (last, books) = try open().finish()
+        writer = nil
+        lock?.release()
+        lock = nil
+        context.diagnostics.info("registry \(registryPath): \(books.participants) participants from this run's records", stage: context.stageName)
+        if !last.isEmpty { try emit(last) }
+    }
+
+    /// Takes the registry's lock and opens its transaction on the first batch.
+    private func open() throws -> RegistryWriter {
+        if let writer { return writer }
         let lock = try RunLock(path: registryPath + ".lock", runID: context.runID)
-        defer { lock.release() }
         if let note = lock.takeOverNote { context.diagnostics.warning("registry: \(note)", stage: context.stageName) }
-        let writer = try RegistryWriter(path: registryPath, runID: context.runID, startedAt: startedAt)
-        let written = try writer.write(held)
-        context.diagnostics.info(
-            "registry \(registryPath): \(written.reconciliation.participants) participants from this run's records",
-            stage: context.stageName
-        )
-        var batch: RecordBatch = []
-        for var record in held {
-            record.registryID = written.registryIDs[record.key]
-            batch.append(record)
-            if batch.count >= context.batchSize {
-                try emit(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        if !batch.isEmpty { try emit(batch) }
-        held.removeAll()
+        let writer = try RegistryWriter(path: registryPath, runID: context.runID, startedAt: Date())
+        self.lock = lock
+        self.writer = writer
+        return writer
     }
 }

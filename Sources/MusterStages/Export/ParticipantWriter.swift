@@ -1,0 +1,105 @@
+internal import GRDB
+internal import MusterCore
+
+/// Writes one cluster of accepted records as one participant: finds the participant the
+/// registry already has for it (by record key or identifier) or allocates a new id, merges
+/// participants the cluster proves to be one person, and refreshes the golden record.
+struct ParticipantWriter {
+    let db: Database
+    let runID: String
+    let lookups: RegistryLookups
+
+    func write(_ members: [MusterCore.Record], knownID: String?) throws -> String {
+        let known = try knownParticipants(members, knownID: knownID)
+        let id = known.first ?? lookups.allocateID()
+        if known.isEmpty {
+            try db.cachedStatement(sql: "INSERT INTO participants (id, golden, first_run, last_run) VALUES (?, '{}', ?, ?)")
+                .execute(arguments: [id, runID, runID])
+        }
+        for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
+        for member in members { try writeMember(member, participant: id) }
+        let golden = known.isEmpty ? Participant.goldenValues(of: members) : try storedGolden(id)
+        try updateGolden(id, golden)
+        return id
+    }
+
+    /// Participant ids the registry already has for any of these records, oldest first.
+    private func knownParticipants(_ members: [MusterCore.Record], knownID: String?) throws -> [String] {
+        var found: Set<String> = []
+        if let knownID { found.insert(knownID) }
+        for member in members {
+            if lookups.hadRecords, let id = try String.fetchOne(db.cachedStatement(sql: "SELECT participant_id FROM source_records WHERE key = ?"), arguments: [member.key]) {
+                found.insert(id)
+            }
+            for (field, value) in Self.identifiers(of: member) {
+                if let owner = lookups.owner(kind: field, value: value) { found.insert(owner) }
+            }
+        }
+        return found.sorted()
+    }
+
+    static func identifiers(of record: MusterCore.Record) -> [(String, String)] {
+        IdentifierRules.matchFields.compactMap { field, _ in
+            guard let value = record.normalized?[field], IdentifierRules.isUsable(value, field: field) else { return nil }
+            return (field, value)
+        }
+    }
+
+    private func writeMember(_ member: MusterCore.Record, participant id: String) throws {
+        try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, db)
+        try db.cachedStatement(sql: "DELETE FROM enrollments WHERE source_key = ?").execute(arguments: [member.key])
+        for enrollment in member.source.enrollments {
+            var attendance = JSONWriter(capacity: 128)
+            attendance.attendance(enrollment.attendance)
+            try db.cachedStatement(sql: "INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [member.key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance.text])
+        }
+        try db.cachedStatement(sql: "DELETE FROM match_evidence WHERE record_key = ?").execute(arguments: [member.key])
+        for link in member.match?.evidence ?? [] {
+            try db.cachedStatement(sql: "INSERT INTO match_evidence (participant_id, record_key, rule, other_key) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [id, member.key, link.rule, link.other])
+        }
+        for (field, value) in Self.identifiers(of: member) {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)")
+                .execute(arguments: [id, field, value])
+            lookups.claim(kind: field, value: value, for: id)
+        }
+    }
+
+    private func merge(_ absorbed: String, into id: String) throws {
+        for table in ["source_records", "enrollments", "match_evidence"] {
+            try db.execute(sql: "UPDATE \(table) SET participant_id = ? WHERE participant_id = ?", arguments: [id, absorbed])
+        }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) SELECT ?, kind, value FROM participant_identifiers WHERE participant_id = ?",
+            arguments: [id, absorbed]
+        )
+        try db.execute(sql: "DELETE FROM participants WHERE id = ?", arguments: [absorbed])
+        lookups.reassign(absorbed, to: id)
+    }
+
+    /// Golden values over every source record the participant has, across runs.
+    private func storedGolden(_ id: String) throws -> [String: String] {
+        let stored = try String.fetchAll(db, sql: "SELECT canonical FROM source_records WHERE participant_id = ? AND canonical IS NOT NULL ORDER BY key", arguments: [id])
+        let records = stored.compactMap { text -> MusterCore.Record? in
+            guard case .object(let members)? = try? JSONParser.parse(text) else { return nil }
+            var values: [String: String] = [:]
+            for member in members { values[member.key] = member.value.scalarText }
+            return MusterCore.Record(source: SourceRecord(provenance: Provenance(sourceID: "", file: "", locator: "", contentHash: "")), normalized: NormalizedRecord(values: values))
+        }
+        return Participant.goldenValues(of: records)
+    }
+
+    private func updateGolden(_ id: String, _ golden: [String: String]) throws {
+        var writer = JSONWriter(capacity: 256)
+        writer.object(golden)
+        try db.cachedStatement(sql: """
+            UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
+                kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ?
+            """).execute(arguments: [
+            golden[Field.name], golden[Field.nik], golden[Field.phone], golden[Field.email], golden[Field.birthDate],
+            golden[Field.gender], golden[Field.kelurahan], golden[Field.kecamatan], golden[Field.sector],
+            writer.text, runID, id,
+        ])
+    }
+}

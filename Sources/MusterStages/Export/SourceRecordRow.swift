@@ -1,0 +1,32 @@
+internal import GRDB
+internal import MusterCore
+
+/// One accepted record as the `source_records` table holds it.
+struct SourceRecordRow {
+    let record: MusterCore.Record
+    let runID: String
+
+    func upsert(participantID: String?, programmeID: String?, _ db: Database) throws {
+        let provenance = record.source.provenance
+        var raw = JSONWriter(capacity: 512)
+        raw.source(record.source)
+        var canonical: String?
+        var issues: String?
+        if let normalized = record.normalized {
+            var writer = JSONWriter(capacity: 256)
+            writer.object(normalized.values)
+            canonical = writer.text
+            issues = normalized.issues.isEmpty ? "[]" : try RegistryWriter.json(normalized.issues)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, last_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET content_hash = excluded.content_hash, participant_id = excluded.participant_id,
+                programme_id = excluded.programme_id, raw = excluded.raw, canonical = excluded.canonical,
+                issues = excluded.issues, last_run = excluded.last_run
+            """).execute(arguments: [
+            record.key, provenance.sourceID, provenance.file, provenance.locator, provenance.contentHash,
+            record.source.kind.rawValue, participantID, programmeID, raw.text, canonical, issues, runID,
+        ])
+    }
+}
