@@ -28,6 +28,17 @@ import Testing
         #expect(Set(b.match?.evidence.map(\.rule) ?? []) == ["exact-phone", "exact-nik"])
     }
 
+    @Test func spoolingToDiskGivesTheSameClustersAndEvidence() throws {
+        let records = normalizedRecords((0..<40).map { index in
+            [Field.name: "P\(index)", Field.phone: "0812-0000-\(1000 + index % 7)", Field.email: index % 5 == 0 ? "x\(index % 3)@example.com" : "-"]
+        })
+        let inMemory = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records, batchSize: 3)
+        let spooled = try Fixtures.run(DedupeStage(options: .init(spoolAboveRecords: 0), context: Fixtures.context()), records, batchSize: 3)
+        #expect(spooled == inMemory)
+        // Phones fall in 7 groups; the shared emails join groups {0,1,2,5,6} and {3,4}.
+        #expect(Set(inMemory.compactMap(\.match?.cluster)).count == 2)
+    }
+
     @Test func malformedIdentifiersNeverLink() throws {
         let records = normalizedRecords([
             [Field.name: "A", Field.nik: "317401450588000"],

@@ -8,6 +8,12 @@ struct UnionFind {
         size = Array(repeating: 1, count: count)
     }
 
+    /// Adds one more element, in a set of its own.
+    mutating func append() {
+        parent.append(parent.count)
+        size.append(1)
+    }
+
     mutating func find(_ element: Int) -> Int {
         var current = element
         while parent[current] != current {
