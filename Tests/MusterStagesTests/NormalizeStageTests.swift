@@ -2,94 +2,93 @@
 import MusterCore
 import Testing
 
-@Suite struct NormalizeStageTests {
-    let stage = NormalizeStage(options: .init(), context: Fixtures.context(stage: "normalize"))
+/// A normalize stage with a fixed reference day, and a shortcut to normalize one field set.
+enum Normalizing {
+    /// A fresh stage each time: stages keep lookup memos, so tests never share one.
+    static var stage: NormalizeStage { NormalizeStage(options: .init(referenceDate: "2025-06-30"), context: Fixtures.context(stage: "normalize")) }
 
-    func normalized(_ fields: [String: String]) -> NormalizedRecord {
+    static func values(_ fields: [String: String], stage: NormalizeStage = stage) -> NormalizedRecord {
         var record = Fixtures.record("row:2", fields)
         stage.transform(&record)
         return record.normalized ?? NormalizedRecord()
     }
 
-    @Test(arguments: [
-        ("0812-3456-7890", "+6281234567890"),
-        ("+62 812 3456 7890", "+6281234567890"),
-        ("6281234567890", "+6281234567890"),
-        ("81234567890", "+6281234567890"),
-        ("0812.3456.7890", "+6281234567890"),
-        ("(021) 7890123", "+62217890123"),
-        ("0812-1111-2222 / 0813-3333-4444", "+6281211112222"),
-    ])
-    func phonesBecomeE164(raw: String, canonical: String) {
-        #expect(normalized([Field.phone: raw])[Field.phone] == canonical)
+    static func options(_ json: String) throws -> NormalizeStage.Options {
+        let value = try JSONParser.parse(json)
+        return try ConfigDecoder(file: "pipeline.json").decode(NormalizeStage.Options.self, from: value, at: "stages[1].options")
     }
+}
 
-    @Test func aSecondNumberIsKeptAsOtherPhones() {
-        #expect(normalized([Field.phone: "0812-1111-2222 / 0813-3333-4444"])["otherPhones"] == "+6281333334444")
-    }
-
-    @Test(arguments: ["08127", "12345", "abc"])
-    func impossiblePhonesAreIssuesNotValues(raw: String) {
-        let result = normalized([Field.phone: raw])
-        #expect(result[Field.phone] == nil)
-        #expect(result.issues.map(\.code) == ["phone.unparseable"])
-        #expect(result.issues.first?.raw == raw)
-    }
-
-    @Test(arguments: [
-        ("02/09/2024", "2024-09-02"), ("2-9-24", "2024-09-02"), ("2024-09-02", "2024-09-02"),
-        ("2 September 2024", "2024-09-02"), ("2 Sept 2024", "2024-09-02"), ("02 Agt 2024", "2024-08-02"),
-        ("17 Agustus 1985", "1985-08-17"), ("1 Mei 1990", "1990-05-01"), ("31 Des 1979", "1979-12-31"),
-    ])
-    func datesBecomeISO(raw: String, iso: String) {
-        #expect(normalized([Field.birthDate: raw])[Field.birthDate] == iso)
-    }
-
-    @Test(arguments: ["31/02/2024", "kemarin", "2024-13-01"])
-    func impossibleDatesAreIssues(raw: String) {
-        let result = normalized([Field.birthDate: raw])
-        #expect(result[Field.birthDate] == nil)
-        #expect(result.issues.map(\.code) == ["date.unparseable"])
-    }
-
-    @Test func namesAreCleanedAndTitleCased() {
-        #expect(normalized([Field.name: "  SITI   AMINAH "])[Field.name] == "Siti Aminah")
-        #expect(normalized([Field.name: "mUHAMMAD rIZKI"])[Field.name] == "Muhammad Rizki")
-        #expect(normalized([Field.name: "nur'aini"])[Field.name] == "Nur'aini")
-    }
-
-    @Test func nikKeepsDigitsAndFlagsWrongLengths() {
-        #expect(normalized([Field.nik: "3174 0145 0588 0001"])[Field.nik] == "3174014505880001")
-        #expect(normalized([Field.nik: "3174.0145.0588.0001"]).issues.isEmpty)
-        #expect(normalized([Field.nik: "317401450588000"]).issues.map(\.code) == ["nik.length"])
-    }
-
-    @Test func placeholdersBecomeMissingInEveryField() {
-        let result = normalized([Field.name: "-", Field.email: "tidak ada", Field.phone: "0", Field.nik: "N/A", Field.sector: "belum ada"])
+@Suite struct NormalizeStageTests {
+    @Test(arguments: ["", "   ", "-", "--", "N/A", "n/a", "tidak ada", "Tidak Ada", "belum ada", "0", ".", " - ", "null", "TDK ADA", "\u{00A0}-\u{00A0}"])
+    func placeholdersBecomeMissingInEveryField(placeholder: String) {
+        let fields = [Field.name, Field.nik, Field.phone, Field.email, Field.birthDate, Field.gender, Field.kelurahan,
+                      Field.kecamatan, Field.sector, Field.postalCode, Field.address]
+        let result = Normalizing.values(Dictionary(uniqueKeysWithValues: fields.map { ($0, placeholder) }))
         #expect(result.values.isEmpty)
         #expect(result.issues.isEmpty)
     }
 
-    @Test func genderPlacesAndEmail() {
-        let result = normalized([Field.gender: "Perempuan", Field.kecamatan: "Kec. Tebet", Field.kelurahan: "kel. tebet timur", Field.email: " Siti@Example.COM "])
-        #expect(result[Field.gender] == "P")
-        #expect(result[Field.kecamatan] == "Tebet")
-        #expect(result[Field.kelurahan] == "Tebet Timur")
-        #expect(result[Field.email] == "siti@example.com")
+    @Test func placeholderEmailsAreMissing() {
+        #expect(Normalizing.values([Field.email: "none@none.com"]).values.isEmpty)
+        #expect(Normalizing.values([Field.email: " NONE@NONE.COM "]).values.isEmpty)
+    }
+
+    @Test func extraPlaceholdersComeFromOptions() throws {
+        let options = try Normalizing.options(#"{"placeholders": ["Belum Punya KTP", "xxx"], "referenceDate": "2025-06-30"}"#)
+        let stage = NormalizeStage(options: options, context: Fixtures.context())
+        #expect(Normalizing.values([Field.nik: "belum punya ktp", Field.name: "XXX"], stage: stage).values.isEmpty)
+    }
+
+    @Test func aTypicalSignUpRecordGetsEveryCanonicalValue() {
+        let result = Normalizing.values([
+            Field.name: "IBU HJ. SITI AMINAH, S.E.", Field.nik: "3174 0145 0588 0001", Field.phone: "0812-3456-7890",
+            Field.email: " Siti.Aminah@Example.COM ", Field.birthDate: "05/05/1988", Field.gender: "Perempuan",
+            Field.kelurahan: "Kel. Tebet Timur", Field.kecamatan: "Kec. Tebet", Field.sector: "Katering rumahan",
+        ])
+        #expect(result.values == [
+            Field.name: "Siti Aminah", Field.honorific: "Ibu Hj.", Field.degree: "S.E.", Field.nameKey: "siti aminah",
+            Field.nik: "3174014505880001", Field.nikDistrict: "31.74.01", Field.nikBirthDate: "1988-05-05", Field.nikGender: "P",
+            Field.phone: "+6281234567890", Field.phoneType: "mobile", Field.email: "siti.aminah@example.com",
+            Field.birthDate: "1988-05-05", Field.gender: "P", Field.kelurahan: "Tebet Timur", Field.kelurahanCode: "31.74.01.1001",
+            Field.kecamatan: "Tebet", Field.kecamatanCode: "31.74.01", Field.sector: "kuliner",
+        ])
+        #expect(result.issues.isEmpty)
     }
 
     @Test func rawValuesAreNeverChanged() {
-        var record = Fixtures.record("row:2", [Field.name: "  SITI AMINAH", Field.phone: "0812-3456-7890"])
+        var record = Fixtures.record("row:2", [Field.name: "  SITI AMINAH", Field.phone: "0812-3456-7890", Field.kelurahan: "Kby Baru"])
         let before = record.source
-        stage.transform(&record)
+        Normalizing.stage.transform(&record)
         #expect(record.source == before)
     }
 
-    @Test func normalizingTwiceGivesTheSameResult() {
-        var record = Fixtures.record("row:2", [Field.name: "bpk. AHMAD", Field.phone: "+62 812 3456 7890", Field.birthDate: "2 Sept 1990"])
-        stage.transform(&record)
-        let once = record.normalized
-        stage.transform(&record)
-        #expect(record.normalized == once)
+    @Test func issueMessagesNeverContainTheRawValue() {
+        let result = Normalizing.values([
+            Field.nik: "3174999999999999", Field.phone: "08127", Field.email: "siti.example.com", Field.birthDate: "kemarin sore",
+            Field.gender: "entah", Field.kelurahan: "Kampung Rambutan Raya", Field.sector: "rahasia dagang xyz",
+        ])
+        #expect(result.issues.count >= 7)
+        for issue in result.issues {
+            let raw = issue.raw ?? ""
+            #expect(!raw.isEmpty && !issue.message.contains(raw), "\(issue.code)")
+        }
+    }
+
+    @Test func optionsDecodeAndRejectWhatTheyCannotUse() throws {
+        let options = try Normalizing.options(#"{"dateOrder": "mdy", "sectors": {"otomotif": ["bengkel motor"]}, "homeRegency": "31.71"}"#)
+        #expect(options.dateOrder == "mdy")
+        #expect(options.sectors["otomotif"] == ["bengkel motor"])
+        #expect(throws: ConfigError.self) { try Normalizing.options(#"{"genders": {"X": ["lainnya"]}}"#) }
+        #expect(throws: ConfigError.self) { try Normalizing.options(#"{"referenceDate": "30/06/2025"}"#) }
+        #expect(throws: ConfigError.self) { try Normalizing.options(#"{"homeRegency": "32.01"}"#) }
+        let error = #expect(throws: ConfigError.self) { try Normalizing.options(#"{"honorific": {}}"#) }
+        #expect(error?.description == "pipeline.json: stages[1].options.honorific: unknown key; did you mean 'honorifics'?")
+    }
+
+    @Test func everyOptionIsDocumented() {
+        let documented = Set(NormalizeStage.descriptor.options.map(\.name))
+        #expect(documented == ["dateOrder", "placeholders", "honorifics", "degrees", "particles", "sectors", "genders",
+                               "placeAliases", "placeAbbreviations", "homeRegency", "referenceDate"])
     }
 }

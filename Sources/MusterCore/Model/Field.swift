@@ -20,6 +20,30 @@ public enum Field {
     public static let externalID = "externalID"
     public static let submittedAt = "submittedAt"
 
+    // Values the normalize stage derives beside the canonical ones.
+    /// Honorifics split off a name (`Ibu`, `Hj.`), space-separated in the order written.
+    public static let honorific = "honorific"
+    /// Academic degrees split off a name (`Dr.`, `S.E.`), comma-separated in the order written.
+    public static let degree = "degree"
+    /// The folded name used for fuzzy matching (Muhammad variants, old spellings): `muhamad rizki`.
+    public static let nameKey = "nameKey"
+    /// Further numbers from a phone field holding several, E.164, space-separated.
+    public static let otherPhones = "otherPhones"
+    /// `mobile` or `landline`, for the primary phone.
+    public static let phoneType = "phoneType"
+    /// Official kecamatan code (`31.74.01`) for the canonical kecamatan.
+    public static let kecamatanCode = "kecamatanCode"
+    /// Official kelurahan code (`31.74.01.1001`) for the canonical kelurahan.
+    public static let kelurahanCode = "kelurahanCode"
+    /// The kecamatan code a NIK's first six digits name (`31.74.01`).
+    public static let nikDistrict = "nikDistrict"
+    /// The birth date a NIK encodes (ISO).
+    public static let nikBirthDate = "nikBirthDate"
+    /// The gender a NIK encodes (`L`, `P`).
+    public static let nikGender = "nikGender"
+    /// Fields whose canonical value was derived rather than given (`birthDate gender kecamatan`).
+    public static let derived = "derived"
+
     // Programme (news item) fields.
     public static let guid = "guid"
     public static let title = "title"
@@ -30,5 +54,5 @@ public enum Field {
     public static let text = "text"
 
     /// Fields that identify a person; masked in output unless the operator asks for PII.
-    public static let personal: Set<String> = [name, nik, phone, email, birthDate, address]
+    public static let personal: Set<String> = [name, nik, phone, email, birthDate, address, nameKey, otherPhones, nikBirthDate]
 }

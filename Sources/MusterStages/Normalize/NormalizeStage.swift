@@ -2,113 +2,154 @@ public import MusterCore
 internal import Foundation
 
 /// Turns raw values into canonical, comparable ones, keeping the raw beside them (the
-/// record's source is never changed) and recording what it could not parse as issues.
+/// record's source is never changed) and recording what it could not parse, or found
+/// contradictory, as field issues. It never quarantines: judging is the validate stage's job.
 ///
-/// This is the foundation's thin version: whitespace and Unicode, name casing, NIK digits,
-/// E.164 phones, ISO dates, gender codes, place prefixes. It never quarantines: judging
-/// is the validate stage's job.
+/// Canonical values (``NormalizedRecord/values``), per source field:
+/// - `name`: display-cased, honorifics → `honorific`, degrees → `degree`, folded `nameKey`.
+/// - `nik`: spaces, dots, dashes removed; a 16-digit NIK adds `nikDistrict`, `nikBirthDate`,
+///   `nikGender`, checked against the region list and the record's birth date, gender and kecamatan.
+/// - `phone`: E.164 primary, `phoneType` (mobile/landline), further numbers → `otherPhones`.
+/// - `email`: trimmed, lower case. `birthDate`: ISO. `gender`: `L`/`P`.
+/// - `kecamatan`/`kelurahan`: official names with `kecamatanCode`/`kelurahanCode`; a
+///   missing kecamatan is inferred from the kelurahan; `postalCode` is checked against it.
+/// - `sector`: one of a small canonical list. Other fields: cleaned text.
+///
+/// Derived values (birth date and gender from the NIK, kecamatan from the kelurahan) are
+/// listed in `derived`. Issue codes are `field.problem` (`nik.gender-mismatch`, `date.future`);
+/// their messages never contain the value.
 public final class NormalizeStage: RecordTransform {
-    public struct Options: Decodable, Sendable {
-        /// Read ambiguous numeric dates day first (Indonesian use) or month first.
-        public var dateOrder: String
-        /// Values that mean "missing" in any field, compared case-insensitively.
-        public var placeholders: Set<String>
-
-        public init(dateOrder: String = "dmy", extraPlaceholders: [String] = []) {
-            self.dateOrder = dateOrder
-            self.placeholders = TextNormalizer.defaultPlaceholders.union(extraPlaceholders.map { $0.lowercased() })
-        }
-
-        private enum CodingKeys: String, CodingKey { case dateOrder, placeholders }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            dateOrder = container.contains(.dateOrder) ? try container.decode(String.self, forKey: .dateOrder, oneOf: ["dmy", "mdy"]) : "dmy"
-            let extra = try container.decodeIfPresent([String].self, forKey: .placeholders) ?? []
-            placeholders = TextNormalizer.defaultPlaceholders.union(extra.map { $0.lowercased() })
-        }
-    }
-
     public static let descriptor = StageDescriptor(
         id: "normalize",
-        summary: "Canonical forms: names, NIK, E.164 phones, ISO dates, gender, places; raw values kept, problems as issues.",
-        options: [
-            OptionDescriptor("dateOrder", type: "string", default: "\"dmy\"", summary: "\"dmy\" (Indonesian) or \"mdy\" for ambiguous numeric dates."),
-            OptionDescriptor("placeholders", type: "[string]", default: "[]", summary: "Extra values meaning missing, added to -, n/a, tidak ada, belum ada, 0, . …"),
-        ]
+        summary: "Canonical forms: names (honorifics, degrees, matching key), NIK (split and cross-checked), E.164 phones, ISO dates, gender, official places, sectors; raw values kept, problems as issues.",
+        options: optionDescriptors
     )
 
-    private let options: Options
+    let placeholders: Set<String>
+    let placeholderMaxBytes: Int
+    /// Placeholders by UTF-8 length, so most values are ruled out without hashing.
+    let placeholderBuckets: [[[UInt8]]]
+    let placeholderFirstBytes: [Bool]
+    let names: NameNormalizer
+    let dates: DateNormalizer
+    let genders: GenderNormalizer
+    let sectors: SectorTable
+    let places: PlaceIndex
+    let reference: Day
+
+    /// Places and sectors repeat across records: their lookups (typo search included) are
+    /// remembered per stage instance. Bounded; one task drives a stage, so no lock.
+    var kecamatanMemo: [String: (match: PlaceIndex.Match, tied: Bool)] = [:]
+    var kelurahanMemo: [String: (match: PlaceIndex.Match, tied: Bool)] = [:]
+    var sectorMemo: [String: String] = [:]
+    static let memoLimit = 8192
 
     public init(options: Options, context: StageContext) {
-        self.options = options
+        let placeholders = TextNormalizer.defaultPlaceholders.union(options.placeholders.map { TextNormalizer.clean($0).lowercased() })
+        self.placeholders = placeholders
+        placeholderMaxBytes = placeholders.map(\.utf8.count).max() ?? 0
+        var buckets = [[[UInt8]]](repeating: [], count: placeholderMaxBytes + 1)
+        for placeholder in placeholders { buckets[placeholder.utf8.count].append(Array(placeholder.utf8)) }
+        placeholderBuckets = buckets
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for placeholder in placeholders { firstBytes[Int(placeholder.utf8.first ?? 0)] = true }
+        for byte in 0x80...0xFF { firstBytes[byte] = true }
+        placeholderFirstBytes = firstBytes
+        names = NameNormalizer(honorifics: options.honorifics, degrees: options.degrees, particles: options.particles)
+        reference = options.referenceDate.flatMap(DateNormalizer.isoDay) ?? Self.today()
+        dates = DateNormalizer(dayFirst: options.dateOrder == "dmy", referenceYear: reference.year)
+        genders = GenderNormalizer(extra: options.genders)
+        sectors = SectorTable(extra: options.sectors)
+        places = PlaceIndex(aliases: options.placeAliases, abbreviations: options.placeAbbreviations, homeRegency: options.homeRegency)
+    }
+
+    /// Today in Jakarta (UTC+7).
+    static func today() -> Day {
+        let days = Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400)
+        return Day(daysSinceEpoch: days) ?? Day.latest
     }
 
     public func transform(_ record: inout Record) {
-        var normalized = NormalizedRecord()
+        var work = Work(raw: record.source.fields)
         for (field, raw) in record.source.fields {
             let cleaned = TextNormalizer.clean(raw)
-            guard !options.placeholders.contains(cleaned.lowercased()) else { continue }
-            normalize(field: field, value: cleaned, raw: raw, into: &normalized)
+            if isPlaceholder(cleaned) { continue }
+            normalize(field: field, cleaned: cleaned, raw: raw, into: &work)
         }
-        record.normalized = normalized
+        resolvePlaces(&work)
+        crossCheck(&work)
+        if !work.derived.isEmpty { work.out.values[Field.derived] = work.derived.joined(separator: " ") }
+        record.normalized = work.out
     }
 
-    private func normalize(field: String, value: String, raw: String, into normalized: inout NormalizedRecord) {
-        switch field {
-        case Field.name:
-            normalized[field] = TextNormalizer.titleCased(value)
-        case Field.nik:
-            let digits = TextNormalizer.digits(value)
-            normalized[field] = digits
-            if digits.count != 16 || digits.count != value.filter({ $0.isNumber }).count {
-                normalized.issues.append(FieldIssue(code: "nik.length", field: field, raw: raw, message: "NIK has \(digits.count) digits, expected 16"))
-            }
-        case Field.phone:
-            let phones = PhoneNormalizer.normalize(value)
-            if let primary = phones.primary {
-                normalized[field] = primary
-            } else {
-                normalized.issues.append(FieldIssue(code: "phone.unparseable", field: field, raw: raw, message: "not an Indonesian phone number"))
-            }
-            if !phones.others.isEmpty { normalized["otherPhones"] = phones.others.joined(separator: " ") }
-        case Field.email:
-            normalized[field] = value.lowercased()
-        case Field.birthDate:
-            if let date = DateNormalizer.normalize(value, dayFirst: options.dateOrder == "dmy") {
-                normalized[field] = date
-            } else {
-                normalized.issues.append(FieldIssue(code: "date.unparseable", field: field, raw: raw, message: "not a date in a known form"))
-            }
-        case Field.gender:
-            if let code = Self.genderCode(value) {
-                normalized[field] = code
-            } else {
-                normalized.issues.append(FieldIssue(code: "gender.unknown", field: field, raw: raw, message: "not a known gender value"))
-            }
-        case Field.kelurahan, Field.kecamatan:
-            normalized[field] = TextNormalizer.titleCased(Self.strippingPlacePrefix(value))
-        case Field.sector:
-            normalized[field] = value.lowercased()
-        default:
-            normalized[field] = value
+    func isPlaceholder(_ cleaned: String) -> Bool {
+        let utf8 = cleaned.utf8
+        guard utf8.count <= placeholderMaxBytes else { return false }
+        let bucket = placeholderBuckets[utf8.count]
+        guard let first = utf8.first else { return true }
+        guard !bucket.isEmpty, placeholderFirstBytes[Int(ByteText.lower(first))] else { return false }
+        if utf8.contains(where: { $0 >= 0x80 }) { return placeholders.contains(cleaned.lowercased()) }
+        return bucket.contains { candidate in zip(candidate, utf8).allSatisfy { $0 == ByteText.lower($1) } }
+    }
+
+    /// One record's state while it is normalized: the output plus what later checks need.
+    struct Work {
+        var raw: [String: String]
+        var out = NormalizedRecord(values: Dictionary(minimumCapacity: 16))
+        var nik: NIKNormalizer.Parts?
+        var statedBirthDate: Day?
+        var kecamatanText: String?
+        var kelurahanText: String?
+        var postalCode: String?
+        var derived: [String] = []
+
+        init(raw: [String: String]) { self.raw = raw }
+
+        mutating func issue(_ code: String, _ field: String, _ message: String) {
+            out.issues.append(FieldIssue(code: code, field: field, raw: raw[field], message: message))
         }
     }
 
-    static func genderCode(_ value: String) -> String? {
-        switch value.lowercased() {
-        case "l", "lk", "laki-laki", "laki laki", "pria", "m", "male", "laki": "L"
-        case "p", "pr", "perempuan", "wanita", "f", "female": "P"
-        default: nil
+    private enum Kind { case name, nik, phone, email, birthDate, gender, kecamatan, kelurahan, postalCode, sector, birthPlace, other }
+
+    /// The rule a field name selects: its length and first byte pick one candidate, one
+    /// comparison confirms it.
+    private static func kind(_ field: String) -> Kind {
+        let candidate: (String, Kind)
+        switch (field.utf8.count, field.utf8.first ?? 0) {
+        case (4, 0x6E): candidate = (Field.name, .name)
+        case (3, 0x6E): candidate = (Field.nik, .nik)
+        case (5, 0x70): candidate = (Field.phone, .phone)
+        case (5, 0x65): candidate = (Field.email, .email)
+        case (9, 0x62): candidate = (Field.birthDate, .birthDate)
+        case (6, 0x67): candidate = (Field.gender, .gender)
+        case (9, 0x6B): return field == Field.kecamatan ? .kecamatan : field == Field.kelurahan ? .kelurahan : .other
+        case (10, 0x70): candidate = (Field.postalCode, .postalCode)
+        case (6, 0x73): candidate = (Field.sector, .sector)
+        case (10, 0x62): candidate = (Field.birthPlace, .birthPlace)
+        default: return .other
         }
+        return field == candidate.0 ? candidate.1 : .other
     }
 
-    static func strippingPlacePrefix(_ value: String) -> String {
-        let prefixes = ["kelurahan ", "kecamatan ", "kel. ", "kec. ", "kel.", "kec.", "kel ", "kec "]
-        let lower = value.lowercased()
-        for prefix in prefixes where lower.hasPrefix(prefix) {
-            return String(value.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+    private func normalize(field: String, cleaned: String, raw: String, into work: inout Work) {
+        switch Self.kind(field) {
+        case .name: normalizeName(cleaned, into: &work)
+        case .nik: normalizeNIK(cleaned, into: &work)
+        case .phone: normalizePhone(cleaned, into: &work)
+        case .email:
+            let email = EmailNormalizer.canonical(cleaned)
+            work.out.values[Field.email] = email
+            if !EmailNormalizer.isWellFormed(email) { work.issue("email.syntax", Field.email, "not an e-mail address of the form name@domain.tld") }
+        case .birthDate: normalizeBirthDate(cleaned, into: &work)
+        case .gender:
+            if let code = genders.code(cleaned) { work.out.values[Field.gender] = code } else { work.issue("gender.unknown", Field.gender, "not a known gender value") }
+        case .kecamatan: work.kecamatanText = cleaned
+        case .kelurahan: work.kelurahanText = cleaned
+        case .postalCode: work.postalCode = cleaned
+        case .sector: normalizeSector(cleaned, into: &work)
+        case .birthPlace: work.out.values[field] = TextNormalizer.titleCased(cleaned)
+        case .other: work.out.values[field] = cleaned
         }
-        return value
     }
 }

@@ -1,35 +1,106 @@
 /// Indonesian phone numbers to E.164 (`+6281234567890`).
 ///
-/// Accepts 0812-3456-7890, +62 812 3456 7890, 62812…, 812… and Jakarta landlines
-/// (021) 7890123; in a field holding several numbers ("0812… / 0813…") the first is kept
-/// and the rest returned as others.
+/// Accepts 0812-3456-7890, +62 812 3456 7890, 62812…, 0062…, 812…, +62 (0) 812…, Jakarta
+/// landlines (021) 7890123 and 0812.3456.7890. A field holding several numbers
+/// ("0812… / 0813…", "0812…, 021…", "0812… atau 0813…") gives the first valid one as the
+/// primary and the rest as others. Works on UTF-8 bytes: no Foundation, no allocation
+/// besides the results.
 enum PhoneNormalizer {
+    enum Kind: String { case mobile, landline }
+
     struct Result: Equatable {
         var primary: String?
-        var others: [String]
+        var kind: Kind?
+        var others: [String] = []
+        /// Parts that held digits but are not a possible number.
+        var rejectedParts = 0
     }
 
     static func normalize(_ raw: String) -> Result {
-        let parts = raw.split(whereSeparator: { $0 == "/" || $0 == "," || $0 == ";" || $0 == "|" })
-            .map { String($0) }
-            .filter { !TextNormalizer.digits($0).isEmpty }
-        let numbers = parts.compactMap(canonical)
-        guard !parts.isEmpty else { return Result(primary: nil, others: []) }
-        // When the first part does not parse the whole field is unusable as a primary.
-        guard let first = canonical(parts[0]) else { return Result(primary: nil, others: Array(numbers)) }
-        return Result(primary: first, others: Array(numbers.dropFirst()))
+        var result = Result()
+        var digits = DigitBuffer()
+        var utf8 = raw.utf8.makeIterator()
+        var previous: UInt8 = 0x20
+        func flush() {
+            defer { digits.removeAll(keepingCapacity: true) }
+            guard !digits.isEmpty else { return }
+            guard let (number, kind) = digits.withDigits({ canonical($0) }) else { result.rejectedParts += 1; return }
+            if result.primary == nil {
+                result.primary = number
+                result.kind = kind
+            } else if number != result.primary, !result.others.contains(number) {
+                result.others.append(number)
+            }
+        }
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x30...0x39: digits.append(byte)
+            case 0x2F, 0x2C, 0x3B, 0x7C, 0x26: flush()  // / , ; | &
+            case 0x61...0x7A, 0x41...0x5A:
+                // A word between numbers ("atau", "dan", "or", "wa") separates them.
+                if previous == 0x20 && !digits.isEmpty && digits.count >= 8 { flush() }
+            default: break
+            }
+            previous = byte
+        }
+        flush()
+        return result
     }
 
-    /// One number to E.164, or nil when it cannot be an Indonesian number.
+    /// Up to 20 digits on the stack: a phone field's numbers are read without allocating.
+    struct DigitBuffer {
+        private var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        private(set) var count = 0
+        var isEmpty: Bool { count == 0 }
+
+        mutating func append(_ digit: UInt8) {
+            guard count < 24 else { count += 1; return }
+            withUnsafeMutableBytes(of: &storage) { $0[count] = digit }
+            count += 1
+        }
+
+        mutating func removeAll(keepingCapacity: Bool) { count = 0 }
+
+        /// The digits, or nil when more than the buffer holds (no phone number is that long).
+        func withDigits<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+            guard count <= 24 else { return nil }
+            return withUnsafeBytes(of: storage) { raw in body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count])) }
+        }
+    }
+
+    static func canonical(_ input: [UInt8]) -> (String, Kind)? {
+        input.withUnsafeBufferPointer { canonical($0) }
+    }
+
+    /// One number's digits to E.164 and its kind, or nil when it cannot be an Indonesian number.
+    static func canonical(_ input: UnsafeBufferPointer<UInt8>) -> (String, Kind)? {
+        var start = 0
+        if input.count >= 4, input[0] == 0x30, input[1] == 0x30, input[2] == 0x36, input[3] == 0x32 { start = 4 }  // 0062
+        else if input.count >= 10, input[0] == 0x36, input[1] == 0x32 { start = 2 }  // 62
+        if start < input.count, input[start] == 0x30 { start += 1 }  // trunk 0, also "+62 (0) 812"
+        let national = input[start...]
+        guard let first = national.first else { return nil }
+        let kind: Kind
+        switch first {
+        case 0x38:  // 8: mobile, 9–12 digits (0812-345-678 … 0812-3456-78901)
+            guard (9...12).contains(national.count) else { return nil }
+            kind = .mobile
+        case 0x32...0x37, 0x39:  // area code 2x–7x, 9x: landline, 8–11 digits ((021) 7890123)
+            guard (8...11).contains(national.count) else { return nil }
+            kind = .landline
+        default:
+            return nil
+        }
+        let number = ByteText.string(capacity: national.count + 3) { buffer in
+            buffer[0] = 0x2B; buffer[1] = 0x36; buffer[2] = 0x32
+            var count = 3
+            for digit in national { buffer[count] = digit; count += 1 }
+            return count
+        }
+        return (number, kind)
+    }
+
     static func canonical(_ raw: String) -> String? {
-        var digits = TextNormalizer.digits(raw)
-        if digits.hasPrefix("0062") { digits.removeFirst(4) }
-        else if digits.hasPrefix("62") { digits.removeFirst(2) }
-        else if digits.hasPrefix("0") { digits.removeFirst() }
-        guard let first = digits.first, first != "0", (8...13).contains(digits.count) else { return nil }
-        return "+62" + digits
+        normalize(raw).primary
     }
-
-    /// Whether a canonical number is an Indonesian mobile (+628…).
-    static func isMobile(_ canonical: String) -> Bool { canonical.hasPrefix("+628") }
 }

@@ -1,0 +1,90 @@
+internal import MusterCore
+
+/// The per-field rules: names, NIK, phones, dates, sectors.
+extension NormalizeStage {
+    func normalizeName(_ cleaned: String, into work: inout Work) {
+        let name = names.normalize(cleaned)
+        if let display = name.display { work.out.values[Field.name] = display }
+        if let key = name.key { work.out.values[Field.nameKey] = key }
+        if !name.honorifics.isEmpty { work.out.values[Field.honorific] = name.honorifics.joined(separator: " ") }
+        if !name.degrees.isEmpty { work.out.values[Field.degree] = name.degrees.joined(separator: ", ") }
+        if name.display == nil { work.issue("name.title-only", Field.name, "holds a title or degree but no name") }
+    }
+
+    func normalizeNIK(_ cleaned: String, into work: inout Work) {
+        let nik = NIKNormalizer.canonical(cleaned)
+        work.out.values[Field.nik] = nik
+        guard NIKNormalizer.isDigits16(nik) else {
+            if nik.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                work.issue("nik.length", Field.nik, "NIK has \(nik.utf8.count) digits, expected 16")
+            } else {
+                work.issue("nik.characters", Field.nik, "NIK holds characters other than digits and separators")
+            }
+            return
+        }
+        let parts = NIKNormalizer.split(nik, referenceYear: reference.year)
+        work.nik = parts
+        work.out.values[Field.nikDistrict] = parts.district
+        work.out.values[Field.nikGender] = parts.gender
+        if !NIKNormalizer.provinces[parts.province] {
+            work.issue("nik.province", Field.nik, "NIK's first two digits are not an Indonesian province code")
+        } else if parts.province == 31, !places.isKecamatan(parts.districtNumber) {
+            work.issue("nik.district", Field.nik, "NIK's first six digits are not an official DKI Jakarta kecamatan code")
+        }
+        if let birthDate = parts.birthDate {
+            work.out.values[Field.nikBirthDate] = birthDate.iso
+        } else {
+            work.issue("nik.birth-date", Field.nik, "NIK's date digits (DDMMYY, day + 40 for women) are not a real day")
+        }
+    }
+
+    func normalizePhone(_ cleaned: String, into work: inout Work) {
+        let phones = PhoneNormalizer.normalize(cleaned)
+        guard let primary = phones.primary else {
+            work.issue("phone.unparseable", Field.phone, "not a possible Indonesian phone number")
+            return
+        }
+        work.out.values[Field.phone] = primary
+        work.out.values[Field.phoneType] = phones.kind?.rawValue
+        if !phones.others.isEmpty { work.out.values[Field.otherPhones] = phones.others.joined(separator: " ") }
+        if phones.rejectedParts > 0 {
+            work.out.issues.append(FieldIssue(
+                code: "phone.part-unparseable", field: Field.otherPhones, raw: work.raw[Field.phone],
+                message: "\(phones.rejectedParts) of the numbers in the field is not a possible Indonesian phone number"
+            ))
+        }
+    }
+
+    func normalizeBirthDate(_ cleaned: String, into work: inout Work) {
+        switch dates.parse(cleaned) {
+        case .unparseable:
+            work.issue("date.unparseable", Field.birthDate, "not a date in a known form")
+        case .invalid:
+            work.issue("date.invalid", Field.birthDate, "not a real day")
+        case .date(let day, let swapped):
+            if day > reference {
+                work.issue("date.future", Field.birthDate, "birth date is after \(reference.iso)")
+                return
+            }
+            if day.year < reference.year - 120 {
+                work.issue("date.implausible", Field.birthDate, "birth date is more than 120 years ago")
+                return
+            }
+            if swapped { work.issue("date.swapped", Field.birthDate, "read month first: the day-first reading is not a real day") }
+            work.statedBirthDate = day
+            work.out.values[Field.birthDate] = day.iso
+        }
+    }
+
+    func normalizeSector(_ cleaned: String, into work: inout Work) {
+        if let known = sectorMemo[cleaned] {
+            work.out.values[Field.sector] = known
+            if known == SectorTable.other { work.issue("sector.unknown", Field.sector, "matches no sector; set to \(SectorTable.other)") }
+            return
+        }
+        let sector = sectors.sector(cleaned) ?? SectorTable.other
+        if sectorMemo.count >= Self.memoLimit { sectorMemo.removeAll(keepingCapacity: true) }
+        sectorMemo[cleaned] = sector
+        normalizeSector(cleaned, into: &work)
+    }
+}

@@ -1,0 +1,103 @@
+internal import MusterCore
+
+/// Places and the checks across fields: kecamatan and kelurahan to official codes, the
+/// postal code, and the NIK against the record's own birth date, gender and kecamatan.
+extension NormalizeStage {
+    func resolvePlaces(_ work: inout Work) {
+        var kecamatan: PlaceIndex.Place?
+        if let text = work.kecamatanText {
+            kecamatan = resolve(text, field: Field.kecamatan, level: .kecamatan, kecamatanCode: nil, into: &work)
+            if let kecamatan {
+                work.out.values[Field.kecamatan] = kecamatan.name
+                work.out.values[Field.kecamatanCode] = kecamatan.code
+            } else {
+                work.out.values[Field.kecamatan] = TextNormalizer.titleCased(places.strippedName(text))
+            }
+        }
+        if let text = work.kelurahanText {
+            if let kelurahan = resolve(text, field: Field.kelurahan, level: .kelurahan, kecamatanCode: kecamatan?.code, into: &work) {
+                work.out.values[Field.kelurahan] = kelurahan.name
+                work.out.values[Field.kelurahanCode] = kelurahan.code
+                if let kecamatan, kecamatan.code != kelurahan.parentCode {
+                    work.issue("kelurahan.not-in-kecamatan", Field.kelurahan, "the kelurahan (\(kelurahan.code)) is not in the given kecamatan (\(kecamatan.code))")
+                } else if work.kecamatanText == nil, let parent = places.place(code: kelurahan.parentCode) {
+                    work.out.values[Field.kecamatan] = parent.name
+                    work.out.values[Field.kecamatanCode] = parent.code
+                    work.derived.append(Field.kecamatan)
+                }
+                checkPostalCode(against: kelurahan, into: &work)
+                return
+            }
+            work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
+        }
+        checkPostalCode(against: nil, into: &work)
+    }
+
+    private func resolve(_ text: String, field: String, level: PlaceIndex.Level, kecamatanCode: String?, into work: inout Work) -> PlaceIndex.Place? {
+        // Memoized without the kecamatan; looked up again with it only when it broke a tie.
+        var entry: (match: PlaceIndex.Match, tied: Bool)
+        if let known = level == .kecamatan ? kecamatanMemo[text] : kelurahanMemo[text] {
+            entry = known
+        } else {
+            entry = places.lookup(text, level: level)
+            if level == .kecamatan {
+                if kecamatanMemo.count >= Self.memoLimit { kecamatanMemo.removeAll(keepingCapacity: true) }
+                kecamatanMemo[text] = entry
+            } else {
+                if kelurahanMemo.count >= Self.memoLimit { kelurahanMemo.removeAll(keepingCapacity: true) }
+                kelurahanMemo[text] = entry
+            }
+        }
+        if entry.tied, kecamatanCode != nil { entry = places.lookup(text, level: level, kecamatanCode: kecamatanCode) }
+        let match = entry.match
+        switch match {
+        case .exact(let place):
+            return place
+        case .typo(let place):
+            work.issue("\(field).typo", field, "a close spelling of an official name; read as \(place.code)")
+            return place
+        case .ambiguous:
+            work.issue("\(field).ambiguous", field, "fits several official \(field) names equally")
+        case .unknown:
+            work.issue("\(field).unknown", field, "not an official DKI Jakarta \(field) name")
+        }
+        return nil
+    }
+
+    private func checkPostalCode(against kelurahan: PlaceIndex.Place?, into work: inout Work) {
+        guard let text = work.postalCode else { return }
+        let digits = TextNormalizer.digits(text)
+        guard digits.utf8.count == 5, digits.utf8.count == text.utf8.count else {
+            work.out.values[Field.postalCode] = text
+            work.issue("postalCode.format", Field.postalCode, "a postal code has 5 digits")
+            return
+        }
+        work.out.values[Field.postalCode] = digits
+        if let expected = kelurahan?.postalCode, expected != digits, let code = kelurahan?.code {
+            work.issue("postalCode.mismatch", Field.postalCode, "the kelurahan (\(code)) has postal code \(expected)")
+        }
+    }
+
+    func crossCheck(_ work: inout Work) {
+        guard let nik = work.nik else { return }
+        if let nikDate = nik.birthDate {
+            if let stated = work.statedBirthDate {
+                if stated.day != nikDate.day || stated.month != nikDate.month || stated.year % 100 != nikDate.year % 100 {
+                    work.issue("nik.birth-date-mismatch", Field.nik, "the NIK's birth date differs from the stated birth date")
+                }
+            } else if work.out[Field.birthDate] == nil {
+                work.out.values[Field.birthDate] = nikDate.iso
+                work.derived.append(Field.birthDate)
+            }
+        }
+        if let gender = work.out[Field.gender] {
+            if gender != nik.gender { work.issue("nik.gender-mismatch", Field.nik, "the NIK's gender differs from the stated gender") }
+        } else {
+            work.out.values[Field.gender] = nik.gender
+            work.derived.append(Field.gender)
+        }
+        if let code = work.out[Field.kecamatanCode], nik.district.hasPrefix("31."), code != nik.district, !work.derived.contains(Field.kecamatan) {
+            work.issue("nik.kecamatan-mismatch", Field.nik, "the NIK's kecamatan differs from the stated kecamatan")
+        }
+    }
+}
