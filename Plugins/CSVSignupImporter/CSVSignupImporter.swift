@@ -52,7 +52,8 @@ public struct CSVSignupImporter: Importer {
         if session == nil, let pattern = options.sessionFromFileName.flatMap(FileNamePattern.init) {
             session = pattern.session(inPath: file.path)
         }
-        var assembler = SheetAssembler(file: file, context: context, encoding: input.encoding, options: options, session: session)
+        var assembler = SheetAssembler(
+            file: file, context: context, encoding: input.encoding, isValidatedUTF8: input.isValidatedUTF8, options: options, session: session)
         let reader = try CSVRowReader(delimiter: delimiter, path: file.path)
         while let bytes = try input.next() {
             try reader.feed(bytes) { try assembler.consume($0, emit: emit) }

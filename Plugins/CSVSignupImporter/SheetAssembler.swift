@@ -9,6 +9,7 @@ struct SheetAssembler {
     private let file: SourceFile
     private let context: ImportContext
     private let encoding: TextEncoding
+    private let isValidatedUTF8: Bool
     private let mapping: ColumnMapping
     private let headerLine: Int?
     private let programme: String?
@@ -16,13 +17,19 @@ struct SheetAssembler {
     private var batch: BatchBuffer
     private var header: [String] = []
     private var roles: [ColumnRole]?
+    private var mapper: RowMapper?
     /// Rows seen while looking for the header (auto mode), replayed if none qualifies.
     private var candidates: [CSVRow] = []
 
-    init(file: SourceFile, context: ImportContext, encoding: TextEncoding, options: CSVSignupImporter.Options, session: String?) {
+    /// `isValidatedUTF8`: the whole file was checked as UTF-8 before reading (``SheetInput``).
+    init(
+        file: SourceFile, context: ImportContext, encoding: TextEncoding, isValidatedUTF8: Bool,
+        options: CSVSignupImporter.Options, session: String?
+    ) {
         self.file = file
         self.context = context
         self.encoding = encoding
+        self.isValidatedUTF8 = isValidatedUTF8
         mapping = ColumnMapping(overrides: options.columns)
         headerLine = options.headerRow
         programme = options.programme
@@ -71,7 +78,9 @@ struct SheetAssembler {
 
     private mutating func useHeader(_ row: CSVRow) {
         header = (0..<row.count).map { headerText(row, $0) }
-        roles = mapping.roles(for: header)
+        let roles = mapping.roles(for: header)
+        self.roles = roles
+        mapper = RowMapper(roles: roles, encoding: encoding, isValidatedUTF8: isValidatedUTF8)
     }
 
     private func headerText(_ row: CSVRow, _ index: Int) -> String {
@@ -93,37 +102,25 @@ struct SheetAssembler {
 
     /// The record for a data row; nil for a row whose cells are all empty once decoded.
     private func record(for row: CSVRow) -> SourceRecord? {
-        let roles = roles ?? []
-        if row.count > roles.count, (roles.count..<row.count).contains(where: { !isBlankCell(row.cell($0)) }) {
-            return rejection(row, "row has \(row.count) fields, the header has \(roles.count)")
+        guard let mapper else { return nil }
+        if row.count > mapper.columnCount, (mapper.columnCount..<row.count).contains(where: { !isBlankCell(row.cell($0)) }) {
+            return rejection(row, "row has \(row.count) fields, the header has \(mapper.columnCount)")
         }
-        var fields: [String: String] = [:]
-        var extras: [String: String] = [:]
-        fields.reserveCapacity(roles.count)
-        extras.reserveCapacity(roles.count)
-        var attendance: [Attendance] = []
-        var anyValue = false
-        for (index, role) in roles.enumerated() {
-            let bytes = index < row.count ? row.cell(index) : []
-            if let stray = bytes.first(where: Self.isStray) {
-                return rejection(row, "\(describe(index)) contains the control byte \(Self.hex(stray))")
-            }
-            guard let value = Self.value(of: bytes, in: encoding) else {
-                return rejection(row, "\(describe(index)) is not valid \(encoding.name)")
-            }
-            if !value.isEmpty { anyValue = true }
-            switch role {
-            case .field(let name): fields[name] = value
-            case .extra(let key): extras[key] = value
-            case .attendance(let day): attendance.append(Attendance(day: day, mark: value, present: AttendanceHeader.present(value)))
+        let values: RowMapper.Values
+        do {
+            guard let read = try mapper.values(of: row) else { return nil }
+            values = read
+        } catch {
+            switch error {
+            case .strayByte(let column, let byte): return rejection(row, "\(describe(column)) contains the control byte \(Self.hex(byte))")
+            case .invalidText(let column): return rejection(row, "\(describe(column)) is not valid \(encoding.name)")
             }
         }
-        guard anyValue else { return nil }
         var enrollments: [Enrollment] = []
-        if !attendance.isEmpty || programme != nil || session != nil {
-            enrollments.append(Enrollment(programme: programme, session: session, attendance: attendance))
+        if !values.attendance.isEmpty || programme != nil || session != nil {
+            enrollments.append(Enrollment(programme: programme, session: session, attendance: values.attendance))
         }
-        return SourceRecord(provenance: provenance(row), fields: fields, extras: extras, enrollments: enrollments)
+        return SourceRecord(provenance: provenance(row), fields: values.fields, extras: values.extras, enrollments: enrollments)
     }
 
     private func provenance(_ row: CSVRow) -> Provenance {
@@ -150,11 +147,6 @@ struct SheetAssembler {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
-    /// Control bytes that have no place in a sheet cell (tab, CR and LF do).
-    private static func isStray(_ byte: UInt8) -> Bool {
-        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F
-    }
-
     private static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return "0x" + (digits.count < 2 ? "0" + digits : digits)
@@ -166,15 +158,11 @@ struct SheetAssembler {
     static func value(of bytes: ArraySlice<UInt8>, in encoding: TextEncoding) -> String? {
         var start = bytes.startIndex
         var end = bytes.endIndex
-        while start < end, isASCIISpace(bytes[start]) { start += 1 }
-        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        while start < end, RowMapper.isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, RowMapper.isASCIISpace(bytes[end - 1]) { end -= 1 }
         let core = bytes[start..<end]
         guard let text = encoding.decode(core) else { return nil }
         guard let first = core.first, let last = core.last, first >= 0x80 || last >= 0x80 else { return text }
         return text.trimmingWhitespace
-    }
-
-    private static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
 }

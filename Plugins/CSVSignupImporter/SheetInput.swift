@@ -10,6 +10,10 @@ final class SheetInput {
     static let chunkSize = 64 * 1024
 
     let encoding: TextEncoding
+    /// True when every byte of the file was checked to be valid UTF-8 before reading (auto
+    /// without a byte order mark): every cell is then valid too, since libcsv only cuts at
+    /// ASCII bytes, and cells need not be checked again one by one.
+    let isValidatedUTF8: Bool
     /// The first chunk, decoded; `next()` returns it first.
     let head: [UInt8]
     /// True when `head` is the whole file.
@@ -32,6 +36,7 @@ final class SheetInput {
         headIsWholeFile = first.count < Self.chunkSize
         let decided = try Self.decide(requested, first: first, handle: handle, path: file.path, wholeFile: headIsWholeFile)
         encoding = decided.encoding
+        isValidatedUTF8 = decided.validated
         switch decided.encoding {
         case .utf16LittleEndian: transcoder = UTF16Transcoder(bigEndian: false)
         case .utf16BigEndian: transcoder = UTF16Transcoder(bigEndian: true)
@@ -63,19 +68,19 @@ final class SheetInput {
 
     private static func decide(
         _ requested: CSVSignupImporter.Options.Encoding, first: [UInt8], handle: FileHandle, path: String, wholeFile: Bool
-    ) throws -> (encoding: TextEncoding, markLength: Int) {
+    ) throws -> (encoding: TextEncoding, markLength: Int, validated: Bool) {
         let mark = TextEncoding.byteOrderMark(in: first)
         switch requested {
         case .windows1252:
-            return (.windows1252, 0)
+            return (.windows1252, 0, false)
         case .utf8:
-            return (.utf8, mark?.encoding == .utf8 ? 3 : 0)
+            return (.utf8, mark?.encoding == .utf8 ? 3 : 0, false)
         case .utf16:
-            if let mark, mark.encoding != .utf8 { return mark }
-            return (TextEncoding.guessUTF16(in: first) ?? .utf16LittleEndian, 0)
+            if let mark, mark.encoding != .utf8 { return (mark.encoding, mark.markLength, false) }
+            return (TextEncoding.guessUTF16(in: first) ?? .utf16LittleEndian, 0, false)
         case .auto:
-            if let mark { return mark }
-            if let guess = TextEncoding.guessUTF16(in: first) { return (guess, 0) }
+            if let mark { return (mark.encoding, mark.markLength, false) }
+            if let guess = TextEncoding.guessUTF16(in: first) { return (guess, 0, false) }
             var validator = UTF8Validator()
             validator.consume(first)
             if !wholeFile {
@@ -91,7 +96,7 @@ final class SheetInput {
                                       location: "\(path):1:1", underlying: error)
                 }
             }
-            return (validator.isComplete ? .utf8 : .windows1252, 0)
+            return validator.isComplete ? (.utf8, 0, true) : (.windows1252, 0, false)
         }
     }
 

@@ -44,7 +44,7 @@ enum TextEncoding: Equatable {
 
     /// Decodes one field's bytes (as given to libcsv), or nil when they are not valid text
     /// in this encoding; invalid bytes never become U+FFFD.
-    func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+    func decode(_ bytes: some Collection<UInt8>) -> String? {
         switch self {
         case .utf8, .utf16LittleEndian, .utf16BigEndian:
             // The module's own validator is specialized and much cheaper here than the
@@ -52,7 +52,7 @@ enum TextEncoding: Equatable {
             var validator = UTF8Validator()
             validator.consume(bytes)
             guard validator.isComplete else { return nil }
-            return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            return String(decoding: bytes, as: UTF8.self)
         case .windows1252:
             var scalars = String.UnicodeScalarView()
             for byte in bytes {

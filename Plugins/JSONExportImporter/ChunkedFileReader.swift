@@ -40,11 +40,17 @@ final class ChunkedFileReader {
         }
     }
 
-    /// The whole file, for formats that cannot be parsed in pieces (a JSON document).
-    func readAll() throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        try forEachChunk { bytes.append(contentsOf: $0) }
-        return bytes
+    /// The next chunk, or nil at the end of the file; valid until the next call.
+    func next() throws(MusterError) -> ArraySlice<UInt8>? {
+        let count = try readChunk()
+        return count == 0 ? nil : buffer[0..<count]
+    }
+
+    /// Moves to `offset` bytes from the start, for reading a part of the file again.
+    func seek(to offset: Int) throws(MusterError) {
+        guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+            throw MusterError(.unreadableInput, "cannot read the file again: \(Self.describe(errno))", location: file.path)
+        }
     }
 
     private func readChunk() throws(MusterError) -> Int {

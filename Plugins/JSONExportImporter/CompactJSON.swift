@@ -1,15 +1,41 @@
 import MusterCore
 
-/// Writes a ``JSONValue`` back as compact JSON text in source order, to give each element of a
-/// JSON document stable raw bytes for its content hash (the parser does not keep offsets).
+/// The compact JSON text of an element of a JSON document: the bytes its content hash is
+/// taken over, so the same record gives the same hash however the export was indented.
 ///
 /// Numbers keep their literal text; strings are re-escaped minimally (`"`, `\`, control
-/// characters), so the same element gives the same bytes however it was indented.
+/// characters). An element without backslashes is its raw text minus whitespace
+/// (``compact(raw:into:)``, the fast path); one with escapes is written back from its value.
 enum CompactJSON {
     static func bytes(of value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []
         write(value, into: &output)
         return output
+    }
+
+    /// The compact form straight from a value's raw text: whitespace outside strings
+    /// dropped. The same bytes as ``bytes(of:)`` of the parsed value as long as the text
+    /// has no backslash (an escape may be written back differently); false when it has one,
+    /// and `output` is then incomplete.
+    static func compact(raw: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+        var inString = false
+        var runStart = 0
+        var index = 0
+        let count = raw.count
+        output.reserveCapacity(count)
+        while index < count {
+            let byte = raw[index]
+            if byte == UInt8(ascii: "\\") { return false }
+            if byte == UInt8(ascii: "\"") {
+                inString.toggle()
+            } else if !inString && (byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<index]))
+                runStart = index + 1
+            }
+            index += 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[runStart..<count]))
+        return true
     }
 
     static func write(_ value: JSONValue, into output: inout [UInt8]) {

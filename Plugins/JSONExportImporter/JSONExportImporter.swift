@@ -5,8 +5,9 @@ public import MusterCore
 ///
 /// Values stay raw (numbers keep their exact digits, so a NIK written as a JSON number is
 /// not rounded); every leaf no field mapping uses is kept in `extras` under its dotted path.
-/// NDJSON is streamed in 64 KiB chunks and a bad line is rejected on its own; a JSON
-/// document is parsed whole, and a syntax error in it stops that file.
+/// Both formats are streamed in 64 KiB chunks with one record in memory at a time. In
+/// NDJSON a bad line is rejected on its own; in a JSON document a syntax error stops the
+/// file there (records before it are kept), naming the file, line, column and byte offset.
 public struct JSONExportImporter: Importer {
     /// `json-export`, with every option documented for `muster importers`.
     public static let descriptor = ImporterDescriptor(
@@ -50,7 +51,8 @@ public struct JSONExportImporter: Importer {
     let mapper: RecordMapper
     /// nil: find the records array automatically.
     let recordsPath: JSONPath?
-    /// NDJSON lines longer than this are rejected unread (16 MiB; lower in tests).
+    /// NDJSON lines longer than this are rejected unread, and a JSON document with a single
+    /// value this long is refused (16 MiB; lower in tests).
     package let maximumLineLength: Int
 
     /// The default cap on one NDJSON line: 16 MiB.
@@ -90,14 +92,15 @@ public struct JSONExportImporter: Importer {
         mapper = RecordMapper(fieldRules: fieldRules, enrollmentsPath: enrollmentsPath, enrollmentRules: enrollmentRules)
     }
 
-    /// Reads one export: NDJSON streamed line by line, or a JSON document parsed whole.
+    /// Reads one export: NDJSON line by line, or a JSON document record by record.
     public func read(_ file: SourceFile, context: ImportContext, emit: ([SourceRecord]) throws -> Void) throws {
         switch format(of: file) {
         case .ndjson:
             var reader = NDJSONReader(file: file, context: context, mapper: mapper, maximumLineLength: maximumLineLength)
             try reader.read(emit: emit)
         case .json, .auto:
-            let reader = JSONDocumentReader(file: file, context: context, mapper: mapper, recordsPath: recordsPath)
+            let reader = JSONDocumentReader(
+                file: file, context: context, mapper: mapper, recordsPath: recordsPath, maximumValueBytes: maximumLineLength)
             try reader.read(emit: emit)
         }
     }

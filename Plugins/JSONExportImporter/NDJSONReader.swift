@@ -80,7 +80,11 @@ struct NDJSONReader {
         let provenance = context.provenance(file: file, locator: locator, content: content)
         let value: JSONValue
         do {
-            value = try JSONParser.parse(content)
+            if let fast = content.withUnsafeBufferPointer(RecordParser.parse) {
+                value = fast
+            } else {
+                value = try JSONParser.parse(content)
+            }
         } catch {
             return .rejected(provenance, reason: Rejection(message: error.message, position: "line \(number), column \(error.column)"), raw: Self.text(content))
         }

@@ -24,7 +24,7 @@ extension FeedParser {
         var element: OpenElement
         switch parent.role {
         case .atomAuthor:
-            if FeedVocabulary.atomNamespaces.contains(namespace), localName == "name" {
+            if FeedVocabulary.atomNamespaces.contains(namespace.isEmpty ? format?.defaultNamespace ?? "" : namespace), localName == "name" {
                 element = OpenElement(role: .field(.author, .plain), localName: localName, target: index)
             } else {
                 element = unmapped(path: "author/" + qualifiedName, localName: localName, attributes: attributes, index: index)
@@ -46,7 +46,7 @@ extension FeedParser {
     private func directChild(_ start: ElementStart, attributes readAttributes: () -> [Attribute], index: Int) -> OpenElement {
         let namespace = start.namespace
         let localName = start.localName
-        switch FeedVocabulary.classify(namespace, localName) {
+        switch FeedVocabulary.classify(namespace, localName, format: format) {
         case .atomAuthor:
             return OpenElement(role: .atomAuthor, localName: localName, target: nil)
         case .unmapped:
@@ -59,12 +59,15 @@ extension FeedParser {
             switch field {
             case .atomLink:
                 let rel = attribute("rel") ?? "alternate"
-                if let href = attribute("href") {
-                    if rel == "alternate" {
-                        item?.store(.atomLink, href.trimmingWhitespace, markup: .plain)
-                    } else {
-                        item?.addExtra("link@" + rel, href)
-                    }
+                guard let href = attribute("href") else {
+                    // feedparser reads a link without href from its text.
+                    let role: OpenElement.Role = rel == "alternate" ? .field(.atomLink, .plain) : .ignored
+                    return OpenElement(role: role, localName: localName, target: rel == "alternate" ? index : nil)
+                }
+                if rel == "alternate" {
+                    item?.store(.atomLink, resolved(href.trimmingWhitespace), markup: .plain)
+                } else {
+                    item?.addExtra("link@" + rel, href)
                 }
                 return OpenElement(role: .ignored, localName: localName, target: nil)
             case .category where FeedVocabulary.atomNamespaces.contains(namespace):
@@ -72,11 +75,28 @@ extension FeedParser {
                     item?.store(.category, term.trimmingWhitespace, markup: .plain)
                     return OpenElement(role: .ignored, localName: localName, target: nil)
                 }
+            case .guid:
+                if attribute("isPermaLink")?.trimmingWhitespace.lowercased() == "false" { item?.guidIsPermaLink = false }
             default:
                 break
             }
             let markup = FeedVocabulary.markup(for: field, type: attribute("type"), mode: attribute("mode"), namespace: namespace)
-            return OpenElement(role: .field(field, markup), localName: localName, target: index)
+            var element = OpenElement(role: .field(field, markup), localName: localName, target: index)
+            element.base64 = FeedVocabulary.isBase64(type: attribute("type"), mode: attribute("mode"), namespace: namespace)
+            return element
+        }
+    }
+
+    /// Reads the attributes of an item's own start tag: RSS 1.0 `rdf:about`, CDF `HREF`
+    /// and `LASTMOD`.
+    func readItemAttributes(_ attributes: [Attribute]) {
+        for attribute in attributes {
+            switch (format, attribute.namespace, attribute.localName) {
+            case (.rdf, FeedVocabulary.rdf, "about"): item?.about = attribute.value.trimmingWhitespace
+            case (.cdf, "", "HREF"), (.cdf, "", "href"): item?.store(.rssLink, resolved(attribute.value.trimmingWhitespace), markup: .plain)
+            case (.cdf, "", "LASTMOD"), (.cdf, "", "lastmod"): item?.store(.published(rank: 5), attribute.value.trimmingWhitespace, markup: .plain)
+            default: break
+            }
         }
     }
 
@@ -95,18 +115,39 @@ extension FeedParser {
             if element.serialized, let target = element.target {
                 open[target].append("</\(element.localName)>", cap: maxFieldBytes)
             }
-        case .field(let field, let markup):
+        case .field(let field, var markup):
             var value = element.value
-            if markup == .inlineXML, !field.isBody {
-                value = HTMLContent.plainText(of: value)
+            if element.base64, let decoded = Base64.decode(value) {
+                // Base64 is how such feeds carry markup: look at what it decodes to.
+                value = decoded
+                if markup != .html { markup = .textOrHTML }
+            }
+            switch field {
+            case .title: value = Self.titleText(value, markup: markup)
+            case .rssLink, .atomLink: value = resolved(value)
+            case .body: break
+            default: if markup == .inlineXML { value = HTMLContent.plainText(of: value) }
             }
             if element.truncated { item?.truncatedFields += 1 }
             item?.store(field, value, markup: markup)
         case .extra(let path):
             if element.truncated { item?.truncatedFields += 1 }
-            item?.addExtra(path, element.value)
+            // No markup reaches the registry, from unmapped elements either.
+            let value = element.value
+            let isMarkup = TextCleaning.containsTag(value) || TextCleaning.looksLikeHTML(value)
+            item?.addExtra(path, isMarkup ? HTMLContent.plainText(of: value) : value)
         case .atomAuthor, .ignored:
             break
+        }
+    }
+
+    /// A title as plain text: HTML (declared, or sniffed in an RSS title) is read by the
+    /// HTML parser, so tags never reach the registry and entities (`&amp;eacute;`) decode.
+    static func titleText(_ value: String, markup: FeedVocabulary.Markup) -> String {
+        switch markup {
+        case .html, .inlineXML: HTMLContent.plainText(of: value)
+        case .textOrHTML where TextCleaning.looksLikeHTML(value): HTMLContent.plainText(of: value)
+        case .plain, .textOrHTML: TextCleaning.collapsed(value)
         }
     }
 

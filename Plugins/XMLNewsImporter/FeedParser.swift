@@ -21,6 +21,8 @@ final class FeedParser {
         var qualifiedName: String
         var isEmpty: Bool
         var line: Int
+        /// The element's own `xml:base`, if it has one.
+        var base: String? = nil
     }
 
     /// Deepest element nesting accepted (libxml2's own limit without XML_PARSE_HUGE).
@@ -38,6 +40,8 @@ final class FeedParser {
     /// Whether the last node taken from the reader was a start tag whose content follows.
     var lastWasOpenStart = false
     var lastDepth = 0
+    /// The `xml:base` URIs in scope, innermost last, each resolved and with its element's depth.
+    var bases: [(depth: Int, uri: String)] = []
 
     /// Opens `path`; nil when libxml2 cannot open the file at all.
     init?(path: String, maxFieldBytes: Int) {
@@ -78,7 +82,8 @@ final class FeedParser {
                 localName: Self.string(xmlTextReaderConstLocalName(reader)) ?? "",
                 qualifiedName: Self.string(xmlTextReaderConstName(reader)) ?? "",
                 isEmpty: xmlTextReaderIsEmptyElement(reader) == 1,
-                line: currentLine
+                line: currentLine,
+                base: xmlTextReaderHasAttributes(reader) == 1 ? xmlTextReaderCurrentNode(reader).flatMap(Self.xmlBase) : nil
             )
             lastWasOpenStart = !start.isEmpty
             return try startElement(start, attributes: readerAttributes, deliver)
@@ -87,9 +92,10 @@ final class FeedParser {
         case Int(XML_READER_TYPE_TEXT.rawValue), Int(XML_READER_TYPE_CDATA.rawValue),
             Int(XML_READER_TYPE_WHITESPACE.rawValue), Int(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
             appendText(xmlTextReaderConstValue(reader))
+        case Int(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+            appendInternalEntity(xmlTextReaderCurrentNode(reader))
         default:
-            // Entity references stay unexpanded (no XML_PARSE_NOENT); comments and
-            // processing instructions carry nothing we keep.
+            // Comments and processing instructions carry nothing we keep.
             break
         }
         return nil
@@ -97,6 +103,20 @@ final class FeedParser {
 
     func startElement(_ start: ElementStart, attributes: () -> [Attribute], _ deliver: (FeedItem) throws -> Void) throws -> Fault? {
         if start.depth >= Self.maxDepth { return depthFault(line: start.line) }
+        if let base = start.base {
+            let uri = resolved(base)
+            if start.isEmpty {
+                // Only the element's own attributes see it.
+                bases.append((start.depth, uri))
+                defer { bases.removeLast() }
+                return try startElementInScope(start, attributes: attributes, deliver)
+            }
+            bases.append((start.depth, uri))
+        }
+        return try startElementInScope(start, attributes: attributes, deliver)
+    }
+
+    private func startElementInScope(_ start: ElementStart, attributes: () -> [Attribute], _ deliver: (FeedItem) throws -> Void) throws -> Fault? {
         guard let format else {
             guard let format = FeedVocabulary.Format(root: start.namespace, start.localName) else {
                 return Fault(message: "the root element <\(start.qualifiedName)> is not an RSS (<rss>, <rdf:RDF>) or Atom (<feed>) feed", line: start.line)
@@ -109,6 +129,7 @@ final class FeedParser {
             itemsSeen += 1
             item = FeedItem(index: itemsSeen, line: start.line)
             itemDepth = start.depth
+            if format == .rdf || format == .cdf { readItemAttributes(attributes()) }
             if start.isEmpty { try finishItem(deliver) }
             return nil
         }
@@ -118,6 +139,7 @@ final class FeedParser {
     }
 
     func endElement(depth: Int, _ deliver: (FeedItem) throws -> Void) throws {
+        while let last = bases.last, last.depth >= depth { bases.removeLast() }
         guard item != nil else { return }
         if depth == itemDepth {
             try finishItem(deliver)

@@ -22,6 +22,8 @@ struct OpenElement {
     var target: Int?
     /// True when this element's tags are re-serialized into its target (inline XHTML).
     var serialized = false
+    /// True for an Atom 0.3 `mode="base64"` value, decoded when the element ends.
+    var base64 = false
     var buffer: [UInt8] = []
     var truncated = false
 

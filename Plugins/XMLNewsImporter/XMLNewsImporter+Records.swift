@@ -5,27 +5,35 @@ import MusterCore
 extension XMLNewsImporter {
     /// Separates the parts of a content hash so that moving text between fields changes it.
     static let hashSeparator = "\u{1F}"
+    /// The extras key holding an item's date as the feed wrote it (`published` holds ISO 8601).
+    static let publishedRawKey = "publishedRaw"
 
     func records(for item: FeedItem, file: SourceFile, context: ImportContext) -> [SourceRecord] {
         let (programme, tables) = programme(for: item, locator: "item:\(item.key)", file: file, context: context)
-        return [programme] + participants(in: tables, of: item, file: file, context: context)
+        guard !tables.isEmpty else { return [programme] }
+        return [programme] + participants(in: tables, of: item, date: programme.fields[Field.published], file: file, context: context)
     }
 
     /// The item's programme record, and the tables of its body for the participant rows.
     private func programme(for item: FeedItem, locator: String, file: SourceFile, context: ImportContext) -> (SourceRecord, [HTMLTable]) {
         var fields: [String: String] = [:]
         fields[Field.guid] = item.identifier
-        fields[Field.title] = item.title
+        var extras = item.extras
+        fields[Field.title] = item.title?.value
         fields[Field.link] = item.link
-        fields[Field.published] = item.published?.value
-        if !item.authors.isEmpty { fields[Field.author] = item.authors.joined(separator: "; ") }
+        if let raw = item.published?.value {
+            // The canonical ISO 8601 date; the text as the feed wrote it stays beside it.
+            fields[Field.published] = FeedDate.canonical(raw)
+            extras[Self.publishedRawKey] = raw
+        }
+        fields[Field.author] = item.author
         if !item.categories.isEmpty { fields[Field.categories] = item.categories.joined(separator: "; ") }
 
         var tables: [HTMLTable] = []
         if let body = item.body?.value {
             let text: String
             switch body.markup {
-            case .plain:
+            case .plain, .textOrHTML:
                 text = TextCleaning.collapsed(body.raw)
             case .html, .inlineXML:
                 let content = HTMLContent(html: body.raw, collectTables: options.participantTables)
@@ -39,16 +47,16 @@ extension XMLNewsImporter {
             provenance: context.provenance(file: file, locator: locator, content: Self.hashContent(of: item)),
             kind: .programme,
             fields: fields,
-            extras: item.extras
+            extras: extras
         )
         return (programme, tables)
     }
 
     /// One record per data row of the item's participant tables, numbered from 1 across them.
-    private func participants(in tables: [HTMLTable], of item: FeedItem, file: SourceFile, context: ImportContext) -> [SourceRecord] {
+    private func participants(in tables: [HTMLTable], of item: FeedItem, date: String?, file: SourceFile, context: ImportContext) -> [SourceRecord] {
         var records: [SourceRecord] = []
         var rowNumber = 0
-        let enrollment = Enrollment(programme: item.key, title: item.title, date: item.published?.value)
+        let enrollment = Enrollment(programme: item.key, title: item.title?.value, date: date)
         for table in tables.compactMap(ParticipantTable.init) {
             for cells in table.rows {
                 rowNumber += 1
@@ -85,7 +93,7 @@ extension XMLNewsImporter {
 
     /// The bytes a programme's content hash covers: title, link, guid, date and raw body.
     static func hashContent(of item: FeedItem) -> [UInt8] {
-        let parts = [item.title, item.link, item.identifier, item.published?.value, item.body?.value.raw]
+        let parts = [item.title?.value, item.link, item.identifier, item.published?.value, item.body?.value.raw]
         return Array(parts.map { $0 ?? "" }.joined(separator: hashSeparator).utf8)
     }
 }

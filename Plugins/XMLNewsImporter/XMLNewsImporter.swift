@@ -7,6 +7,11 @@ public import MusterCore
 /// external entities or DTDs, no entity substitution, libxml2's size and depth limits kept),
 /// so memory stays bounded by one item. A repeated guid is rejected, not imported twice.
 /// A file that is not well-formed XML throws after the items before the fault were emitted.
+///
+/// `published` holds the item's date in ISO 8601 (RFC 822, W3C-DTF and Indonesian forms are
+/// read; the feed's offset is kept) and `extras["publishedRaw"]` the text as written; titles
+/// are plain text (HTML titles read by the HTML parser); links resolve against `xml:base`.
+/// CDF (`<CHANNEL>`/`<ITEM>`) and namespace-less Atom are read too.
 public struct XMLNewsImporter: Importer {
     public static let descriptor = ImporterDescriptor(
         id: "xml-news",
@@ -61,6 +66,9 @@ public struct XMLNewsImporter: Importer {
             context.logger.warning("\(file.path): \(truncatedFields) field values longer than \(options.maxFieldBytes) bytes were cut")
         }
         if let fault {
+            if parser.itemsSeen == 0, let encoding = EncodingSniffer.utf32(atPath: file.absolutePath) {
+                throw MusterError(.unreadableInput, "the feed is encoded in \(encoding), which this libxml2 cannot decode; convert it to UTF-8", location: "\(file.path):1")
+            }
             throw MusterError(.unreadableInput, fault.message, location: "\(file.path):\(fault.line)")
         }
     }

@@ -1,4 +1,5 @@
 internal import CSVSignupImporter
+internal import ExecImporter
 internal import JSONExportImporter
 internal import MusterCore
 internal import MusterStages
@@ -9,6 +10,7 @@ internal import XMLNewsImporter
 enum BuiltIns {
     static let importers: [any Importer.Type] = [
         CSVSignupImporter.self,
+        ExecImporter.self,
         JSONExportImporter.self,
         XMLNewsImporter.self,
     ]

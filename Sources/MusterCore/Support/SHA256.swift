@@ -15,95 +15,126 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+    /// Bytes of an unfinished block carried between `update` calls (always fewer than 64).
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
-    private var schedule = [UInt32](repeating: 0, count: 64)
 
-    public init() {
-        pending.reserveCapacity(64)
-    }
+    public init() {}
 
-    /// The hex digest of `bytes` in one call.
+    /// The hex digest of `bytes` in one call; contiguous input (arrays, slices, buffers) is
+    /// hashed in place without touching the heap, bar the returned string.
     public static func hex(of bytes: some Collection<UInt8>) -> String {
+        if let digest = bytes.withContiguousStorageIfAvailable({ digestHex(of: UnsafeRawBufferPointer($0)) }) {
+            return digest
+        }
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalizeHex()
     }
 
-    public static func hex(of text: String) -> String { hex(of: Array(text.utf8)) }
+    public static func hex(of text: String) -> String {
+        var text = text
+        return text.withUTF8 { digestHex(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func digestHex(of buffer: UnsafeRawBufferPointer) -> String {
+        var hasher = SHA256()
+        let whole = buffer.count & ~63
+        hasher.compress(blocks: UnsafeRawBufferPointer(rebasing: buffer[0..<whole]))
+        hasher.length = UInt64(buffer.count)
+        return hasher.finish(tail: UnsafeRawBufferPointer(rebasing: buffer[whole...]))
+    }
 
     public mutating func update(_ bytes: some Collection<UInt8>) {
-        length &+= UInt64(bytes.count)
-        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in absorb(buffer) }
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { absorb(UnsafeRawBufferPointer($0)) }
         if handled == nil {
-            Array(bytes).withUnsafeBufferPointer { absorb($0) }
+            Array(bytes).withUnsafeBytes { absorb($0) }
         }
     }
 
     /// Fills the pending block first, then compresses whole blocks straight from the input.
-    private mutating func absorb(_ buffer: UnsafeBufferPointer<UInt8>) {
+    private mutating func absorb(_ buffer: UnsafeRawBufferPointer) {
+        length &+= UInt64(buffer.count)
         var offset = 0
         if !pending.isEmpty {
             let take = min(64 - pending.count, buffer.count)
             pending.append(contentsOf: buffer[0..<take])
             offset = take
             guard pending.count == 64 else { return }
-            compress(pending)
+            let block = pending
+            block.withUnsafeBytes { compress(blocks: $0) }
             pending.removeAll(keepingCapacity: true)
         }
-        while buffer.count - offset >= 64 {
-            compress(UnsafeBufferPointer(rebasing: buffer[offset..<offset + 64]))
-            offset += 64
-        }
-        pending.append(contentsOf: buffer[offset...])
+        let whole = (buffer.count - offset) & ~63
+        compress(blocks: UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + whole]))
+        pending.append(contentsOf: buffer[(offset + whole)...])
     }
 
     public mutating func finalizeHex() -> String {
-        let bitLength = length &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        let tail = pending
+        return tail.withUnsafeBytes { finish(tail: $0) }
     }
 
-    private mutating func compress(_ block: some Collection<UInt8>) {
-        var bytes = block.makeIterator()
-        for i in 0..<16 {
-            var word: UInt32 = 0
-            for _ in 0..<4 { word = word << 8 | UInt32(bytes.next() ?? 0) }
-            schedule[i] = word
+    /// Pads `tail` (the last, partial block; `length` already counts it) and returns the digest.
+    private mutating func finish(tail: UnsafeRawBufferPointer) -> String {
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { block in
+            let total = tail.count < 56 ? 64 : 128
+            block.initializeMemory(as: UInt8.self, repeating: 0)
+            if let source = tail.baseAddress { block.baseAddress?.copyMemory(from: source, byteCount: tail.count) }
+            block[tail.count] = 0x80
+            block.storeBytes(of: (length &* 8).bigEndian, toByteOffset: total - 8, as: UInt64.self)
+            compress(blocks: UnsafeRawBufferPointer(rebasing: block[0..<total]))
         }
-        for i in 16..<64 {
-            let s0 = rotr(schedule[i - 15], 7) ^ rotr(schedule[i - 15], 18) ^ (schedule[i - 15] >> 3)
-            let s1 = rotr(schedule[i - 2], 17) ^ rotr(schedule[i - 2], 19) ^ (schedule[i - 2] >> 10)
-            schedule[i] = schedule[i - 16] &+ s0 &+ schedule[i - 7] &+ s1
+        let words = [h0, h1, h2, h3, h4, h5, h6, h7]
+        return String(unsafeUninitializedCapacity: 64) { out in
+            for (index, word) in words.enumerated() {
+                for nibble in 0..<8 {
+                    let value = UInt8(truncatingIfNeeded: word &>> UInt32(28 - 4 * nibble)) & 0x0F
+                    out[index * 8 + nibble] = value < 10 ? 0x30 + value : 0x57 + value
+                }
+            }
+            return 64
         }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ schedule[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
-    private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }
+    /// Runs the compression function over whole 64-byte blocks, with the message schedule
+    /// on the stack and the working state in locals.
+    private mutating func compress(blocks: UnsafeRawBufferPointer) {
+        guard blocks.count >= 64, let base = blocks.baseAddress else { return }
+        Self.k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                var offset = 0
+                while offset + 64 <= blocks.count {
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: offset + 4 * i, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let x = w[i - 15], y = w[i - 2]
+                        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x &>> 3)
+                        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y &>> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let choice = (e & f) ^ (~e & g)
+                        let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ majority
+                        h = g; g = f; f = e; e = d &+ t1
+                        d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    offset += 64
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 { value &>> count | value &<< (32 &- count) }
 }
