@@ -104,6 +104,7 @@ let package = Package(
                 "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter", "ExecImporter", "MusterGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -132,7 +133,11 @@ let package = Package(
         .testTarget(name: "XMLNewsImporterTests", dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter"], swiftSettings: strictSettings),
         .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
         .testTarget(name: "ExecImporterTests", dependencies: ["MusterCore", "MusterTesting", "ExecImporter"], swiftSettings: strictSettings),
-        .testTarget(name: "MusterGeneratorTests", dependencies: ["MusterCore", "MusterGenerator", "MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MusterGeneratorTests",
+            dependencies: ["MusterCore", "MusterGenerator", "MusterTesting", "CSVSignupImporter", "JSONExportImporter", "XMLNewsImporter"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "JSONExportImporterTests", dependencies: ["MusterCore", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",

@@ -1,0 +1,167 @@
+import MusterCore
+
+/// Writes Jakpreneur platform exports: JSON documents (`{"meta": …, "data": {"items": […]}}`,
+/// pretty-printed) and NDJSON updates (one object per line, the odd blank or cut-off line),
+/// with the truth line of every record (`$.data.items[I]` or `line:N`).
+final class ExportWriter {
+    private let channel: Channel
+    private let folder: OutputFolder
+    private let capacity: Int
+    private var random: SplitMix64
+    private var sink: ByteSink?
+    private var fileNumber = 0
+    private var records = 0
+    /// NDJSON: the line the next record is written on.
+    private var line = 1
+
+    init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
+        self.channel = channel
+        self.folder = folder
+        self.capacity = capacity
+        self.random = random
+    }
+
+    private var isDocument: Bool { channel == .jsonDocument }
+
+    func write(_ draft: RecordDraft) throws(MusterError) {
+        let sink = try currentSink()
+        if isDocument {
+            if records > 0 { sink.append(",\n" as StaticString) }
+            item(draft, sink)
+            try folder.record(file: sink.path, locator: ("$.data.items[", records), suffix: "]", person: draft.person, defect: draft.defect)
+        } else {
+            if random.chance(0.002) {
+                sink.append(byte: 0x0A)
+                line += 1
+            }
+            if draft.defect == .malformedRecord {
+                // A line cut off mid-record, as an interrupted export leaves it.
+                sink.append("{\"id\": \"JP-2024-" as StaticString)
+                sink.append(draft.person.platformID, width: 5)
+                sink.append("\", \"nama\": \"" as StaticString)
+                sink.append(String(draft.name.prefix(4)))
+            } else {
+                item(draft, sink)
+            }
+            sink.append(byte: 0x0A)
+            try folder.record(file: sink.path, locator: ("line:", line), person: draft.person, defect: draft.defect)
+            line += 1
+        }
+        records += 1
+        if records >= capacity { try closeFile() } else { try sink.flushIfFull() }
+    }
+
+    func finish() throws(MusterError) {
+        try closeFile()
+    }
+
+    private func currentSink() throws(MusterError) -> ByteSink {
+        if let sink { return sink }
+        fileNumber += 1
+        let sink: ByteSink
+        if isDocument {
+            sink = try folder.open("exports/jakpreneur-export-\(pad(fileNumber, 4)).json", channel: channel)
+            sink.append("{\n  \"meta\": {\n    \"sumber\": \"Jakpreneur\",\n    \"wilayah\": \"Kota Administrasi Jakarta Selatan\",\n" as StaticString)
+            sink.append("    \"diekspor_pada\": \"2024-09-\(pad(1 + fileNumber % 28, 2))T08:30:12+07:00\",\n    \"halaman\": \(fileNumber),\n" as String)
+            sink.append("    \"versi_skema\": \"2.1\"\n  },\n  \"data\": {\n    \"items\": [\n" as StaticString)
+        } else {
+            sink = try folder.open("exports/jakpreneur-updates-\(pad(fileNumber, 4)).ndjson", channel: channel)
+            line = 1
+        }
+        self.sink = sink
+        records = 0
+        return sink
+    }
+
+    private func closeFile() throws(MusterError) {
+        guard let sink else { return }
+        if isDocument { sink.append("\n    ]\n  }\n}\n" as StaticString) }
+        try folder.close(sink, records: records)
+        self.sink = nil
+    }
+
+    /// One participant object; in a document each member sits on its own line.
+    private func item(_ draft: RecordDraft, _ sink: ByteSink) {
+        let person = draft.person
+        sink.append(isDocument ? "      {" as StaticString : "{")
+        key("\"id\": \"JP-2024-", sink, first: true)
+        sink.append(person.platformID, width: 5)
+        sink.append(byte: 0x22)
+        key("\"nama\": ", sink)
+        string(draft.name, sink)
+        key("\"nik\": ", sink)
+        value(draft.nik, number: draft.nikAsNumber, sink)
+        key("\"kontak\": {\"hp\": ", sink)
+        value(draft.phone, number: draft.phoneAsNumber, sink)
+        sink.append(", \"email\": " as StaticString)
+        value(draft.email, number: false, sink)
+        sink.append(byte: UInt8(ascii: "}"))
+        key("\"tgl_lahir\": ", sink)
+        string(draft.birthDate, sink)
+        key("\"jenis_kelamin\": ", sink)
+        string(draft.gender, sink)
+        key("\"alamat\": {\"jalan\": ", sink)
+        string(person.address, sink)
+        sink.append(", \"kelurahan\": " as StaticString)
+        string(draft.kelurahan, sink)
+        sink.append(", \"kecamatan\": " as StaticString)
+        string(draft.kecamatan, sink)
+        sink.append(byte: UInt8(ascii: "}"))
+        key("\"jenis_usaha\": ", sink)
+        string(draft.sector, sink)
+        let kecamatan = Kecamatan.all[random.below(Kecamatan.all.count)]
+        key("\"pelatihan\": [{\"kode\": \"WUIB-", sink)
+        sink.append(kecamatan.short)
+        sink.append(byte: UInt8(ascii: "-"))
+        sink.append(random.within(1...40), width: 2)
+        sink.append("\", \"nama\": \"Pelatihan WUIB Kerajinan Tas Kecamatan " as StaticString)
+        sink.append(kecamatan.name)
+        sink.append("\", \"tanggal\": \"2024-" as StaticString)
+        sink.append(random.within(6...11), width: 2)
+        sink.append(byte: UInt8(ascii: "-"))
+        sink.append(random.within(1...28), width: 2)
+        sink.append("\"}]" as StaticString)
+        sink.append(isDocument ? "\n      }" as StaticString : "}")
+    }
+
+    /// A member's separator and indentation, then its key text.
+    private func key(_ text: StaticString, _ sink: ByteSink, first: Bool = false) {
+        if isDocument {
+            sink.append(first ? "\n        " as StaticString : ",\n        ")
+        } else if !first {
+            sink.append(", " as StaticString)
+        }
+        sink.append(text)
+    }
+
+    /// A value as a JSON string, number or null (empty).
+    private func value(_ text: String, number: Bool, _ sink: ByteSink) {
+        if text.isEmpty {
+            sink.append("null" as StaticString)
+        } else if number {
+            sink.append(text)
+        } else {
+            string(text, sink)
+        }
+    }
+
+    private func string(_ text: String, _ sink: ByteSink) {
+        sink.append(byte: 0x22)
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+            sink.append(text)
+            sink.append(byte: 0x22)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22, 0x5C:
+                sink.append(byte: 0x5C)
+                sink.append(byte: byte)
+            case 0x0A: sink.append("\\n" as StaticString)
+            case ..<0x20: sink.append("\\u00" + (byte < 16 ? "0" : "") + String(byte, radix: 16))
+            default: sink.append(byte: byte)
+            }
+        }
+        sink.append(byte: 0x22)
+    }
+}

@@ -1,0 +1,24 @@
+/// One record about one person as it will be written: every value already in the form the
+/// source shows it (an empty string is an absent value).
+struct RecordDraft {
+    var person: Person
+    var defect: Defect?
+    var name = ""
+    var nik = ""
+    /// Write the NIK as a JSON number (exports only).
+    var nikAsNumber = false
+    var phone = ""
+    /// Write the phone as a JSON number (exports only).
+    var phoneAsNumber = false
+    var email = ""
+    var birthDate = ""
+    var gender = ""
+    var kelurahan = ""
+    var kecamatan = ""
+    var sector = ""
+
+    init(person: Person, defect: Defect?) {
+        self.person = person
+        self.defect = defect
+    }
+}

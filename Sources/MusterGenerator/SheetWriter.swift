@@ -1,0 +1,138 @@
+import MusterCore
+
+/// Writes sign-up and attendance sheets in the three CSV styles the office receives, one
+/// session per file, and the truth line of every row (`row:N`, the physical line the row
+/// starts on, counting title rows, blank lines and line breaks inside quoted cells).
+final class SheetWriter {
+    private let channel: Channel
+    private let folder: OutputFolder
+    private let capacity: Int
+    private var random: SplitMix64
+    private var sink: ByteSink?
+    private var fileNumber = 0
+    private var rows = 0
+    /// The line the next row starts on.
+    private var line = 1
+    private var minute = 0
+
+    init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
+        self.channel = channel
+        self.folder = folder
+        self.capacity = capacity
+        self.random = random
+    }
+
+    private var delimiter: UInt8 { channel == .excelAttendance ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+    private var newline: StaticString { channel == .excelAttendance ? "\r\n" : "\n" }
+
+    func write(_ draft: RecordDraft) throws(MusterError) {
+        let sink = try currentSink()
+        let startLine = line
+        rows += 1
+        switch channel {
+        case .signupSheet:
+            minute += random.within(1...240)
+            cell(timestamp(), sink, first: true)
+            cell(draft.name, sink)
+            cell(draft.nik, sink)
+            cell(draft.phone, sink)
+            cell(draft.email, sink)
+            cell(draft.birthDate, sink)
+            cell(draft.gender, sink)
+            cell(draft.kelurahan, sink)
+            cell(draft.kecamatan, sink)
+            cell(draft.sector, sink)
+            if draft.defect == .malformedRecord { cell("lihat lampiran", sink) }
+        case .excelAttendance:
+            sink.append(rows)
+            cell(draft.name, sink)
+            cell(draft.nik, sink)
+            cell(draft.phone, sink)
+            cell(draft.kelurahan, sink)
+            cell(draft.kecamatan, sink)
+            cell(mark(["v", "v", "v", "1", "", "x"]), sink)
+            cell(mark(["v", "v", "v", "1", "", "x"]), sink)
+            if draft.defect == .malformedRecord { cell("pindah sesi", sink) }
+        default:
+            cell(draft.name, sink, first: true)
+            cell(draft.nik, sink)
+            cell(draft.phone, sink)
+            cell(draft.kelurahan, sink)
+            cell(mark(["✓", "✓", "✓", ""]), sink)
+            cell(mark(["✓", "✓", ""]), sink)
+            if draft.defect == .malformedRecord { cell("catatan", sink) }
+        }
+        sink.append(newline)
+        line += 1 + draft.sector.utf8.count { $0 == 0x0A }
+        try folder.record(file: sink.path, locator: ("row:", startLine), person: draft.person, defect: draft.defect)
+        if rows >= capacity { try closeFile() } else { try sink.flushIfFull() }
+    }
+
+    func finish() throws(MusterError) {
+        try closeFile()
+    }
+
+    private func currentSink() throws(MusterError) -> ByteSink {
+        if let sink { return sink }
+        fileNumber += 1
+        let kecamatan = random.pick(Kecamatan.all)
+        let sink: ByteSink
+        switch channel {
+        case .signupSheet:
+            sink = try folder.open("sheets/pendaftaran-WUIB-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+            sink.append("Timestamp,Nama Lengkap,NIK,No HP/WA,Email,Tanggal Lahir,Jenis Kelamin,Kelurahan,Kecamatan,Jenis Usaha\n" as StaticString)
+            line = 2
+        case .excelAttendance:
+            sink = try folder.open("sheets/daftar-hadir-WUIB-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+            let day = random.within(1...27)
+            sink.append("DAFTAR HADIR PELATIHAN WUIB KERAJINAN TAS;;;;;;;\r\nKecamatan \(kecamatan.name), \(day)" as String)
+            sink.append(byte: 0x96)  // an en dash in Windows-1252
+            sink.append("\(day + 1) \(ValueVariation.monthsID[random.below(12)]) 2024;;;;;;;\r\n;;;;;;;\r\n" as String)
+            sink.append("No;NAMA PESERTA;NIK;No. HP;Kel.;Kec.;Hari 1;Hari 2\r\n" as StaticString)
+            line = 5
+        default:
+            sink = try folder.open("sheets/daftar-hadir-FESYEN-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+            sink.append("\u{FEFF}Nama,No. KTP,Telp,Kelurahan,Hari 1,Hari 2\n" as String)
+            line = 2
+        }
+        self.sink = sink
+        rows = 0
+        minute = random.within(0...600)
+        return sink
+    }
+
+    private func closeFile() throws(MusterError) {
+        guard let sink else { return }
+        if channel == .excelAttendance { sink.append(";;;;;;;\r\n" as StaticString) }
+        try folder.close(sink, records: rows)
+        self.sink = nil
+    }
+
+    private func mark(_ choices: [String]) -> String {
+        random.pick(choices)
+    }
+
+    /// A Google Forms timestamp, rows a few minutes to hours apart.
+    private func timestamp() -> String {
+        let day = 1 + minute / 1440 % 28
+        let hour24 = minute / 60 % 24
+        let hour = hour24 % 12 == 0 ? 12 : hour24 % 12
+        return "2024/08/\(pad(day, 2)) \(hour):\(pad(minute % 60, 2)):\(pad(random.below(60), 2)) \(hour24 < 12 ? "AM" : "PM") GMT+7"
+    }
+
+    /// One cell, quoted when it holds the delimiter, a quote or a line break.
+    private func cell(_ value: String, _ sink: ByteSink, first: Bool = false) {
+        if !first { sink.append(byte: delimiter) }
+        let needsQuotes = value.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            sink.append(value)
+            return
+        }
+        sink.append(byte: 0x22)
+        for byte in value.utf8 {
+            if byte == 0x22 { sink.append(byte: 0x22) }
+            sink.append(byte: byte)
+        }
+        sink.append(byte: 0x22)
+    }
+}

@@ -1,0 +1,56 @@
+internal import Foundation
+public import MusterCore
+
+/// The ground truth of a generated folder (`truth.csv`): for every record, who is behind it
+/// and, when it is invalid, the first validation rule it breaks.
+///
+/// Lines are `ref,person_id,invalid_reason`. `ref` is `FILE#LOCATOR` as the importers
+/// write provenance (it may itself hold commas, so a line is split at its last two);
+/// `person_id` is empty only for programme records (news items), which have no reason either.
+public struct Truth: Sendable {
+    /// One record of the truth.
+    public struct Entry: Sendable, Hashable {
+        public var ref: String
+        /// nil for a programme record.
+        public var person: String?
+        /// The rule the record breaks (`nik-format` …), nil when it is valid.
+        public var invalidReason: String?
+
+        public init(ref: String, person: String?, invalidReason: String? = nil) {
+            self.ref = ref
+            self.person = person
+            self.invalidReason = invalidReason
+        }
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Reads a truth file, refusing a line that does not have the three columns.
+    public static func load(_ path: String) throws(MusterError) -> Truth {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw MusterError(.unreadableInput, "cannot read the truth file \(path)", underlying: error)
+        }
+        var entries: [Entry] = []
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let bytes = line.last == 0x0D ? line.dropLast() : line
+            if lineNumber == 1 || bytes.isEmpty { continue }
+            guard let second = bytes.lastIndex(of: 0x2C), let first = bytes[..<second].lastIndex(of: 0x2C) else {
+                throw MusterError(.unreadableInput, "expected ref,person_id,invalid_reason", location: "\(path):\(lineNumber)")
+            }
+            let ref = String(decoding: bytes[..<first], as: UTF8.self)
+            let person = String(decoding: bytes[(first + 1)..<second], as: UTF8.self)
+            let reason = String(decoding: bytes[(second + 1)...], as: UTF8.self)
+            entries.append(Entry(ref: ref, person: person.isEmpty ? nil : person, invalidReason: reason.isEmpty ? nil : reason))
+        }
+        return Truth(entries: entries)
+    }
+}

@@ -1,0 +1,172 @@
+/// How one person's NIK, phone, e-mail, birth date and places are written on one record,
+/// and how a defect breaks exactly one of them.
+///
+/// Every variant of a valid value stays valid under the pipeline's rules (a NIK keeps its
+/// 16 digits; a phone normalizes to +62 and 8–13 digits), so a record is invalid only
+/// through its one defect.
+enum ValueVariation {
+    static func nik(_ person: Person, asNumber: Bool, random: inout SplitMix64) -> String {
+        var digits = Array(person.nik.utf8)
+        if random.chance(0.03) {
+            // One digit mistyped: well-formed, but another NIK. A slip in the date digits
+            // that makes no real day would break the NIK's format; it goes to the serial.
+            var position = random.within(6...15)
+            let original = digits[position]
+            digits[position] = UInt8(48 + (Int(original) - 48 + random.within(1...9)) % 10)
+            if position < 12, !hasRealDate(digits) {
+                digits[position] = original
+                position = random.within(12...15)
+                digits[position] = UInt8(48 + (Int(digits[position]) - 48 + random.within(1...9)) % 10)
+            }
+        }
+        let text = String(decoding: digits, as: UTF8.self)
+        if asNumber { return text }
+        switch random.below(12) {
+        case 0: return grouped(text, [4, 4, 4, 4], separator: " ")
+        case 1: return grouped(text, [4, 2, 6, 4], separator: ".")
+        default: return text
+        }
+    }
+
+    /// Whether a NIK's DDMMYY digits (day + 40 for women) can be a birth date in any year.
+    static func hasRealDate(_ digits: [UInt8]) -> Bool {
+        func number(_ at: Int) -> Int { (Int(digits[at]) - 48) * 10 + Int(digits[at + 1]) - 48 }
+        let day = number(6) > 40 ? number(6) - 40 : number(6)
+        return (1...12).contains(number(8)) && (1...28).contains(day)
+    }
+
+    static func brokenNIK(_ person: Person, excel: Bool, random: inout SplitMix64) -> String {
+        var digits = Array(person.nik.utf8)
+        switch random.below(excel ? 4 : 3) {
+        case 0: digits.remove(at: random.within(4...15))
+        case 1: digits.insert(digits[10], at: 10)
+        case 2: digits[random.within(6...12)] = UInt8(ascii: "O")
+        default: return "3,\(person.nik.dropFirst().prefix(5))E+15"
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// A phone in one of the ways people write it; `numeric` gives digits fit for a JSON number.
+    static func phone(_ national: String, style: Int, numeric: Bool = false) -> String {
+        let isLandline = national.hasPrefix("21")
+        if numeric { return style % 2 == 0 ? "62" + national : national }
+        if isLandline {
+            let local = String(national.dropFirst(2))
+            switch style % 3 {
+            case 0: return "(021) " + grouped(local, [4, 4], separator: " ")
+            case 1: return "021-" + local
+            default: return "+62 21 " + local
+            }
+        }
+        switch style % 7 {
+        case 0: return "0" + grouped(national, [3, 4, 4], separator: "-")
+        case 1, 2: return "0" + national
+        case 3: return "+62 " + grouped(national, [3, 4, 4], separator: " ")
+        case 4: return "62" + national
+        case 5: return national
+        default: return "0" + grouped(national, [3, 4, 4], separator: " ")
+        }
+    }
+
+    /// Too short or too long to be an Indonesian number.
+    static func brokenPhone(_ national: String, random: inout SplitMix64) -> String {
+        switch random.below(3) {
+        case 0: "0" + national.prefix(4)
+        case 1: "0" + national.prefix(3) + "-" + national.dropFirst(3).prefix(3)
+        default: "0" + national + String(random.within(10_000...99_999))
+        }
+    }
+
+    static func email(_ email: String, random: inout SplitMix64) -> String {
+        guard random.chance(0.1) else { return email }
+        return random.chance(0.5) ? email.uppercased() : email.prefix(1).uppercased() + email.dropFirst()
+    }
+
+    static func brokenEmail(_ person: Person, random: inout SplitMix64) -> String {
+        let email = person.email ?? "peserta\(person.number)@mail.example"
+        let parts = email.split(separator: "@", maxSplits: 1).map(String.init)
+        let local = parts[0], domain = parts.count > 1 ? parts[1] : "mail.example"
+        switch random.below(4) {
+        case 0: return local + "(at)" + domain
+        case 1: return local + "." + domain
+        case 2: return local + "@" + (domain.split(separator: ".").first.map(String.init) ?? "mail")
+        default: return local + " @" + domain
+        }
+    }
+
+    static let monthsID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+    static let monthsShort = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sept", "Okt", "Nov", "Des"]
+
+    /// A birth date as sheets show it: 06/11/1979, 6-11-79, 1979-11-06, 6 November 1979,
+    /// 6 Nov 1979, or an Excel serial number.
+    static func birthDate(_ person: Person, random: inout SplitMix64) -> String {
+        let (day, month, year) = (person.birthDay, person.birthMonth, person.birthYear)
+        switch random.weighted([0.45, 0.1, 0.1, 0.1, 0.1, 0.08, 0.07]) {
+        case 0: return "\(pad(day, 2))/\(pad(month, 2))/\(year)"
+        case 1: return "\(day)/\(month)/\(year)"
+        case 2: return "\(day)-\(month)-\(pad(year % 100, 2))"
+        case 3: return isoDate(person)
+        case 4: return "\(day) \(monthsID[month - 1]) \(year)"
+        case 5: return "\(day) \(monthsShort[month - 1]) \(year)"
+        default: return String(excelSerial(year: year, month: month, day: day))
+        }
+    }
+
+    static func isoDate(_ person: Person) -> String {
+        "\(person.birthYear)-\(pad(person.birthMonth, 2))-\(pad(person.birthDay, 2))"
+    }
+
+    /// Days since 1899-12-30, as Excel stores dates.
+    static func excelSerial(year: Int, month: Int, day: Int) -> Int {
+        daysFromCivil(year, month, day) - daysFromCivil(1899, 12, 30)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func kelurahan(_ person: Person, random: inout SplitMix64) -> String {
+        let name = person.kelurahanName
+        switch random.weighted([0.75, 0.08, 0.05, 0.05, 0.04, 0.03]) {
+        case 1: return name.split(separator: " ").map { Kecamatan.wordAbbreviations[String($0)] ?? String($0) }.joined(separator: " ")
+        case 2: return "Kel. " + name
+        case 3: return name.uppercased()
+        case 4: return name.lowercased()
+        case 5:
+            var words = [name]
+            NameVariation.typo(&words, random: &random)
+            return words[0]
+        default: return name
+        }
+    }
+
+    static func kecamatan(_ person: Person, random: inout SplitMix64) -> String {
+        let info = person.kecamatanInfo
+        switch random.weighted([0.6, 0.3, 0.05, 0.05]) {
+        case 1: return random.pick(info.variants)
+        case 2: return info.name.uppercased()
+        case 3: return info.name.lowercased()
+        default: return info.name
+        }
+    }
+
+    /// `text` cut into groups of the given lengths (the last takes the rest).
+    static func grouped(_ text: String, _ lengths: [Int], separator: String) -> String {
+        var parts: [Substring] = []
+        var rest = Substring(text)
+        for (index, length) in lengths.enumerated() {
+            guard !rest.isEmpty else { break }
+            let take = index == lengths.count - 1 ? rest.count : min(length, rest.count)
+            parts.append(rest.prefix(take))
+            rest = rest.dropFirst(take)
+        }
+        if !rest.isEmpty { parts.append(rest) }
+        return parts.joined(separator: separator)
+    }
+}

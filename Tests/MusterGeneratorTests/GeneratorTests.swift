@@ -1,0 +1,76 @@
+import Foundation
+import MusterCore
+@testable import MusterGenerator
+import MusterTesting
+import Testing
+
+/// The generator's output: deterministic, every format present, and a truth that covers it.
+@Suite struct GeneratorTests {
+    @Test func theSameSeedGivesTheSameBytes() throws {
+        let first = try GeneratedFolder(people: 150, seed: 42)
+        let second = try GeneratedFolder(people: 150, seed: 42)
+        let other = try GeneratedFolder(people: 150, seed: 43)
+        defer { [first, second, other].forEach { $0.directory.remove() } }
+        let files = try first.files()
+        #expect(files == (try second.files()))
+        for file in files {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first.path + "/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second.path + "/" + file))
+            #expect(a == b, "\(file) differs between two runs with the same seed")
+        }
+        let truthA = try Data(contentsOf: URL(fileURLWithPath: first.path + "/truth.csv"))
+        let truthC = try Data(contentsOf: URL(fileURLWithPath: other.path + "/truth.csv"))
+        #expect(truthA != truthC)
+    }
+
+    @Test func everyStyleAndFormatIsWritten() throws {
+        let folder = try GeneratedFolder(people: 400)
+        defer { folder.directory.remove() }
+        let files = try folder.files()
+        for prefix in ["sheets/pendaftaran-", "sheets/daftar-hadir-WUIB-", "sheets/daftar-hadir-FESYEN-", "exports/jakpreneur-export-",
+                       "exports/jakpreneur-updates-", "feeds/berita-sudin-ppkukm-", "feeds/kabar-umkm-atom-"] {
+            #expect(files.count { $0.hasPrefix(prefix) } >= 2, "several files starting \(prefix)")
+        }
+        #expect(files.contains("pipeline.json") && files.contains("truth.csv"))
+        let excel = try #require(files.first { $0.hasPrefix("sheets/daftar-hadir-WUIB-") })
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + excel)))
+        #expect(bytes.contains(0x96), "a Windows-1252 en dash in the title row")
+        #expect(String(validating: bytes, as: UTF8.self) == nil)
+        #expect(bytes.firstRange(of: [0x0D, 0x0A]) != nil)
+        let bom = try #require(files.first { $0.hasPrefix("sheets/daftar-hadir-FESYEN-") })
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + bom))).starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
+    @Test func theTruthCoversEveryRecordOnce() throws {
+        let folder = try GeneratedFolder(people: 300)
+        defer { folder.directory.remove() }
+        let refs = folder.truth.entries.map(\.ref)
+        #expect(Set(refs).count == refs.count)
+        #expect(refs.count == folder.summary.records)
+        let participants = folder.truth.entries.filter { $0.person != nil }
+        #expect(participants.count == folder.summary.participantRecords)
+        #expect(participants.count { $0.invalidReason != nil } == folder.summary.invalidRecords)
+        #expect(Set(participants.compactMap(\.person)).count == 300)
+        // Programme records have neither a person nor a reason; every reason is a known rule.
+        #expect(folder.truth.entries.allSatisfy { $0.person != nil || $0.invalidReason == nil })
+        #expect(Set(participants.compactMap(\.invalidReason)).isSubset(of: Set(Defect.allCases.map(\.rawValue))))
+    }
+
+    @Test func theHardCasesArePresent() throws {
+        let folder = try GeneratedFolder(people: 2_000, seed: 3)
+        defer { folder.directory.remove() }
+        var population = Population(people: 2_000, random: SplitMix64(seed: 3))
+        var people: [Person] = []
+        while let household = population.nextHousehold() { people += household }
+        #expect(people.count == 2_000)
+        #expect(Set(people.map(\.nik)).count == 2_000, "NIKs are unique")
+        let homonyms = Dictionary(grouping: people) { "\($0.words.joined(separator: " "))|\($0.kecamatan)" }.values.filter { $0.count > 1 }
+        #expect(!homonyms.isEmpty, "people with the same name in the same kecamatan")
+        let sharedPhones = Dictionary(grouping: people) { $0.phones[0] }.values.filter { $0.count > 1 }
+        #expect(!sharedPhones.isEmpty, "family members sharing a phone")
+        let twins = zip(people, people.dropFirst()).filter { a, b in
+            a.nik.prefix(12) == b.nik.prefix(12) && (Int(b.nik.suffix(4)) ?? 0) - (Int(a.nik.suffix(4)) ?? 0) == 1 && a.address == b.address
+        }
+        #expect(!twins.isEmpty, "twins with consecutive NIK serials")
+    }
+}

@@ -1,0 +1,87 @@
+import CSVSignupImporter
+import Foundation
+import JSONExportImporter
+import MusterCore
+@testable import MusterGenerator
+import MusterTesting
+import Testing
+import XMLNewsImporter
+
+/// The real importers read the generated files and produce exactly the truth's refs, and
+/// every invalid record carries its defect (checked against the rules in
+/// samples/expected/README.md, independently of the validate stage).
+@Suite struct ImporterAgreementTests {
+    func importer(for file: String) throws -> any Importer {
+        if file.hasSuffix(".csv") { return try CSVSignupImporter(options: .init()) }
+        if file.hasSuffix(".xml") { return XMLNewsImporter(options: .init()) }
+        return try JSONExportImporter(options: .init())
+    }
+
+    func records(in folder: GeneratedFolder) throws -> [SourceRecord] {
+        var records: [SourceRecord] = []
+        for file in try folder.files() where file != "pipeline.json" && file != "truth.csv" {
+            let (batches, error) = ImporterConformance(importer: try importer(for: file)).read(folder.sourceFile(file))
+            #expect(error == nil, "\(file): \(String(describing: error))")
+            records += batches.joined()
+        }
+        return records
+    }
+
+    @Test func theImportersProduceExactlyTheTruthsRefs() throws {
+        let folder = try GeneratedFolder(people: 300, invalidShare: 0.08)
+        defer { folder.directory.remove() }
+        let records = try records(in: folder)
+        let refs = records.map(\.provenance.reference)
+        let truth = Dictionary(uniqueKeysWithValues: folder.truth.entries.map { ($0.ref, $0) })
+        #expect(refs.count == Set(refs).count)
+        #expect(Set(refs) == Set(truth.keys), "missing: \(Set(truth.keys).subtracting(refs).sorted().prefix(5)); extra: \(Set(refs).subtracting(truth.keys).sorted().prefix(5))")
+        for record in records {
+            guard let entry = truth[record.provenance.reference] else { continue }
+            #expect((record.kind == .programme) == (entry.person == nil), "\(entry.ref) kind")
+            #expect((record.rejection != nil) == (entry.invalidReason == Defect.malformedRecord.rawValue), "\(entry.ref) rejected")
+        }
+    }
+
+    @Test func invalidRecordsCarryTheirDefectAndValidOnesNone() throws {
+        let folder = try GeneratedFolder(people: 600, seed: 11, invalidShare: 0.1)
+        defer { folder.directory.remove() }
+        let truth = Dictionary(uniqueKeysWithValues: folder.truth.entries.map { ($0.ref, $0) })
+        var seen: Set<String> = []
+        for record in try records(in: folder) where record.kind == .participant && record.rejection == nil {
+            let entry = try #require(truth[record.provenance.reference])
+            var found = Self.firstBrokenRule(record.fields)
+            if found == nil, let nik = record.fields[Field.nik], nik.filter(\.isNumber).count == 16, !ValueVariation.hasRealDate(Array(nik.filter(\.isNumber).utf8)) {
+                found = "nik-format"  // the stage also checks the NIK's date digits
+            }
+            #expect(found == entry.invalidReason, "\(entry.ref): expected \(entry.invalidReason ?? "valid"), found \(found ?? "valid")")
+            if let found { seen.insert(found) }
+        }
+        #expect(seen == ["required-name", "nik-format", "phone-format", "email-format"])
+    }
+
+    /// The first rule of samples/expected/README.md a record's raw fields break.
+    static func firstBrokenRule(_ fields: [String: String]) -> String? {
+        func present(_ field: String) -> String? {
+            guard let value = fields[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, value != "-" else { return nil }
+            return value
+        }
+        if present(Field.name) == nil { return "required-name" }
+        if let nik = present(Field.nik) {
+            let stripped = nik.filter { $0 != " " && $0 != "." && $0 != "-" }
+            if stripped.count != 16 || !stripped.allSatisfy({ $0.isASCII && $0.isNumber }) { return "nik-format" }
+        }
+        if let phone = present(Field.phone) {
+            var digits = phone.filter { $0.isASCII && $0.isNumber }
+            if digits.hasPrefix("0") { digits = "62" + digits.dropFirst() } else if digits.hasPrefix("8") { digits = "62" + digits }
+            if !digits.hasPrefix("62") || !(8...13).contains(digits.count - 2) { return "phone-format" }
+        }
+        if let email = present(Field.email) {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            let domain = parts.count == 2 ? parts[1].split(separator: ".", omittingEmptySubsequences: false) : []
+            if parts.count != 2 || parts[0].isEmpty || email.contains(" ") || email.contains("(") || domain.count < 2 || domain.contains(where: \.isEmpty) {
+                return "email-format"
+            }
+        }
+        return nil
+    }
+}
