@@ -72,6 +72,11 @@ public struct PipelineRunner {
         manifest.finishedAt = Self.timestamp()
         manifest.status = judge(&manifest, drivers: drivers, accounts: accounts, exported: types.contains { $0.descriptor.writesRegistry })
         try store.save(manifest)
+        do {
+            try ReportWriter.write(manifest, directory: directory)
+        } catch {
+            logger.warning("run \(runID): the report could not be written: \(error)")
+        }
         logger.info("run \(runID) finished: \(manifest.status.rawValue)")
         return manifest
     }

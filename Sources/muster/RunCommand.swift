@@ -12,6 +12,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             A stage run alone or a run started --from a stage reads the previous stage's checkpoint \
             from the newest run that has it, or from --run ID, or from --input FILE.
+            Every run writes report.json and report.html beside its checkpoints. On a terminal, progress \
+            (records and rate per stage) is shown on standard error; elsewhere only log lines (--log-format text|json).
             Exit codes: 0 ok · 1 failed · 2 pipeline.json invalid · 3 locked · 4 quarantine over threshold · 5 unbalanced.
             """
     )
@@ -33,29 +35,36 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("input"), help: "Read the input from this checkpoint file (NDJSON of records).")
     var inputFile: String?
 
+    @Option(name: .customLong("log-format"), help: "Log lines on standard error as text or json (one object per line).")
+    var logFormat: LogFormat = .text
+
+    @Flag(help: "No progress line, even on a terminal.")
+    var noProgress = false
+
     func run() throws {
-        LogSetup.bootstrap(verbose: options.verbose)
+        LogSetup.bootstrap(verbose: options.verbose, format: logFormat)
         do {
             let (configuration, importers, stages) = try options.load()
             let runner = PipelineRunner(configuration: configuration, importers: importers, stages: stages, logger: Logger(label: "muster"))
             let request = RunRequest(stage: stage, from: from, to: to, inputRun: inputRun, inputFile: inputFile)
-            let manifest = try runner.run(request)
-            print(RunSummary(manifest: manifest, runDirectory: runner.store.directory(of: manifest.runID)).text)
+            if !noProgress { ProgressLine.shared.start(runsDirectory: runner.store.runsDirectory) }
+            let manifest: RunManifest
+            do {
+                defer { ProgressLine.shared.stop() }
+                manifest = try runner.run(request)
+            }
+            let directory = runner.store.directory(of: manifest.runID)
+            do {
+                try ReportEnrichment.addRegistryFacts(runDirectory: directory, registry: try RegistryLocation.path(pipeline: options.pipeline))
+            } catch {
+                Logger(label: "muster").warning("the report's new participant ids could not be read from the registry: \(error)")
+            }
+            print(RunSummary(manifest: manifest, runDirectory: directory).text)
+            print("report: \(directory)/\(ReportWriter.htmlName)")
             let status = ExitStatus(manifest.status)
             if status != .ok { throw status.exitCode }
         } catch {
-            throw reportFailure( error, verbose: options.verbose)
-        }
-    }
-}
-
-/// Logging goes to standard error so standard output stays the command's result.
-enum LogSetup {
-    static func bootstrap(verbose: Bool) {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .notice
-            return handler
+            throw reportFailure(error, verbose: options.verbose)
         }
     }
 }

@@ -2,6 +2,7 @@
 import MusterCore
 import Testing
 
+/// Dedupe's clustering; the validate stage's tests are in Validate*Tests.swift.
 @Suite struct DedupeAndValidateTests {
     func normalizedRecords(_ rows: [[String: String]]) -> [Record] {
         let normalize = NormalizeStage(options: .init(), context: Fixtures.context())
@@ -51,32 +52,5 @@ import Testing
     @Test func dedupeRefusesRecordsThatWereNotNormalized() {
         let stage = DedupeStage(options: .init(), context: Fixtures.context())
         #expect(throws: MusterError.self) { try stage.process([Fixtures.record("row:2", [Field.name: "A"])]) { _ in } }
-    }
-
-    @Test func validateQuarantinesWithEveryReasonInOrder() throws {
-        let records = normalizedRecords([
-            [Field.name: "-", Field.nik: "317401450588000", Field.phone: "08127", Field.email: "no-at-sign"],
-            [Field.name: "Fine", Field.phone: "0812-1111-2222"],
-        ])
-        let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context(stage: "validate")), records)
-        #expect(out[0].quarantine.map(\.rule) == ["required-name", "nik-format", "phone-format", "email-format"])
-        #expect(out[0].quarantine.allSatisfy { $0.stage == "validate" })
-        #expect(out[1].quarantine.isEmpty)
-    }
-
-    @Test func aQuarantinedBridgeSplitsItsCluster() throws {
-        // A and C are linked only through B, whose name is missing.
-        let records = normalizedRecords([
-            [Field.name: "A", Field.phone: "0812-1111-2222"],
-            [Field.name: "", Field.phone: "0812-1111-2222", Field.nik: "3174014505880001"],
-            [Field.name: "C", Field.nik: "3174014505880001"],
-        ])
-        let deduped = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records)
-        #expect(Set(deduped.compactMap(\.match?.cluster)).count == 1)
-        let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context()), deduped, batchSize: 1)
-        let accepted = out.filter { !$0.isQuarantined }
-        #expect(accepted.count == 2)
-        #expect(Set(accepted.compactMap(\.match?.cluster)).count == 2)
-        #expect(out.first { $0.isQuarantined }?.match == nil)
     }
 }

@@ -1,53 +1,45 @@
 public import MusterCore
 
-/// Judges each record against the rules and quarantines the ones that fail, with every
-/// failing rule as a reason; the rest go on to the registry.
+/// Judges records against declarative rules (``ValidationRule``, configured in pipeline.json)
+/// and quarantines the ones that break an error rule, with every failing rule as a reason;
+/// a warning rule flags the record with a `warning.<rule-id>` field issue and lets it in.
+///
+/// Rules apply where their `on` says: on each record (its own canonical values), on each
+/// participant (the golden values of its accepted records, ``Participant/goldenValues(of:)``),
+/// or both. A participant-level failure quarantines (or flags) all of the participant's
+/// records — or, for `unique`, only the ones that disagree — and its reason's message starts
+/// with `participant: `.
 ///
 /// Works cluster by cluster (dedupe emits each cluster's records together). When a
 /// quarantined record was the link between other members, the cluster is split again
-/// along the remaining evidence, so a quarantined record never merges two people.
+/// along the remaining evidence, so a quarantined record never merges two people; the
+/// parts' records carry a `cluster.split` issue naming the cluster they came from.
 public final class ValidateStage: Stage {
-    public struct Options: Decodable, Sendable {
-        /// Canonical fields a participant record must have.
-        public var required: [String]
-        /// Canonical fields a programme record must have.
-        public var programmeRequired: [String]
-        /// Quarantine malformed NIK, phone and email values.
-        public var checkFormats: Bool
-
-        public init(required: [String] = [Field.name], programmeRequired: [String] = [Field.title], checkFormats: Bool = true) {
-            self.required = required
-            self.programmeRequired = programmeRequired
-            self.checkFormats = checkFormats
-        }
-
-        private enum CodingKeys: String, CodingKey { case required, programmeRequired, checkFormats }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            required = try container.decodeIfPresent([String].self, forKey: .required) ?? [Field.name]
-            programmeRequired = try container.decodeIfPresent([String].self, forKey: .programmeRequired) ?? [Field.title]
-            checkFormats = try container.decodeIfPresent(Bool.self, forKey: .checkFormats) ?? true
-        }
-    }
-
     public static let descriptor = StageDescriptor(
         id: "validate",
-        summary: "Quarantines records that miss required fields or carry a malformed NIK, phone or email; re-splits clusters they linked.",
-        options: [
-            OptionDescriptor("required", type: "[string]", default: "[\"name\"]", summary: "Fields every participant record must have (rule required-FIELD)."),
-            OptionDescriptor("programmeRequired", type: "[string]", default: "[\"title\"]", summary: "Fields every programme record must have."),
-            OptionDescriptor("checkFormats", type: "boolean", default: "true", summary: "Rules nik-format, phone-format, email-format."),
-        ]
+        summary: "Checks declarative rules (required, format, allowed, range, age, consistency, unique, issue, condition) per record and per participant; errors quarantine, warnings flag; re-splits clusters a quarantined record linked.",
+        options: optionDescriptors
     )
 
-    private let options: Options
+    /// The issue code of a warning rule's flag: `warning.<rule-id>`.
+    public static let warningPrefix = "warning."
+    /// The issue code on the records of a cluster that was split again.
+    public static let splitIssue = "cluster.split"
+    /// How the message of a participant-level reason or warning starts.
+    public static let participantPrefix = "participant: "
+
+    let recordRules: [any ValidationRule]
+    let participantRules: [any ValidationRule]
     private let stageName: String
+    private let runDay: ISODay
     private var group: [Record] = []
 
     public init(options: Options, context: StageContext) {
-        self.options = options
-        self.stageName = context.stageName
+        let rules = options.effectiveRules
+        recordRules = rules.filter { $0.header.scope.onRecord }
+        participantRules = rules.filter { $0.header.scope.onParticipant }
+        stageName = context.stageName
+        runDay = options.referenceDate.flatMap { ISODay($0) } ?? ISODay.today()
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
@@ -55,11 +47,12 @@ public final class ValidateStage: Stage {
         out.reserveCapacity(batch.count)
         for record in batch {
             guard let cluster = record.match?.cluster else {
-                out.append(validated(record))
+                out += closed([validated(record)])
                 continue
             }
             if let current = group.first?.match?.cluster, current != cluster {
-                out += closeGroup()
+                out += closed(group)
+                group.removeAll(keepingCapacity: true)
             }
             group.append(validated(record))
         }
@@ -67,42 +60,88 @@ public final class ValidateStage: Stage {
     }
 
     public func finish(emit: (RecordBatch) throws -> Void) throws {
-        let rest = closeGroup()
+        let rest = closed(group)
+        group.removeAll()
         if !rest.isEmpty { try emit(rest) }
     }
 
-    private func closeGroup() -> [Record] {
-        defer { group.removeAll(keepingCapacity: true) }
-        guard group.contains(where: \.isQuarantined), group.count > 1 else { return group }
-        return ClusterSplitter.split(group)
+    /// One cluster, its records already checked one by one: split it where quarantined
+    /// records linked it, check its participants, and split again if they quarantined more.
+    func closed(_ cluster: [Record]) -> [Record] {
+        guard !cluster.isEmpty else { return [] }
+        var records = cluster
+        if records.count > 1, records.contains(where: \.isQuarantined) { records = ClusterSplitter.split(records) }
+        if !participantRules.isEmpty, checkParticipants(&records), records.count > 1 {
+            records = ClusterSplitter.split(records)
+        }
+        if records.count > 1, let original = cluster.first?.match?.cluster {
+            markSplit(&records, original: original)
+        }
+        return records
     }
 
+    /// Checks the record-level rules of one record.
     func validated(_ record: Record) -> Record {
         guard !record.isQuarantined else { return record }
         var record = record
-        record.quarantine = reasons(for: record)
+        let subject = RuleSubject(
+            values: record.normalized?.values ?? record.source.fields, issues: record.normalized?.issues ?? [],
+            enrollments: record.source.enrollments, members: [], isParticipant: false, runDay: runDay
+        )
+        for rule in recordRules where rule.header.kind == record.source.kind {
+            for failure in rule.check(subject) { apply(failure, of: rule, to: &record, participant: false) }
+        }
         return record
     }
 
-    /// Every rule the record breaks, in a fixed order: required fields, then formats.
-    func reasons(for record: Record) -> [QuarantineReason] {
-        let values = record.normalized?.values ?? record.source.fields
-        let required = record.source.kind == .participant ? options.required : options.programmeRequired
-        var reasons: [QuarantineReason] = []
-        for field in required where (values[field] ?? "").isEmpty {
-            reasons.append(QuarantineReason(rule: "required-\(field)", stage: stageName, message: "\(field) is missing", field: field))
+    /// Checks the participant-level rules on each participant of a cluster (its accepted
+    /// records after any split); returns whether it quarantined a record.
+    private func checkParticipants(_ records: inout [Record]) -> Bool {
+        var parts: [String: [Int]] = [:]
+        var order: [String] = []
+        for index in records.indices where !records[index].isQuarantined && records[index].source.kind == .participant {
+            let key = records[index].match?.cluster ?? records[index].key
+            if parts[key] == nil { order.append(key) }
+            parts[key, default: []].append(index)
         }
-        guard options.checkFormats, record.source.kind == .participant else { return reasons }
-        let issues = Set(record.normalized?.issues.map(\.field) ?? [])
-        if let nik = values[Field.nik], !IdentifierRules.isWellFormedNIK(nik) {
-            reasons.append(QuarantineReason(rule: "nik-format", stage: stageName, message: "NIK must be 16 digits, found \(nik.count) characters", field: Field.nik))
+        var quarantined = false
+        for key in order {
+            let indices = parts[key] ?? []
+            let members = indices.map { records[$0] }
+            let subject = RuleSubject(
+                values: Participant.goldenValues(of: members), issues: members.flatMap { $0.normalized?.issues ?? [] },
+                enrollments: members.flatMap(\.source.enrollments), members: members, isParticipant: true, runDay: runDay
+            )
+            for rule in participantRules where rule.header.kind == .participant {
+                for failure in rule.check(subject) {
+                    let blamed = failure.blamed.map(Set.init)
+                    for index in indices where blamed?.contains(records[index].key) ?? true {
+                        apply(failure, of: rule, to: &records[index], participant: true)
+                        quarantined = quarantined || rule.header.severity == .error
+                    }
+                }
+            }
         }
-        if issues.contains(Field.phone) || values[Field.phone].map({ !IdentifierRules.isWellFormedPhone($0) }) == true {
-            reasons.append(QuarantineReason(rule: "phone-format", stage: stageName, message: "phone is not a valid Indonesian number", field: Field.phone))
+        return quarantined
+    }
+
+    private func apply(_ failure: RuleFailure, of rule: any ValidationRule, to record: inout Record, participant: Bool) {
+        let message = (participant ? Self.participantPrefix : "") + (rule.header.message ?? failure.detail)
+        switch rule.header.severity {
+        case .error:
+            record.quarantine.append(QuarantineReason(rule: rule.header.id, stage: stageName, message: message, field: failure.field))
+        case .warning:
+            guard !record.isQuarantined else { return }
+            let issue = FieldIssue(code: Self.warningPrefix + rule.header.id, field: failure.field ?? "", raw: nil, message: message)
+            if record.normalized?.issues.contains(issue) == false { record.normalized?.issues.append(issue) }
         }
-        if let email = values[Field.email], !IdentifierRules.isWellFormedEmail(email) {
-            reasons.append(QuarantineReason(rule: "email-format", stage: stageName, message: "email is not of the form name@domain.tld", field: Field.email))
-        }
-        return reasons
+    }
+
+    /// Flags the accepted records of a cluster that ended in several parts.
+    private func markSplit(_ records: inout [Record], original: String) {
+        let accepted = records.indices.filter { !records[$0].isQuarantined && records[$0].match != nil }
+        guard Set(accepted.compactMap { records[$0].match?.cluster }).count > 1 else { return }
+        let issue = FieldIssue(code: Self.splitIssue, field: "cluster", raw: original, message: "the cluster was split: records linking its parts were quarantined")
+        for index in accepted { records[index].normalized?.issues.append(issue) }
     }
 }

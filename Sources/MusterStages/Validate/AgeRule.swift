@@ -1,0 +1,81 @@
+internal import MusterCore
+
+/// `age`: the age a birth date gives must lie within `min`…`max` years, at the run's day or
+/// at the programme's date (the record's earliest readable enrollment date; the run's day
+/// when it has none) or at a fixed `YYYY-MM-DD`. A birth date normalize refused as in the
+/// future (`date.future`) or implausibly old (`date.implausible`) fails too.
+struct AgeRule: ValidationRule {
+    enum Reference: Equatable { case run, programme, day(ISODay) }
+
+    static let type = "age"
+    static let summary = "The age a birth date gives must be within min…max years at the run's or the programme's date."
+    static let options = [
+        OptionDescriptor("field", type: "string", default: "\"birthDate\"", summary: "The ISO birth date."),
+        OptionDescriptor("min", type: "integer", summary: "Youngest allowed age."),
+        OptionDescriptor("max", type: "integer", summary: "Oldest allowed age."),
+        OptionDescriptor("at", type: "string", default: "\"programme\"", summary: "run, programme or YYYY-MM-DD."),
+    ]
+    static let defaultScope = RuleScope.record
+
+    let header: RuleHeader
+    let field: String
+    let min: Int?
+    let max: Int?
+    let at: Reference
+
+    private enum Keys: String, CodingKey { case field, min, max, at }
+
+    init(header: RuleHeader, field: String = Field.birthDate, min: Int?, max: Int?, at: Reference = .programme) {
+        self.header = header
+        self.field = field
+        self.min = min
+        self.max = max
+        self.at = at
+    }
+
+    init(header: RuleHeader, from decoder: any Decoder, fields: KnownFields) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let field = container.contains(.field) ? try container.decodeField(forKey: .field, fields: fields) : Field.birthDate
+        let min = try container.decodeIfPresent(Int.self, forKey: .min)
+        let max = try container.decodeIfPresent(Int.self, forKey: .max)
+        guard min != nil || max != nil else {
+            throw DecodingError.dataCorruptedError(forKey: .min, in: container, debugDescription: "\"min\", \"max\" or both (years)")
+        }
+        var at = Reference.programme
+        if let text = try container.decodeIfPresent(String.self, forKey: .at) {
+            switch text {
+            case "run": at = .run
+            case "programme": at = .programme
+            default:
+                guard let day = ISODay(text), text.count == 10 else {
+                    throw DecodingError.dataCorruptedError(forKey: .at, in: container, debugDescription: "\"run\", \"programme\" or a date YYYY-MM-DD")
+                }
+                at = .day(day)
+            }
+        }
+        self.init(header: header, field: field, min: min, max: max, at: at)
+    }
+
+    func check(_ subject: RuleSubject) -> [RuleFailure] {
+        guard let text = subject.values[field], !text.isEmpty else {
+            if subject.has(issue: "date.future", field: field) { return [RuleFailure(field: field, "\(field) is in the future")] }
+            if let max, subject.has(issue: "date.implausible", field: field) { return [RuleFailure(field: field, "age is above \(max)")] }
+            return []
+        }
+        guard let birth = ISODay(text) else { return [RuleFailure(field: field, "\(field) is not a date")] }
+        let reference = referenceDay(subject)
+        let age = birth.years(until: reference)
+        if birth > reference { return [RuleFailure(field: field, "\(field) is after \(reference.iso)")] }
+        if let min, age < min { return [RuleFailure(field: field, "age at \(reference.iso) is below \(min)")] }
+        if let max, age > max { return [RuleFailure(field: field, "age at \(reference.iso) is above \(max)")] }
+        return []
+    }
+
+    private func referenceDay(_ subject: RuleSubject) -> ISODay {
+        switch at {
+        case .run: subject.runDay
+        case .day(let day): day
+        case .programme: subject.enrollments.compactMap { $0.date.flatMap(ISODay.init) }.min() ?? subject.runDay
+        }
+    }
+}

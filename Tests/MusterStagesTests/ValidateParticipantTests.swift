@@ -1,0 +1,81 @@
+@testable import MusterStages
+import MusterCore
+import Testing
+
+/// Rules on each participant's golden values, uniqueness per cluster, and the cluster split
+/// after a quarantine.
+@Suite struct ValidateParticipantTests {
+    func deduped(_ rows: [[String: String]]) throws -> [Record] {
+        let normalize = NormalizeStage(options: .init(referenceDate: "2024-09-01"), context: Fixtures.context())
+        let records = rows.enumerated().map { index, fields in
+            var record = Fixtures.record("row:\(index + 2)", fields)
+            normalize.transform(&record)
+            return record
+        }
+        return try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records)
+    }
+
+    @Test func oneNIKPerParticipantBlamesTheMinority() throws {
+        // Mother and daughter share the mother's phone; the daughter's NIK differs.
+        let records = try deduped([
+            [Field.name: "Sumarni", Field.nik: "3174014505700001", Field.phone: "0812-1111-2222"],
+            [Field.name: "Sumarni", Field.nik: "3174014505700001"],
+            [Field.name: "Dewi", Field.nik: "3174014505990002", Field.phone: "0812-1111-2222"],
+        ])
+        let warn = try ValidateRulesTests.stage(#"[{"id": "one-nik", "type": "unique", "field": "nik", "severity": "warning"}]"#)
+        let warned = try Fixtures.run(warn, records)
+        #expect(warned.filter { $0.normalized?.issues.contains { $0.code == "warning.one-nik" } == true }.map(\.source.provenance.locator) == ["row:4"])
+        #expect(warned.allSatisfy { !$0.isQuarantined })
+
+        let strict = try ValidateRulesTests.stage(#"[{"id": "one-nik", "type": "unique", "field": "nik"}]"#)
+        let out = try Fixtures.run(strict, records)
+        let daughter = try #require(out.first { $0.source.provenance.locator == "row:4" })
+        #expect(daughter.quarantine.map(\.rule) == ["one-nik"])
+        #expect(daughter.quarantine.first?.message == "participant: the participant's records carry 2 different values of nik")
+        #expect(daughter.match == nil)
+        #expect(Set(out.filter { !$0.isQuarantined }.compactMap(\.match?.cluster)).count == 1)
+    }
+
+    @Test func goldenValuesAreJudgedAcrossRecords() throws {
+        // No record disagrees with itself; together the NIK (record 1) says 1988 and the
+        // birth date most records state (records 2 and 3) says 1990.
+        let records = try deduped([
+            [Field.name: "Siti", Field.nik: "3174014505880001", Field.phone: "0812-1111-2222"],
+            [Field.name: "Siti", Field.birthDate: "05-05-1990", Field.phone: "0812-1111-2222"],
+            [Field.name: "Siti", Field.birthDate: "05-05-1990", Field.phone: "0812-1111-2222"],
+        ])
+        let rules = #"[{"id": "nik-birth-date", "type": "consistency", "check": "nik-birth-date", "on": "participant"}]"#
+        let out = try Fixtures.run(try ValidateRulesTests.stage(rules), records)
+        #expect(out.map { $0.quarantine.map(\.rule) } == [["nik-birth-date"], ["nik-birth-date"], ["nik-birth-date"]])
+        let onRecords = #"[{"id": "nik-birth-date", "type": "consistency", "check": "nik-birth-date"}]"#
+        #expect(try Fixtures.run(try ValidateRulesTests.stage(onRecords), records).allSatisfy { !$0.isQuarantined })
+    }
+
+    @Test func aQuarantinedBridgeSplitsItsClusterAndMarksTheParts() throws {
+        // A and C are linked only through B, whose name is missing.
+        let records = try deduped([
+            [Field.name: "A", Field.phone: "0812-1111-2222"],
+            [Field.name: "", Field.phone: "0812-1111-2222", Field.nik: "3174014505880001"],
+            [Field.name: "C", Field.nik: "3174014505880001"],
+        ])
+        #expect(Set(records.compactMap(\.match?.cluster)).count == 1)
+        let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context()), records, batchSize: 1)
+        let accepted = out.filter { !$0.isQuarantined }
+        #expect(accepted.count == 2)
+        #expect(Set(accepted.compactMap(\.match?.cluster)).count == 2)
+        #expect(accepted.allSatisfy { $0.normalized?.issues.contains { $0.code == "cluster.split" && $0.raw == records[0].match?.cluster } == true })
+        #expect(out.first { $0.isQuarantined }?.match == nil)
+    }
+
+    @Test func theDefaultRulesWithoutARulesList() throws {
+        let records = try deduped([
+            [Field.name: "-", Field.nik: "317401450588000", Field.phone: "08127", Field.email: "no-at-sign"],
+            [Field.name: "Fine", Field.phone: "0812-1111-2222"],
+        ])
+        let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context(stage: "validate")), records)
+        let first = try #require(out.first { $0.source.provenance.locator == "row:2" })
+        #expect(first.quarantine.map(\.rule) == ["required-name", "nik-format", "phone-format", "email-format"])
+        #expect(first.quarantine.allSatisfy { $0.stage == "validate" })
+        #expect(out.first { $0.source.provenance.locator == "row:3" }?.quarantine.isEmpty == true)
+    }
+}
