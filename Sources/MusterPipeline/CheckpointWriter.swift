@@ -1,51 +1,72 @@
+internal import Dispatch
 internal import Foundation
 internal import MusterCore
 
 /// Writes one stage's output as NDJSON (one record per line), hashing as it goes. The file
 /// is written under a `.partial` name and renamed when the stage completes, so a crashed
 /// run never leaves a checkpoint that looks whole.
-final class CheckpointWriter {
+///
+/// Encoding, hashing and writing happen on the writer's own serial queue, so on a
+/// multi-core machine checkpoints cost the stages almost nothing; at most `inFlight`
+/// batches wait there, so memory stays bounded when the disk is slower than the stages.
+final class CheckpointWriter: @unchecked Sendable {
+    // @unchecked: every mutable property below is touched only on `queue`, a serial queue.
     let path: String
     private let handle: FileHandle
+    private let queue: DispatchQueue
+    private let slots: DispatchSemaphore
     private var hasher = SHA256()
     private var buffer = JSONWriter(capacity: 1 << 21)
+    private var failure: MusterError?
 
-    init(path: String) throws(MusterError) {
+    init(path: String, inFlight: Int = 4) throws(MusterError) {
         self.path = path
         let partial = path + ".partial"
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
             throw MusterError(.io, "cannot create the checkpoint", location: partial)
         }
         self.handle = handle
+        self.queue = DispatchQueue(label: "muster.checkpoint." + (path as NSString).lastPathComponent)
+        self.slots = DispatchSemaphore(value: inFlight)
     }
 
+    /// Queues a batch for writing; waits only when `inFlight` batches are already queued.
     func write(_ batch: RecordBatch) throws(MusterError) {
-        for record in batch { RecordCodec.encode(record, into: &buffer) }
-        if buffer.bytes.count >= 1 << 20 { try flush() }
+        if let failure = queue.sync(execute: { self.failure }) { throw failure }
+        slots.wait()
+        queue.async {
+            defer { self.slots.signal() }
+            guard self.failure == nil else { return }
+            for record in batch { RecordCodec.encode(record, into: &self.buffer) }
+            if self.buffer.bytes.count >= 1 << 20 { self.flush() }
+        }
     }
 
     /// Completes the checkpoint and returns its SHA-256.
     func close() throws(MusterError) -> String {
-        do {
-            try flush()
-            try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
-        } catch let error as MusterError {
-            throw error
-        } catch {
-            throw MusterError(.io, "cannot complete the checkpoint", location: path, underlying: error)
+        let result: Result<String, MusterError> = queue.sync {
+            flush()
+            if let failure { return .failure(failure) }
+            do {
+                try handle.close()
+                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+                try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+            } catch {
+                return .failure(MusterError(.io, "cannot complete the checkpoint", location: path, underlying: error))
+            }
+            return .success(hasher.finalizeHex())
         }
-        return hasher.finalizeHex()
+        return try result.get()
     }
 
-    private func flush() throws(MusterError) {
-        guard !buffer.bytes.isEmpty else { return }
+    /// Runs on `queue`.
+    private func flush() {
+        guard failure == nil, !buffer.bytes.isEmpty else { return }
         hasher.update(buffer.bytes)
         do {
             try handle.write(contentsOf: buffer.bytes)
         } catch {
-            throw MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
+            failure = MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
         }
         buffer.bytes.removeAll(keepingCapacity: true)
     }

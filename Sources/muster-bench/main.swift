@@ -4,6 +4,11 @@ internal import Foundation
 /// `-c release`: debug figures mean nothing. Each benchmark file adds itself to this list.
 let benchmarks: [Benchmark] = [
     pipelineBenchmark,
+    normalizeBenchmark,
+    generateBenchmark,
+    csvBenchmark,
+    jsonBenchmark,
+    xmlBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -47,14 +47,16 @@ struct ParticipantWriter {
 
     private func writeMember(_ member: MusterCore.Record, participant id: String) throws {
         try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, db)
-        try db.cachedStatement(sql: "DELETE FROM enrollments WHERE source_key = ?").execute(arguments: [member.key])
+        if lookups.hadRecords {
+            try db.cachedStatement(sql: "DELETE FROM enrollments WHERE source_key = ?").execute(arguments: [member.key])
+            try db.cachedStatement(sql: "DELETE FROM match_evidence WHERE record_key = ?").execute(arguments: [member.key])
+        }
         for enrollment in member.source.enrollments {
             var attendance = JSONWriter(capacity: 128)
             attendance.attendance(enrollment.attendance)
             try db.cachedStatement(sql: "INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [member.key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance.text])
         }
-        try db.cachedStatement(sql: "DELETE FROM match_evidence WHERE record_key = ?").execute(arguments: [member.key])
         for link in member.match?.evidence ?? [] {
             try db.cachedStatement(sql: "INSERT INTO match_evidence (participant_id, record_key, rule, other_key) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [id, member.key, link.rule, link.other])

@@ -84,6 +84,14 @@ enum RegistrySchema {
                 CREATE INDEX quarantine_run ON quarantine(run_id);
                 """)
         }
+        migrator.registerMigration("v2-lookup-indexes") { db in
+            // Re-exporting a record replaces its enrollments and evidence: find them by record.
+            try db.execute(sql: """
+                CREATE INDEX enrollments_source ON enrollments(source_key);
+                CREATE INDEX match_evidence_record ON match_evidence(record_key);
+                CREATE INDEX participant_identifiers_participant ON participant_identifiers(participant_id);
+                """)
+        }
         return migrator
     }
 }
