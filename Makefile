@@ -3,8 +3,10 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libcsv-dev pkg-config
+# Only the tests need a browser: they render report.html in headless Chromium.
+APT_TEST_PACKAGES := chromium
 
-.PHONY: deps build run test release clean
+.PHONY: deps test-deps build run test release bench clean
 
 # System libraries the importers wrap (libxml2, libcsv); installed only when missing.
 deps:
@@ -12,6 +14,13 @@ deps:
 		echo "installing $(APT_PACKAGES)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+test-deps: deps
+	@if ! dpkg -s $(APT_TEST_PACKAGES) >/dev/null 2>&1; then \
+		echo "installing $(APT_TEST_PACKAGES)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_TEST_PACKAGES); \
 	fi
 
 build: deps
@@ -25,9 +34,13 @@ run: build
 	$(SWIFT) run muster run --pipeline pipeline.json
 
 # Every test (Swift Testing), including the end-to-end runs of the built binary on samples/.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+# Every speed, memory and accuracy figure, release build (minutes: it generates and runs 1M records).
+bench: deps
+	scripts/bench.sh
 
 clean:
 	rm -rf .build .muster
