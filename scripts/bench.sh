@@ -50,7 +50,13 @@ if len(sizes) >= 2:
     ra, rb = runs[a]["records"], runs[b]["records"]
     nlogn = (rb * math.log(rb)) / (ra * math.log(ra))
     print(f"cost growth {a} → {b}: time x{tb/ta:.2f}, records x{rb/ra:.2f}, n·log n would be x{nlogn:.2f}: " + ("within n·log n" if tb/ta <= nlogn * 1.1 else "WORSE than n·log n"))
-    print(f"peak RSS {a}: {runs[a][\"peak_rss_mib\"]:.0f} MiB, {b}: {runs[b][\"peak_rss_mib\"]:.0f} MiB")
+    for stage in ["ingest", "normalize", "dedupe", "validate", "export"]:
+        sa, sb = runs[a].get(stage + "_seconds", 0), runs[b].get(stage + "_seconds", 0)
+        if sa > 0:
+            verdict = "ok" if sb / sa <= nlogn * 1.1 else "WORSE than n·log n"
+            print(f"  {stage:<10} x{sb/sa:.2f} {verdict}")
+    pa, pb = runs[a]["peak_rss_mib"], runs[b]["peak_rss_mib"]
+    print(f"peak RSS {a}: {pa:.0f} MiB, {b}: {pb:.0f} MiB")
 json.dump(items, open("'"$results"'", "w"), indent=2)
 print("wrote '"$results"'")
 '

@@ -113,3 +113,24 @@ extension JSONWriter {
         }
     }
 }
+
+extension JSONWriter {
+    /// Field issues as a JSON array, in the shape `Codable` gives them.
+    public mutating func issues(_ issues: [FieldIssue]) {
+        array(issues) { writer, issue in
+            var first = true
+            writer.byte(0x7B)
+            writer.key("code", first: &first)
+            writer.string(issue.code)
+            writer.key("field", first: &first)
+            writer.string(issue.field)
+            writer.key("message", first: &first)
+            writer.string(issue.message)
+            if let raw = issue.raw {
+                writer.key("raw", first: &first)
+                writer.string(raw)
+            }
+            writer.byte(0x7D)
+        }
+    }
+}

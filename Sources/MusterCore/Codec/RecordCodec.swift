@@ -31,21 +31,7 @@ public enum RecordCodec {
             var inner = true
             writer.byte(0x7B)
             writer.key("issues", first: &inner)
-            writer.array(normalized.issues) { writer, issue in
-                var member = true
-                writer.byte(0x7B)
-                writer.key("code", first: &member)
-                writer.string(issue.code)
-                writer.key("field", first: &member)
-                writer.string(issue.field)
-                writer.key("message", first: &member)
-                writer.string(issue.message)
-                if let raw = issue.raw {
-                    writer.key("raw", first: &member)
-                    writer.string(raw)
-                }
-                writer.byte(0x7D)
-            }
+            writer.issues(normalized.issues)
             writer.key("values", first: &inner)
             writer.object(normalized.values)
             writer.byte(0x7D)

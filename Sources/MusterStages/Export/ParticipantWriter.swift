@@ -11,15 +11,16 @@ struct ParticipantWriter {
 
     func write(_ members: [MusterCore.Record], knownID: String?) throws -> String {
         let known = try knownParticipants(members, knownID: knownID)
-        let id = known.first ?? lookups.allocateID()
-        if known.isEmpty {
-            try db.cachedStatement(sql: "INSERT INTO participants (id, golden, first_run, last_run) VALUES (?, '{}', ?, ?)")
-                .execute(arguments: [id, runID, runID])
+        guard let id = known.first else {
+            // A new person: one insert with the golden values, then the members.
+            let id = lookups.allocateID()
+            try saveGolden(id, Participant.goldenValues(of: members), new: true)
+            for member in members { try writeMember(member, participant: id) }
+            return id
         }
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
         for member in members { try writeMember(member, participant: id) }
-        let golden = known.isEmpty ? Participant.goldenValues(of: members) : try storedGolden(id)
-        try updateGolden(id, golden)
+        try saveGolden(id, try storedGolden(id), new: false)
         return id
     }
 
@@ -92,16 +93,23 @@ struct ParticipantWriter {
         return Participant.goldenValues(of: records)
     }
 
-    private func updateGolden(_ id: String, _ golden: [String: String]) throws {
+    private func saveGolden(_ id: String, _ golden: [String: String], new: Bool) throws {
         var writer = JSONWriter(capacity: 256)
         writer.object(golden)
-        try db.cachedStatement(sql: """
-            UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
-                kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ?
-            """).execute(arguments: [
+        let values: [(any DatabaseValueConvertible)?] = [
             golden[Field.name], golden[Field.nik], golden[Field.phone], golden[Field.email], golden[Field.birthDate],
             golden[Field.gender], golden[Field.kelurahan], golden[Field.kecamatan], golden[Field.sector],
             writer.text, runID, id,
-        ])
+        ]
+        let sql = new
+            ? """
+                INSERT INTO participants (name, nik, phone, email, birth_date, gender, kelurahan, kecamatan, sector, golden, last_run, id, first_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            : """
+                UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
+                    kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ?
+                """
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(new ? values + [runID] : values))
     }
 }

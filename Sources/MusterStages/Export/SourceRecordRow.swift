@@ -16,7 +16,9 @@ struct SourceRecordRow {
             var writer = JSONWriter(capacity: 256)
             writer.object(normalized.values)
             canonical = writer.text
-            issues = normalized.issues.isEmpty ? "[]" : try RegistryWriter.json(normalized.issues)
+            writer.bytes.removeAll(keepingCapacity: true)
+            writer.issues(normalized.issues)
+            issues = writer.text
         }
         try db.cachedStatement(sql: """
             INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, last_run)
