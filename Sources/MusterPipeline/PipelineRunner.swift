@@ -73,7 +73,11 @@ public struct PipelineRunner {
         manifest.status = judge(&manifest, drivers: drivers, accounts: accounts, exported: types.contains { $0.descriptor.writesRegistry })
         try store.save(manifest)
         do {
-            try ReportWriter.write(manifest, directory: directory)
+            if let last = manifest.stages.last, FileManager.default.fileExists(atPath: directory + "/" + last.checkpoint), manifest.problems.isEmpty {
+                try ReportWriter.write(accounts.report.finish(manifest: manifest), directory: directory)
+            } else {
+                try ReportWriter.write(manifest, directory: directory)
+            }
         } catch {
             logger.warning("run \(runID): the report could not be written: \(error)")
         }
@@ -201,9 +205,12 @@ public struct PipelineRunner {
 final class Accounts {
     private(set) var reconciliation = Reconciliation()
     private(set) var unregistered = 0
+    /// The run report, built from the same records as they leave the last stage.
+    var report = ReportBuilder()
 
     func count(_ record: Record) {
         reconciliation.count(record)
+        report.add(record)
         if !record.isQuarantined && record.registryID == nil { unregistered += 1 }
     }
 }

@@ -53,6 +53,18 @@ struct ReportBuilder {
         return builder.report(manifest: manifest, checkpoint: checkpoint?.checkpoint, notes: notes)
     }
 
+    /// The report of a run whose final records were added (``add(_:)``) as they left its last
+    /// stage, so the report costs no second pass over the checkpoint.
+    mutating func finish(manifest: RunManifest) -> RunReport {
+        closeAll()
+        var notes: [String] = []
+        if !manifest.stages.contains(where: { $0.type == "export" }) {
+            notes.append("the run did not export: participant ids are not assigned and the registry was not changed")
+        }
+        notes.append("new participant ids come from the registry; `muster run` adds them, a report written without the registry leaves them null")
+        return report(manifest: manifest, checkpoint: manifest.stages.last?.checkpoint, notes: notes)
+    }
+
     mutating func add(_ record: Record) {
         position += 1
         let source = record.source.provenance.sourceID
