@@ -15,7 +15,7 @@ final class CheckpointWriter: @unchecked Sendable {
     private let handle: FileHandle
     private let queue: DispatchQueue
     private let slots: DispatchSemaphore
-    private var hasher = SHA256()
+    private var hasher = FastHash()
     private var buffer = JSONWriter(capacity: 1 << 21)
     private var failure: MusterError?
 
@@ -42,7 +42,7 @@ final class CheckpointWriter: @unchecked Sendable {
         }
     }
 
-    /// Completes the checkpoint and returns its SHA-256.
+    /// Completes the checkpoint and returns its hash (``FastHash``, 16 hex digits).
     func close() throws(MusterError) -> String {
         let result: Result<String, MusterError> = queue.sync {
             flush()

@@ -59,3 +59,29 @@ import Testing
         #expect(EditDistance.suggestion(for: "colour", among: ["threshold", "mode"]) == nil)
     }
 }
+
+@Suite struct FastHashTests {
+    func hash(_ chunks: [[UInt8]]) -> String {
+        var hash = FastHash()
+        for chunk in chunks { hash.update(chunk) }
+        return hash.finalizeHex()
+    }
+
+    @Test func chunkingDoesNotChangeTheHash() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let whole = hash([bytes])
+        #expect(whole.count == 16)
+        for size in [1, 3, 7, 8, 9, 64, 999] {
+            #expect(hash(stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min($0 + size, bytes.count)]) }) == whole)
+        }
+    }
+
+    @Test func anyChangedByteOrLengthChangesTheHash() {
+        let bytes = Array("{\"name\":\"Siti\"}\n".utf8)
+        var changed = bytes
+        changed[3] ^= 1
+        #expect(hash([bytes]) != hash([changed]))
+        #expect(hash([bytes]) != hash([bytes + [0]]))
+        #expect(hash([[]]) != hash([[0]]))
+    }
+}

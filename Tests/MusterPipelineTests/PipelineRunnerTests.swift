@@ -56,7 +56,11 @@ import Testing
         #expect(out.first { $0.isQuarantined }?.quarantine.map(\.message) == ["unreadable line (line 3)"])
         let books = try #require(manifest.reconciliation)
         #expect((books.recordsIn, books.accepted, books.quarantined) == (5, 4, 1))
-        #expect(manifest.stages.allSatisfy { $0.contentHash.count == 64 })
+        for stage in manifest.stages {
+            var hash = FastHash()
+            hash.update(Array(try Data(contentsOf: URL(fileURLWithPath: runner.store.directory(of: manifest.runID) + "/" + stage.checkpoint))))
+            #expect(stage.contentHash == hash.finalizeHex(), "the manifest's hash of \(stage.checkpoint)")
+        }
         let saved = try runner.store.manifest(of: manifest.runID)
         #expect(saved.status == .ok && saved.stages.count == 4)
     }
