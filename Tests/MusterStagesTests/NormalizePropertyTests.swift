@@ -98,7 +98,7 @@ import Testing
         for fields in Self.records {
             let result = Normalizing.values(fields, stage: stage)
             if let phone = result[Field.phone] { #expect(phone.hasPrefix("+62") && (11...16).contains(phone.utf8.count)) }
-            if let nik = result[Field.nik], NIKNormalizer.isDigits16(nik) == false {
+            if let nik = result[Field.nik], IdentifierRules.isWellFormedNIK(nik) == false {
                 #expect(result.issues.contains { $0.field == Field.nik })
             }
             if let email = result[Field.email], !EmailNormalizer.isWellFormed(email) {

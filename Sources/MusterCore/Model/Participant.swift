@@ -17,9 +17,14 @@ public struct Participant: Sendable, Hashable, Codable {
     /// Builds golden values from normalized records: per field, the most frequent value;
     /// ties go to the value seen first in input order.
     public static func goldenValues(of records: [Record]) -> [String: String] {
+        goldenValues(ofValues: records.map { $0.normalized?.values ?? [:] })
+    }
+
+    /// The same over canonical value maps (as the registry stores them), in input order.
+    public static func goldenValues(ofValues maps: [[String: String]]) -> [String: String] {
         var counts: [String: [String: (count: Int, first: Int)]] = [:]
-        for (index, record) in records.enumerated() {
-            for (field, value) in record.normalized?.values ?? [:] {
+        for (index, values) in maps.enumerated() {
+            for (field, value) in values {
                 let seen = counts[field, default: [:]][value]
                 counts[field, default: [:]][value] = (seen.map { $0.count + 1 } ?? 1, seen?.first ?? index)
             }

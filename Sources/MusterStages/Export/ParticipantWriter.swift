@@ -84,13 +84,11 @@ struct ParticipantWriter {
     /// Golden values over every source record the participant has, across runs.
     private func storedGolden(_ id: String) throws -> [String: String] {
         let stored = try String.fetchAll(db, sql: "SELECT canonical FROM source_records WHERE participant_id = ? AND canonical IS NOT NULL ORDER BY key", arguments: [id])
-        let records = stored.compactMap { text -> MusterCore.Record? in
+        let maps = stored.compactMap { text -> [String: String]? in
             guard case .object(let members)? = try? JSONParser.parse(text) else { return nil }
-            var values: [String: String] = [:]
-            for member in members { values[member.key] = member.value.scalarText }
-            return MusterCore.Record(source: SourceRecord(provenance: Provenance(sourceID: "", file: "", locator: "", contentHash: "")), normalized: NormalizedRecord(values: values))
+            return Dictionary(members.compactMap { member in member.value.scalarText.map { (member.key, $0) } }, uniquingKeysWith: { _, last in last })
         }
-        return Participant.goldenValues(of: records)
+        return Participant.goldenValues(ofValues: maps)
     }
 
     private func saveGolden(_ id: String, _ golden: [String: String], new: Bool) throws {

@@ -34,10 +34,6 @@ enum NIKNormalizer {
         }
     }
 
-    static func isDigits16(_ nik: String) -> Bool {
-        nik.utf8.count == 16 && nik.utf8.allSatisfy(ByteText.isDigit)
-    }
-
     /// Splits a 16-digit NIK; `referenceYear` decides the century of the two-digit year
     /// (the latest year not after it). The birth date is nil when it is not a real day.
     static func split(_ nik: String, referenceYear: Int) -> Parts {

@@ -14,7 +14,7 @@ extension NormalizeStage {
     func normalizeNIK(_ cleaned: String, into work: inout Work) {
         let nik = NIKNormalizer.canonical(cleaned)
         work.out.values[Field.nik] = nik
-        guard NIKNormalizer.isDigits16(nik) else {
+        guard IdentifierRules.isWellFormedNIK(nik) else {
             if nik.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 work.issue("nik.length", Field.nik, "NIK has \(nik.utf8.count) digits, expected 16")
             } else {

@@ -51,16 +51,16 @@ struct FormatRule: ValidationRule {
         let failed: String? = switch format {
         case .nik: nikProblem(value, subject)
         case .phone:
-            unreadablePhone || !Self.isDigits(value, prefix: "+62", count: 8...13) ? "\(field) is not a valid Indonesian number" : nil
+            unreadablePhone || !IdentifierRules.isWellFormedPhone(value) ? "\(field) is not a valid Indonesian number" : nil
         case .e164: Self.isDigits(value, prefix: "+", count: 8...15) ? nil : "\(field) is not an E.164 number"
-        case .email: Self.isEmail(value) ? nil : "\(field) is not of the form name@domain.tld"
+        case .email: IdentifierRules.isWellFormedEmail(value) ? nil : "\(field) is not of the form name@domain.tld"
         case .date: ISODay(value) != nil && value.count == 10 && value.dropFirst(4).first == "-" ? nil : "\(field) is not an ISO date"
         }
         return failed.map { [RuleFailure(field: field, $0)] } ?? []
     }
 
     private func nikProblem(_ value: String, _ subject: RuleSubject) -> String? {
-        guard value.utf8.count == 16, value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+        guard IdentifierRules.isWellFormedNIK(value) else {
             return "NIK must be 16 digits, found \(value.count) characters"
         }
         guard structure else { return nil }
@@ -79,13 +79,5 @@ struct FormatRule: ValidationRule {
         guard value.hasPrefix(prefix) else { return false }
         let rest = value.utf8.dropFirst(prefix.utf8.count)
         return count.contains(rest.count) && rest.allSatisfy { $0 >= 48 && $0 <= 57 }
-    }
-
-    /// `local@domain.tld`: one @, non-empty local part, a dot inside the domain, no spaces.
-    static func isEmail(_ value: String) -> Bool {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !value.contains(" ") else { return false }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && (labels.last?.count ?? 0) >= 2
     }
 }
