@@ -36,11 +36,17 @@ let package = Package(
             path: "Sources/CLibCSV",
             providers: [.apt(["libcsv-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            path: "Sources/CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         // The shared contracts: records, Importer, Stage, configuration, errors.
         .target(
             name: "MusterCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["CLibCrypto", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
 

@@ -19,6 +19,17 @@ import Testing
         #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test func aCopiedHasherGoesOnByItself() {
+        var first = SHA256()
+        first.update(Array("ab".utf8))
+        var second = first
+        first.update(Array("c".utf8))
+        second.update(Array("d".utf8))
+        #expect(first.finalizeHex() == SHA256.hex(of: "abc"))
+        #expect(second.finalizeHex() == SHA256.hex(of: "abd"))
+        #expect(SHA256.hex(of: "abd") == "a52d159f262b2c6ddb724a61840befc36eb30c88877a4030b65cbe86298449c9")
+    }
+
     @Test func personalDataIsMaskedButKeepsItsShape() {
         #expect(PersonalData.mask("Siti Aminah", field: Field.name) == "S*** A*****")
         #expect(PersonalData.mask("3174014505880001", field: Field.nik) == "31740*******0001")
