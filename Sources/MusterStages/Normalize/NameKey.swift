@@ -8,8 +8,8 @@
 /// Djoko/Joko, Tjahjo/Cahyo, Jahja/Yahya and Muhammad/Mohamad/M. all meet. The key is for
 /// matching only, never for display.
 enum NameKey {
-    static let muhammad: Set<UInt64> = Set(NameTables.muhammad.compactMap { ByteText.pack($0) })
-    static let initials: Set<UInt64> = Set(NameTables.muhammadInitials.compactMap { ByteText.pack($0) })
+    static let muhammad = PackedKeyTable(members: NameTables.muhammad.compactMap { ByteText.pack($0) })
+    static let initials = PackedKeyTable(members: NameTables.muhammadInitials.compactMap { ByteText.pack($0) })
     private static let muhammadBytes: [UInt8] = Array("muhammad".utf8)
 
     static func fold(_ tokens: [NameNormalizer.Token], in bytes: UnsafeBufferPointer<UInt8>) -> String? {

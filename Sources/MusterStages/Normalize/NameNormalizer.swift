@@ -25,11 +25,11 @@ struct NameNormalizer: Sendable {
 
     enum Title { case honorific(String), degree(String) }
 
-    let honorifics: [UInt64: String]
-    let degrees: [UInt64: String]
+    let honorifics: PackedKeyTable<String>
+    let degrees: PackedKeyTable<String>
     /// Variants longer than a packed key holds, by letter key.
     let longTitles: [String: Title]
-    let particles: Set<UInt64>
+    let particles: PackedKeyTable<Bool>
     let particleWords: Set<String>
 
     init(honorifics: [String: [String]], degrees: [String: [String]], particles: [String]) {
@@ -38,17 +38,17 @@ struct NameNormalizer: Sendable {
         self.degrees = Self.table(NameTables.degrees, degrees) { long[$0] = .degree($1) }
         longTitles = long
         particleWords = NameTables.particles.union(particles.map { $0.lowercased() })
-        self.particles = Set(particleWords.compactMap { ByteText.pack($0) })
+        self.particles = PackedKeyTable(members: particleWords.compactMap { ByteText.pack($0) })
     }
 
-    private static func table(_ base: [String: [String]], _ extra: [String: [String]], long: (String, String) -> Void) -> [UInt64: String] {
+    private static func table(_ base: [String: [String]], _ extra: [String: [String]], long: (String, String) -> Void) -> PackedKeyTable<String> {
         var table: [UInt64: String] = [:]
         for (display, variants) in base.merging(extra, uniquingKeysWith: +) {
             for variant in variants + [display] {
                 if let key = ByteText.pack(letterKey(variant)) { table[key] = display } else { long(letterKey(variant), display) }
             }
         }
-        return table
+        return PackedKeyTable(table)
     }
 
     /// Lower-case letters and digits of a token, dots, apostrophes and other marks dropped.
