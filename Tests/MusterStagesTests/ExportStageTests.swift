@@ -58,7 +58,8 @@ struct RegistryProbe {
             == ["P000001|Siti Aminah|+6281211112222|siti@example.com"])
         #expect(try probe.int("SELECT COUNT(*) FROM source_records WHERE participant_id = 'P000001'") == 2)
         #expect(try probe.strings("SELECT rules FROM quarantine") == ["required-name"])
-        #expect(try probe.int("SELECT COUNT(*) FROM match_evidence") == 2)
+        #expect(try probe.strings("SELECT evidence FROM source_records WHERE evidence IS NOT NULL ORDER BY key").count == 2)
+        #expect(try probe.int("SELECT SUM(json_array_length(evidence)) FROM source_records") == 2)
         #expect(try probe.strings("SELECT records_in || '=' || accepted || '+' || quarantined FROM runs") == ["3=2+1"])
     }
 

@@ -134,3 +134,18 @@ extension JSONWriter {
         }
     }
 }
+
+extension JSONWriter {
+    /// Match evidence as a JSON array, in the shape `Codable` gives it.
+    public mutating func evidence(_ links: [MatchEvidence]) {
+        array(links) { writer, link in
+            var member = true
+            writer.byte(0x7B)
+            writer.key("other", first: &member)
+            writer.string(link.other)
+            writer.key("rule", first: &member)
+            writer.string(link.rule)
+            writer.byte(0x7D)
+        }
+    }
+}

@@ -15,15 +15,7 @@ public enum RecordCodec {
             writer.key("cluster", first: &inner)
             writer.string(match.cluster)
             writer.key("evidence", first: &inner)
-            writer.array(match.evidence) { writer, link in
-                var member = true
-                writer.byte(0x7B)
-                writer.key("other", first: &member)
-                writer.string(link.other)
-                writer.key("rule", first: &member)
-                writer.string(link.rule)
-                writer.byte(0x7D)
-            }
+            writer.evidence(match.evidence)
             writer.byte(0x7D)
         }
         if let normalized = record.normalized {

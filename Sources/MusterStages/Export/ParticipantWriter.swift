@@ -50,17 +50,12 @@ struct ParticipantWriter {
         try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, db)
         if lookups.hadRecords {
             try db.cachedStatement(sql: "DELETE FROM enrollments WHERE source_key = ?").execute(arguments: [member.key])
-            try db.cachedStatement(sql: "DELETE FROM match_evidence WHERE record_key = ?").execute(arguments: [member.key])
         }
         for enrollment in member.source.enrollments {
             var attendance = JSONWriter(capacity: 128)
             attendance.attendance(enrollment.attendance)
             try db.cachedStatement(sql: "INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [member.key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance.text])
-        }
-        for link in member.match?.evidence ?? [] {
-            try db.cachedStatement(sql: "INSERT INTO match_evidence (participant_id, record_key, rule, other_key) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [id, member.key, link.rule, link.other])
         }
         for (field, value) in Self.identifiers(of: member) {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)")
@@ -70,7 +65,7 @@ struct ParticipantWriter {
     }
 
     private func merge(_ absorbed: String, into id: String) throws {
-        for table in ["source_records", "enrollments", "match_evidence"] {
+        for table in ["source_records", "enrollments"] {
             try db.execute(sql: "UPDATE \(table) SET participant_id = ? WHERE participant_id = ?", arguments: [id, absorbed])
         }
         try db.execute(

@@ -92,6 +92,18 @@ enum RegistrySchema {
                 CREATE INDEX participant_identifiers_participant ON participant_identifiers(participant_id);
                 """)
         }
+        migrator.registerMigration("v3-evidence-on-source-records") { db in
+            // Evidence was 2.3 rows per record with two indexes, 40% of the registry's B-tree
+            // inserts; it is only ever read per record, so it lives on the record's row.
+            try db.execute(sql: """
+                ALTER TABLE source_records ADD COLUMN evidence TEXT;
+                UPDATE source_records SET evidence = (
+                    SELECT json_group_array(json_object('other', other_key, 'rule', rule))
+                    FROM (SELECT other_key, rule FROM match_evidence WHERE record_key = source_records.key ORDER BY rowid)
+                ) WHERE key IN (SELECT record_key FROM match_evidence);
+                DROP TABLE match_evidence;
+                """)
+        }
         return migrator
     }
 }

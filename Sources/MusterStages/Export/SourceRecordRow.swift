@@ -12,6 +12,12 @@ struct SourceRecordRow {
         raw.source(record.source)
         var canonical: String?
         var issues: String?
+        var evidence: String?
+        if let links = record.match?.evidence, !links.isEmpty {
+            var writer = JSONWriter(capacity: 128)
+            writer.evidence(links)
+            evidence = writer.text
+        }
         if let normalized = record.normalized {
             var writer = JSONWriter(capacity: 256)
             writer.object(normalized.values)
@@ -21,14 +27,14 @@ struct SourceRecordRow {
             issues = writer.text
         }
         try db.cachedStatement(sql: """
-            INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, last_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, evidence, last_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET content_hash = excluded.content_hash, participant_id = excluded.participant_id,
                 programme_id = excluded.programme_id, raw = excluded.raw, canonical = excluded.canonical,
-                issues = excluded.issues, last_run = excluded.last_run
+                issues = excluded.issues, evidence = excluded.evidence, last_run = excluded.last_run
             """).execute(arguments: [
             record.key, provenance.sourceID, provenance.file, provenance.locator, provenance.contentHash,
-            record.source.kind.rawValue, participantID, programmeID, raw.text, canonical, issues, runID,
+            record.source.kind.rawValue, participantID, programmeID, raw.text, canonical, issues, evidence, runID,
         ])
     }
 }

@@ -1,0 +1,34 @@
+import GRDB
+@testable import MusterStages
+import MusterTesting
+import Testing
+
+@Suite struct RegistrySchemaTests {
+    @Test func evidenceRowsOfAnOlderRegistryMoveOntoTheirSourceRecords() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try DatabaseQueue(path: directory.path + "/registry.sqlite")
+        try RegistrySchema.migrator().migrate(database, upTo: "v2-lookup-indexes")
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r1');
+                INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
+                VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1'),
+                       ('s:a.csv#row:3', 's', 'a.csv', 'row:3', 'h', 'participant', 'P000001', '{}', 'r1');
+                INSERT INTO match_evidence (participant_id, record_key, rule, other_key) VALUES
+                    ('P000001', 's:a.csv#row:3', 'exact-phone', 's:a.csv#row:2'),
+                    ('P000001', 's:a.csv#row:3', 'exact-email', 's:a.csv#row:2');
+                """)
+        }
+        try RegistrySchema.migrator().migrate(database)
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, evidence FROM source_records ORDER BY key").map { "\($0[0] as String)=\(($0[1] as String?) ?? "nil")" }
+        }
+        #expect(rows == [
+            "s:a.csv#row:2=nil",
+            #"s:a.csv#row:3=[{"other":"s:a.csv#row:2","rule":"exact-phone"},{"other":"s:a.csv#row:2","rule":"exact-email"}]"#,
+        ])
+        let tables = try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'match_evidence'") }
+        #expect(tables.isEmpty)
+    }
+}
