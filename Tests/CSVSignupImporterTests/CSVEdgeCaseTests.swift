@@ -96,6 +96,29 @@ import Testing
         #expect(records[1].fields["name"] == "Budi")
     }
 
+    @Test(arguments: [[0x0B, 0x20, 0x53], [0x53, 0x20, 0x0C], [0x20, 0x53, 0x01, 0x53, 0x20, 0x7F]] as [[UInt8]])
+    func controlBytesInTrimmedSpaceAreRejectedToo(_ cell: [UInt8]) throws {
+        let bytes = Array("Nama,Kel\n".utf8) + cell + Array(",Tebet\nBudi,Pulo\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        let first = cell.first { $0 < 0x20 || $0 == 0x7F }.map { String($0, radix: 16, uppercase: true) } ?? ""
+        let expected = "field 1 (\"Nama\") contains the control byte 0x" + (first.count < 2 ? "0" : "") + first
+        #expect(records[0].rejection == Rejection(message: expected, position: "line 2"))
+        #expect(records[1].fields["name"] == "Budi")
+    }
+
+    @Test func rowAcrossTwoChunksKeepsItsBytesAndHash() throws {
+        // The second row starts in the first 64 KiB chunk and ends in the next one.
+        let header = "Nama,Alamat\n"
+        let first = "Siti," + String(repeating: "x", count: 65536 - header.utf8.count - "Siti,".utf8.count - 10) + "\n"
+        let second = "Budi,\"Jl. Mawar\nRT 01, No. 2\""
+        let text = header + first + second + "\nAni,y\n"
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3", "row:5"])
+        #expect(records[1].fields == ["name": "Budi", "address": "Jl. Mawar\nRT 01, No. 2"])
+        #expect(records[1].provenance.contentHash == SHA256.hex(of: Array(second.utf8)))
+        #expect(records[2].provenance.contentHash == SHA256.hex(of: Array("Ani,y".utf8)))
+    }
+
     @Test func raggedRowDoesNotStopLaterRows() throws {
         let text = "Nama,NIK\nSiti,1\nBudi,2,extra\nAni\nEko,4\n"
         let records = try SheetFixture(text).records()
