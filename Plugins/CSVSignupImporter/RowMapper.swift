@@ -3,21 +3,13 @@ import MusterCore
 /// Turns one data row into a record's fields, extras and attendance: the per-row hot path.
 ///
 /// Built once per header. The header fixes every record's keys, so the `fields` and
-/// `extras` dictionaries are built once as templates (every key, empty values) and each
-/// row copies them and stores its values by index through `values[index]`: no key is
-/// hashed per row. Cells are read in place from the row's byte buffer; a `String` is made
-/// once per cell, after trimming, and decoded or validated only when the cell is not
-/// printable ASCII and the file was not already checked as a whole (see
-/// ``SheetInput/isValidatedUTF8``).
+/// `extras` dictionaries are built once as templates of key → column, and each row's
+/// dictionaries are `mapValues` of them: the result keeps the template's layout, so no key
+/// is hashed per row and each bucket is written once, straight from the cell's bytes.
+/// Cells are read in place from the row's byte buffer; a `String` is made once per cell,
+/// after trimming, and decoded or validated only when the cell is not printable ASCII and
+/// the file was not already checked as a whole (see ``SheetInput/isValidatedUTF8``).
 struct RowMapper {
-    /// Where one column's value goes; trivial to copy, so reading it costs no reference count.
-    private enum Slot {
-        case field(Dictionary<String, String>.Index)
-        case extra(Dictionary<String, String>.Index)
-        /// An index into `days`.
-        case attendance(Int)
-    }
-
     /// A row that cannot be read: the column (0-based) and what is wrong with it.
     enum Fault: Error {
         case strayByte(column: Int, byte: UInt8)
@@ -32,47 +24,30 @@ struct RowMapper {
     }
 
     let columnCount: Int
-    private let slots: [Slot]
-    /// The attendance columns' day labels.
-    private let days: [String]
-    private let fieldTemplate: [String: String]
-    private let extraTemplate: [String: String]
+    /// Canonical field → the column holding it.
+    private let fieldColumns: [String: Int]
+    /// Extra key → the column holding it.
+    private let extraColumns: [String: Int]
+    /// The attendance columns, in header order, with their day labels.
+    private let days: [(column: Int, label: String)]
     private let encoding: TextEncoding
     private let isValidatedUTF8: Bool
 
     init(roles: [ColumnRole], encoding: TextEncoding, isValidatedUTF8: Bool) {
-        var fields: [String: String] = [:]
-        var extras: [String: String] = [:]
-        for role in roles {
+        var fields: [String: Int] = [:]
+        var extras: [String: Int] = [:]
+        var days: [(column: Int, label: String)] = []
+        // Keys are unique per header (ColumnMapping guarantees it).
+        for (column, role) in roles.enumerated() {
             switch role {
-            case .field(let name): fields[name] = ""
-            case .extra(let key): extras[key] = ""
-            case .attendance: break
+            case .field(let name): fields[name] = column
+            case .extra(let key): extras[key] = column
+            case .attendance(let day): days.append((column, day))
             }
         }
-        var days: [String] = []
-        var slots: [Slot] = []
-        for role in roles {
-            // Keys are unique per header (ColumnMapping guarantees it), so each index exists;
-            // a missing one would read the column as a day rather than drop it.
-            let label: String
-            switch role {
-            case .field(let name):
-                if let index = fields.index(forKey: name) { slots.append(.field(index)); continue }
-                label = name
-            case .extra(let key):
-                if let index = extras.index(forKey: key) { slots.append(.extra(index)); continue }
-                label = key
-            case .attendance(let day):
-                label = day
-            }
-            slots.append(.attendance(days.count))
-            days.append(label)
-        }
-        self.slots = slots
+        fieldColumns = fields
+        extraColumns = extras
         self.days = days
-        fieldTemplate = fields
-        extraTemplate = extras
         columnCount = roles.count
         self.encoding = encoding
         self.isValidatedUTF8 = isValidatedUTF8
@@ -81,26 +56,44 @@ struct RowMapper {
     /// The row's values, nil when every cell is empty once trimmed; throws the first
     /// column (in header order) that holds a control byte or text invalid in the encoding.
     func values(of row: CSVRow) throws(Fault) -> Values? {
-        var fields = fieldTemplate
-        var extras = extraTemplate
-        var attendance: [Attendance] = []
         var anyValue = false
-        let ends = row.ends
-        for column in 0..<columnCount {
-            var value = ""
-            if column < ends.count {
-                let start = column == 0 ? 0 : ends[column - 1]
-                value = try text(of: UnsafeBufferPointer(rebasing: row.bytes[start..<ends[column]]), column: column)
+        let fields: [String: String]
+        let extras: [String: String]
+        var attendance: [Attendance] = []
+        do {
+            // Cells are read in bucket order here, so a fault is looked up again in header order.
+            fields = try fieldColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
+            extras = try extraColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
+            if !days.isEmpty {
+                attendance.reserveCapacity(days.count)
+                for (column, day) in days {
+                    let mark = try value(row, column, &anyValue)
+                    attendance.append(Attendance(day: day, mark: mark, present: AttendanceHeader.present(mark)))
+                }
             }
-            if !value.isEmpty { anyValue = true }
-            switch slots[column] {
-            case .field(let index): fields.values[index] = value
-            case .extra(let index): extras.values[index] = value
-            case .attendance(let day):
-                attendance.append(Attendance(day: days[day], mark: value, present: AttendanceHeader.present(value)))
-            }
+        } catch {
+            throw firstFault(in: row) ?? (error as? Fault) ?? .invalidText(column: 0)
         }
         return anyValue ? Values(fields: fields, extras: extras, attendance: attendance) : nil
+    }
+
+    /// A missing cell (a short row) reads as empty.
+    private func value(_ row: CSVRow, _ column: Int, _ anyValue: inout Bool) throws(Fault) -> String {
+        guard column < row.count else { return "" }
+        let value = try text(of: row.cell(column), column: column)
+        if !value.isEmpty { anyValue = true }
+        return value
+    }
+
+    private func firstFault(in row: CSVRow) -> Fault? {
+        for column in 0..<min(row.count, columnCount) {
+            do {
+                _ = try text(of: row.cell(column), column: column)
+            } catch {
+                return error
+            }
+        }
+        return nil
     }
 
     /// The cell's text, trimmed. Throws for a control byte (tab, CR and LF have a place in

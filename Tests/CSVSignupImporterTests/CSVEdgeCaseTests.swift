@@ -119,6 +119,14 @@ import Testing
         #expect(records[2].provenance.contentHash == SHA256.hex(of: Array("Ani,y".utf8)))
     }
 
+    @Test func theFirstBadColumnInHeaderOrderIsReported() throws {
+        let header = "Kode,Hari 1,Nama,NIK,Email,Kel,Catatan\n"
+        let bytes = Array(header.utf8) + Array("A,".utf8) + [0x01] + Array(",".utf8) + [0x02] + Array(",".utf8) + [0x03]
+            + Array(",".utf8) + [0x04] + Array(",".utf8) + [0x05] + Array(",".utf8) + [0x06] + Array("\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.map(\.rejection) == [Rejection(message: "field 2 (\"Hari 1\") contains the control byte 0x01", position: "line 2")])
+    }
+
     @Test func raggedRowDoesNotStopLaterRows() throws {
         let text = "Nama,NIK\nSiti,1\nBudi,2,extra\nAni\nEko,4\n"
         let records = try SheetFixture(text).records()
