@@ -8,7 +8,8 @@ import MusterCore
 /// is hashed per row and each bucket is written once, straight from the cell's bytes.
 /// Cells are read in place from the row's byte buffer; a `String` is made once per cell,
 /// after trimming, and decoded or validated only when the cell is not printable ASCII and
-/// the file was not already checked as a whole (see ``SheetInput/isValidatedUTF8``).
+/// the file was not already checked as a whole (see ``SheetInput/isValidatedUTF8``); a
+/// value the column held recently is shared instead (``ValueCache``).
 struct RowMapper {
     /// A row that cannot be read: the column (0-based) and what is wrong with it.
     enum Fault: Error {
@@ -32,6 +33,7 @@ struct RowMapper {
     private let days: [(column: Int, label: String)]
     private let encoding: TextEncoding
     private let isValidatedUTF8: Bool
+    private let cache: ValueCache
 
     init(roles: [ColumnRole], encoding: TextEncoding, isValidatedUTF8: Bool) {
         var fields: [String: Int] = [:]
@@ -49,6 +51,7 @@ struct RowMapper {
         extraColumns = extras
         self.days = days
         columnCount = roles.count
+        cache = ValueCache(columnCount: roles.count)
         self.encoding = encoding
         self.isValidatedUTF8 = isValidatedUTF8
     }
@@ -80,7 +83,9 @@ struct RowMapper {
     /// A missing cell (a short row) reads as empty.
     private func value(_ row: CSVRow, _ column: Int, _ anyValue: inout Bool) throws(Fault) -> String {
         guard column < row.count else { return "" }
-        let value = try text(of: row.cell(column), column: column)
+        let cell = row.cell(column)
+        guard !cell.isEmpty else { return "" }
+        let value = try cache.value(column: column, cell: cell) { () throws(Fault) in try text(of: cell, column: column) }
         if !value.isEmpty { anyValue = true }
         return value
     }

@@ -127,6 +127,24 @@ import Testing
         #expect(records.map(\.rejection) == [Rejection(message: "field 2 (\"Hari 1\") contains the control byte 0x01", position: "line 2")])
     }
 
+    @Test func repeatedValuesReadTheSameOnEveryRow() throws {
+        // Enough rows for a column's repeated values to be shared, and for a column of
+        // unique values to stop being looked up; a bad cell late in the file is still caught.
+        let kelurahan = ["Tebet", " Tebet ", "Pulo", "Manggarai Selatan", "Bukit Duri"]
+        var bytes = Array("Nama,Kel,Catatan\n".utf8)
+        for index in 0..<1500 {
+            bytes += Array("P\(index),\(kelurahan[index % kelurahan.count]),\(index % 2 == 0 ? "ya" : "")\n".utf8)
+        }
+        bytes += Array("Akhir,Teb".utf8) + [0x01] + Array("et,ya\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.count == 1501)
+        for (index, record) in records.dropLast().enumerated() {
+            #expect(record.fields == ["name": "P\(index)", "kelurahan": kelurahan[index % kelurahan.count].trimmingWhitespace])
+            #expect(record.extras == ["Catatan": index % 2 == 0 ? "ya" : ""])
+        }
+        #expect(records.last?.rejection == Rejection(message: "field 2 (\"Kel\") contains the control byte 0x01", position: "line 1502"))
+    }
+
     @Test func raggedRowDoesNotStopLaterRows() throws {
         let text = "Nama,NIK\nSiti,1\nBudi,2,extra\nAni\nEko,4\n"
         let records = try SheetFixture(text).records()
