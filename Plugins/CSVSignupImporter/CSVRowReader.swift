@@ -1,5 +1,10 @@
 internal import CLibCSV
 import MusterCore
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Drives libcsv over one sheet's bytes (already UTF-8 or an ASCII-compatible encoding)
 /// and hands each row to a handler with the physical line it starts on and its raw bytes.
@@ -12,7 +17,9 @@ import MusterCore
 /// is handed over as unterminated and everything after its first line is read again, so
 /// one stray quote cannot swallow the rest of the sheet.
 ///
-/// The hot path copies nothing per row: lines are cut from the chunk in place, a row's raw
+/// The hot path copies nothing per row: lines are cut from the chunk in place (found with
+/// `memchr`, the next CR remembered across lines, so an LF-only sheet is searched for CR
+/// once per chunk), a row's raw
 /// bytes are a slice of the chunk (only a row that spans two chunks is gathered into
 /// `carried`), and libcsv's field callback appends into buffers reused from row to row.
 ///
@@ -94,8 +101,11 @@ final class CSVRowReader {
         // Where the open row's bytes begin in this buffer; a row left open by the last
         // buffer continues at 0, after the bytes in `carried`.
         var rowStart = 0
+        // Where the next CR is (`count` for none); -1 until it is looked for.
+        var nextCR = -1
         while position < count {
-            let end = Self.lineEnd(base, from: position, count: count)
+            if nextCR < position { nextCR = Self.find(UInt8(ascii: "\r"), in: base, from: position, to: count) }
+            let end = Self.lineEnd(base, from: position, count: count, nextCR: nextCR)
             if state.pointee.awaitingRow {
                 state.pointee.awaitingRow = false
                 carried.removeAll(keepingCapacity: true)
@@ -130,30 +140,19 @@ final class CSVRowReader {
         return nil
     }
 
-    /// Just after the next line break from `start` (CRLF is one), or `count`.
-    private static func lineEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-        var index = start
-        // Eight bytes at a time while none of them is CR or LF.
-        while index + 8 <= count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if hasByte(word, 0x0A) || hasByte(word, 0x0D) { break }
-            index += 8
-        }
-        while index < count {
-            let byte = base[index]
-            index += 1
-            if byte == UInt8(ascii: "\n") { return index }
-            if byte == UInt8(ascii: "\r") {
-                return index < count && base[index] == UInt8(ascii: "\n") ? index + 1 : index
-            }
-        }
-        return count
+    /// Just after the next line break from `start` (CRLF is one), or `count`, given the
+    /// position of the next CR.
+    private static func lineEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, nextCR: Int) -> Int {
+        let lineFeed = find(UInt8(ascii: "\n"), in: base, from: start, to: nextCR)
+        if lineFeed < nextCR { return lineFeed + 1 }
+        guard nextCR < count else { return count }
+        return nextCR + 1 < count && base[nextCR + 1] == UInt8(ascii: "\n") ? nextCR + 2 : nextCR + 1
     }
 
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let spread = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return (spread &- 0x0101_0101_0101_0101) & ~spread & 0x8080_8080_8080_8080 != 0
+    /// The index of the first `byte` in `base[start..<end]`, or `end`.
+    private static func find(_ byte: UInt8, in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard start < end, let found = memchr(base + start, Int32(byte), end - start) else { return end }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     private func deliver(raw: UnsafeBufferPointer<UInt8>, handler: (CSVRow) throws -> Void) throws {
