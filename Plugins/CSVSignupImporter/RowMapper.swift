@@ -9,8 +9,9 @@ import MusterCore
 /// Cells are read in place from the row's byte buffer; a `String` is made once per cell,
 /// after trimming, and decoded or validated only when the cell is not printable ASCII and
 /// the file was not already checked as a whole (see ``SheetInput/isValidatedUTF8``); a
-/// value the column held recently is shared instead (``ValueCache``).
-struct RowMapper {
+/// value the column held recently is shared instead (``ValueCache``). A class, so reaching
+/// it from the assembler for each row does not copy and retain its tables.
+final class RowMapper {
     /// A row that cannot be read: the column (0-based) and what is wrong with it.
     enum Fault: Error {
         case strayByte(column: Int, byte: UInt8)
