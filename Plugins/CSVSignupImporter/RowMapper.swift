@@ -32,6 +32,10 @@ final class RowMapper {
     private let extraColumns: [String: Int]
     /// The attendance columns, in header order, with their day labels.
     private let days: [(column: Int, label: String)]
+    /// Columns whose key a later column took (ColumnMapping can suffix an extra's key into
+    /// one that a later header then also gets): their value is lost, but as before they are
+    /// still checked and still make a row count as non-empty.
+    private let shadowed: [Int]
     private let encoding: TextEncoding
     private let isValidatedUTF8: Bool
     private let cache: ValueCache
@@ -40,7 +44,6 @@ final class RowMapper {
         var fields: [String: Int] = [:]
         var extras: [String: Int] = [:]
         var days: [(column: Int, label: String)] = []
-        // Keys are unique per header (ColumnMapping guarantees it).
         for (column, role) in roles.enumerated() {
             switch role {
             case .field(let name): fields[name] = column
@@ -51,6 +54,8 @@ final class RowMapper {
         fieldColumns = fields
         extraColumns = extras
         self.days = days
+        let read = Set(fields.values).union(extras.values).union(days.map(\.column))
+        shadowed = (0..<roles.count).filter { !read.contains($0) }
         columnCount = roles.count
         cache = ValueCache(columnCount: roles.count)
         self.encoding = encoding
@@ -68,6 +73,7 @@ final class RowMapper {
             // Cells are read in bucket order here, so a fault is looked up again in header order.
             fields = try fieldColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
             extras = try extraColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
+            for column in shadowed { _ = try value(row, column, &anyValue) }
             if !days.isEmpty {
                 attendance.reserveCapacity(days.count)
                 for (column, day) in days {

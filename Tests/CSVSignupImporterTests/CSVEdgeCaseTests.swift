@@ -145,6 +145,17 @@ import Testing
         #expect(records.last?.rejection == Rejection(message: "field 2 (\"Kel\") contains the control byte 0x01", position: "line 1502"))
     }
 
+    @Test func aColumnWhoseExtraKeyIsTakenAgainIsStillRead() throws {
+        // The third header's key becomes "Catatan (3)", which the second header already has.
+        let header = "Catatan,Catatan (3),Catatan,Nama,NIK\n"
+        let bytes = Array((header + "a,b,c,Siti,1\n,x,,,\na,").utf8) + [0x01] + Array("b,c,Budi,2\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3", "row:4"])
+        #expect(records[0].extras == ["Catatan": "a", "Catatan (3)": "c"])
+        #expect(records[1].extras == ["Catatan": "", "Catatan (3)": ""])
+        #expect(records[2].rejection == Rejection(message: "field 2 (\"Catatan (3)\") contains the control byte 0x01", position: "line 4"))
+    }
+
     @Test func raggedRowDoesNotStopLaterRows() throws {
         let text = "Nama,NIK\nSiti,1\nBudi,2,extra\nAni\nEko,4\n"
         let records = try SheetFixture(text).records()
