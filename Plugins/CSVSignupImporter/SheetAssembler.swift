@@ -19,7 +19,7 @@ struct SheetAssembler {
     private var roles: [ColumnRole]?
     private var mapper: RowMapper?
     /// Rows seen while looking for the header (auto mode), replayed if none qualifies.
-    private var candidates: [CSVRow] = []
+    private var candidates: [SavedRow] = []
 
     /// `isValidatedUTF8`: the whole file was checked as UTF-8 before reading (``SheetInput``).
     init(
@@ -56,7 +56,7 @@ struct SheetAssembler {
             useHeader(row)
             return
         }
-        candidates.append(row)
+        candidates.append(SavedRow(row))
         if candidates.count >= Self.headerSearchLimit { try useFirstCandidate(emit: emit) }
     }
 
@@ -72,8 +72,8 @@ struct SheetAssembler {
         let rows = candidates
         candidates.removeAll()
         guard let first = rows.first else { return }
-        useHeader(first)
-        for row in rows.dropFirst() { try appendRecord(for: row, emit: emit) }
+        first.withRow { useHeader($0) }
+        for row in rows.dropFirst() { try row.withRow { try appendRecord(for: $0, emit: emit) } }
     }
 
     private mutating func useHeader(_ row: CSVRow) {
@@ -133,7 +133,7 @@ struct SheetAssembler {
 
     /// The row's bytes as text for the quarantine: UTF-8 when valid, else byte for byte as
     /// Latin-1, so nothing is replaced and the original bytes can be recovered.
-    private static func rawText(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func rawText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(validating: bytes, as: UTF8.self) ?? String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
 
@@ -143,7 +143,7 @@ struct SheetAssembler {
         return text.isEmpty ? "field \(index + 1)" : "field \(index + 1) (\"\(text)\")"
     }
 
-    private func isBlankCell(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private func isBlankCell(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
@@ -155,9 +155,9 @@ struct SheetAssembler {
     /// A cell's text, trimmed, or nil when its bytes are not valid in `encoding`. ASCII
     /// whitespace is cut from the bytes first; the slower Unicode check only runs when the
     /// value starts or ends with a non-ASCII character (a no-break space, say).
-    static func value(of bytes: ArraySlice<UInt8>, in encoding: TextEncoding) -> String? {
-        var start = bytes.startIndex
-        var end = bytes.endIndex
+    static func value(of bytes: UnsafeBufferPointer<UInt8>, in encoding: TextEncoding) -> String? {
+        var start = 0
+        var end = bytes.count
         while start < end, RowMapper.isASCIISpace(bytes[start]) { start += 1 }
         while end > start, RowMapper.isASCIISpace(bytes[end - 1]) { end -= 1 }
         let core = bytes[start..<end]

@@ -1,5 +1,10 @@
 internal import Foundation
 import MusterCore
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// One sheet file read in 64 KiB chunks, with its encoding decided for the whole file and
 /// its bytes handed out ready for libcsv: byte order mark removed, UTF-16 transcoded to UTF-8.
@@ -100,12 +105,30 @@ final class SheetInput {
         }
     }
 
+    /// Up to `chunkSize` bytes read straight into the array (a short chunk only at the end
+    /// of the file): `FileHandle.read` would fill a `Data` that is then copied once more.
     private static func readChunk(_ handle: FileHandle, path: String) throws -> [UInt8] {
-        do {
-            guard let data = try handle.read(upToCount: chunkSize) else { return [] }
-            return [UInt8](data)
-        } catch {
-            throw MusterError(.unreadableInput, "the file could not be read", location: "\(path):1:1", underlying: error)
+        let descriptor = handle.fileDescriptor
+        var failure: Int32 = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < chunkSize {
+                let bytesRead = read(descriptor, base + count, chunkSize - count)
+                if bytesRead > 0 {
+                    count += bytesRead
+                } else if bytesRead == 0 {
+                    return
+                } else if errno != EINTR {
+                    failure = errno
+                    return
+                }
+            }
         }
+        guard failure == 0 else {
+            throw MusterError(.unreadableInput, "the file could not be read", location: "\(path):1:1",
+                              underlying: POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO))
+        }
+        return chunk
     }
 }

@@ -96,6 +96,66 @@ import Testing
         #expect(records[1].fields["name"] == "Budi")
     }
 
+    @Test(arguments: [[0x0B, 0x20, 0x53], [0x53, 0x20, 0x0C], [0x20, 0x53, 0x01, 0x53, 0x20, 0x7F]] as [[UInt8]])
+    func controlBytesInTrimmedSpaceAreRejectedToo(_ cell: [UInt8]) throws {
+        let bytes = Array("Nama,Kel\n".utf8) + cell + Array(",Tebet\nBudi,Pulo\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        let first = cell.first { $0 < 0x20 || $0 == 0x7F }.map { String($0, radix: 16, uppercase: true) } ?? ""
+        let expected = "field 1 (\"Nama\") contains the control byte 0x" + (first.count < 2 ? "0" : "") + first
+        #expect(records[0].rejection == Rejection(message: expected, position: "line 2"))
+        #expect(records[1].fields["name"] == "Budi")
+    }
+
+    @Test func rowAcrossTwoChunksKeepsItsBytesAndHash() throws {
+        // The second row starts in the first 64 KiB chunk and ends in the next one.
+        let header = "Nama,Alamat\n"
+        let first = "Siti," + String(repeating: "x", count: 65536 - header.utf8.count - "Siti,".utf8.count - 10) + "\n"
+        let second = "Budi,\"Jl. Mawar\nRT 01, No. 2\""
+        let text = header + first + second + "\nAni,y\n"
+        let records = try SheetFixture(text).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3", "row:5"])
+        #expect(records[1].fields == ["name": "Budi", "address": "Jl. Mawar\nRT 01, No. 2"])
+        #expect(records[1].provenance.contentHash == SHA256.hex(of: Array(second.utf8)))
+        #expect(records[2].provenance.contentHash == SHA256.hex(of: Array("Ani,y".utf8)))
+    }
+
+    @Test func theFirstBadColumnInHeaderOrderIsReported() throws {
+        let header = "Kode,Hari 1,Nama,NIK,Email,Kel,Catatan\n"
+        let bytes = Array(header.utf8) + Array("A,".utf8) + [0x01] + Array(",".utf8) + [0x02] + Array(",".utf8) + [0x03]
+            + Array(",".utf8) + [0x04] + Array(",".utf8) + [0x05] + Array(",".utf8) + [0x06] + Array("\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.map(\.rejection) == [Rejection(message: "field 2 (\"Hari 1\") contains the control byte 0x01", position: "line 2")])
+    }
+
+    @Test func repeatedValuesReadTheSameOnEveryRow() throws {
+        // Enough rows for a column's repeated values to be shared, and for a column of
+        // unique values to stop being looked up; a bad cell late in the file is still caught.
+        let kelurahan = ["Tebet", " Tebet ", "Pulo", "Manggarai Selatan", "Bukit Duri"]
+        var bytes = Array("Nama,Kel,Catatan\n".utf8)
+        for index in 0..<1500 {
+            bytes += Array("P\(index),\(kelurahan[index % kelurahan.count]),\(index % 2 == 0 ? "ya" : "")\n".utf8)
+        }
+        bytes += Array("Akhir,Teb".utf8) + [0x01] + Array("et,ya\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.count == 1501)
+        for (index, record) in records.dropLast().enumerated() {
+            #expect(record.fields == ["name": "P\(index)", "kelurahan": kelurahan[index % kelurahan.count].trimmingWhitespace])
+            #expect(record.extras == ["Catatan": index % 2 == 0 ? "ya" : ""])
+        }
+        #expect(records.last?.rejection == Rejection(message: "field 2 (\"Kel\") contains the control byte 0x01", position: "line 1502"))
+    }
+
+    @Test func aColumnWhoseExtraKeyIsTakenAgainIsStillRead() throws {
+        // The third header's key becomes "Catatan (3)", which the second header already has.
+        let header = "Catatan,Catatan (3),Catatan,Nama,NIK\n"
+        let bytes = Array((header + "a,b,c,Siti,1\n,x,,,\na,").utf8) + [0x01] + Array("b,c,Budi,2\n".utf8)
+        let records = try SheetFixture(bytes: bytes).records()
+        #expect(records.map(\.locator) == ["row:2", "row:3", "row:4"])
+        #expect(records[0].extras == ["Catatan": "a", "Catatan (3)": "c"])
+        #expect(records[1].extras == ["Catatan": "", "Catatan (3)": ""])
+        #expect(records[2].rejection == Rejection(message: "field 2 (\"Catatan (3)\") contains the control byte 0x01", position: "line 4"))
+    }
+
     @Test func raggedRowDoesNotStopLaterRows() throws {
         let text = "Nama,NIK\nSiti,1\nBudi,2,extra\nAni\nEko,4\n"
         let records = try SheetFixture(text).records()
