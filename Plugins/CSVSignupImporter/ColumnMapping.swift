@@ -34,9 +34,15 @@ struct ColumnMapping {
         return header.enumerated().map { index, text in
             if let field = field(for: text), taken.insert(field).inserted { return .field(field) }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
-            var key = text.isEmpty ? "column \(index + 1)" : text
-            if extraKeys.contains(key) { key += " (\(index + 1))" }
-            extraKeys.insert(key)
+            let base = text.isEmpty ? "column \(index + 1)" : text
+            var key = base
+            // A header may itself read like a numbered repeat ("Catatan (3)"): count on
+            // until the key is free, so no column's values are written over another's.
+            var number = index + 1
+            while !extraKeys.insert(key).inserted {
+                key = "\(base) (\(number))"
+                number += 1
+            }
             return .extra(key)
         }
     }
