@@ -9,6 +9,9 @@ struct GenderNormalizer: Sendable {
 
     /// Lower-case written form → code.
     let table: [String: String]
+    /// The same by packed letters (``ByteText/pack(_:)``), for the one-word values nearly
+    /// every record has; forms whose letters name two codes are left to `table`.
+    let packed: PackedKeyTable<String>
 
     init(extra: [String: [String]]) {
         var table: [String: String] = [:]
@@ -17,9 +20,18 @@ struct GenderNormalizer: Sendable {
             for variant in variants { table[variant.lowercased()] = code }
         }
         self.table = table
+        var packed: [UInt64: String] = [:]
+        var conflicting: Set<UInt64> = []
+        for (form, code) in table {
+            guard let key = ByteText.pack(form) else { continue }
+            if let other = packed[key], other != code { conflicting.insert(key) }
+            packed[key] = code
+        }
+        self.packed = PackedKeyTable(packed.filter { !conflicting.contains($0.key) })
     }
 
     func code(_ cleaned: String) -> String? {
+        if let key = ByteText.pack(cleaned), let code = packed[key] { return code }
         if let code = table[TextNormalizer.lowercased(cleaned)] { return code }
         // "Laki - laki", "L.", "P (Perempuan)": compare on letters only.
         let letters = NameNormalizer.letterKey(cleaned)

@@ -72,6 +72,7 @@ extension NormalizeStage {
             }
             if swapped { work.issue("date.swapped", Field.birthDate, "read month first: the day-first reading is not a real day") }
             work.statedBirthDate = day
+            work.hasBirthDate = true
             work.out.values[Field.birthDate] = day.iso
         }
     }

@@ -10,6 +10,7 @@ extension NormalizeStage {
             if let kecamatan {
                 work.out.values[Field.kecamatan] = kecamatan.name
                 work.out.values[Field.kecamatanCode] = kecamatan.code
+                work.kecamatanCode = kecamatan.code
             } else {
                 work.out.values[Field.kecamatan] = TextNormalizer.titleCased(places.strippedName(text))
             }
@@ -23,6 +24,7 @@ extension NormalizeStage {
                 } else if work.kecamatanText == nil, let parent = places.place(code: kelurahan.parentCode) {
                     work.out.values[Field.kecamatan] = parent.name
                     work.out.values[Field.kecamatanCode] = parent.code
+                    work.kecamatanCode = parent.code
                     work.derived.append(Field.kecamatan)
                 }
                 checkPostalCode(against: kelurahan, into: &work)
@@ -85,18 +87,18 @@ extension NormalizeStage {
                 if stated.day != nikDate.day || stated.month != nikDate.month || stated.year % 100 != nikDate.year % 100 {
                     work.issue("nik.birth-date-mismatch", Field.nik, "the NIK's birth date differs from the stated birth date")
                 }
-            } else if work.out[Field.birthDate] == nil {
+            } else if !work.hasBirthDate {
                 work.out.values[Field.birthDate] = nikDate.iso
                 work.derived.append(Field.birthDate)
             }
         }
-        if let gender = work.out[Field.gender] {
+        if let gender = work.gender {
             if gender != nik.gender { work.issue("nik.gender-mismatch", Field.nik, "the NIK's gender differs from the stated gender") }
         } else {
             work.out.values[Field.gender] = nik.gender
             work.derived.append(Field.gender)
         }
-        if let code = work.out[Field.kecamatanCode], nik.district.hasPrefix("31."), code != nik.district, !work.derived.contains(Field.kecamatan) {
+        if let code = work.kecamatanCode, nik.district.hasPrefix("31."), code != nik.district, !work.derived.contains(Field.kecamatan) {
             work.issue("nik.kecamatan-mismatch", Field.nik, "the NIK's kecamatan differs from the stated kecamatan")
         }
     }

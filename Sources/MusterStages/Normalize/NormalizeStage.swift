@@ -101,6 +101,11 @@ public final class NormalizeStage: RecordTransform {
         var kecamatanText: String?
         var kelurahanText: String?
         var postalCode: String?
+        /// Copies of three canonical values the cross-checks read, so they are not looked up
+        /// again in the values dictionary.
+        var gender: String?
+        var kecamatanCode: String?
+        var hasBirthDate = false
         var derived: [String] = []
 
         init(raw: [String: String]) { self.raw = raw }
@@ -143,7 +148,10 @@ public final class NormalizeStage: RecordTransform {
             if !EmailNormalizer.isWellFormed(email) { work.issue("email.syntax", Field.email, "not an e-mail address of the form name@domain.tld") }
         case .birthDate: normalizeBirthDate(cleaned, into: &work)
         case .gender:
-            if let code = genders.code(cleaned) { work.out.values[Field.gender] = code } else { work.issue("gender.unknown", Field.gender, "not a known gender value") }
+            if let code = genders.code(cleaned) {
+                work.out.values[Field.gender] = code
+                work.gender = code
+            } else { work.issue("gender.unknown", Field.gender, "not a known gender value") }
         case .kecamatan: work.kecamatanText = cleaned
         case .kelurahan: work.kelurahanText = cleaned
         case .postalCode: work.postalCode = cleaned
