@@ -44,6 +44,25 @@ import Testing
         #expect(try JSONDecoder().decode(Record.self, from: Data(line(Self.full))) == Self.full)
     }
 
+    @Test func stringsAreEscapedAsJSONEncoderEscapesThemWhereverTheSpecialByteFalls() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let specials = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "é", "ü", "—", "\u{7F}", " "]
+        var state: UInt64 = 0xC0FFEE
+        for length in 0..<40 {
+            for _ in 0..<25 {
+                var text = ""
+                for _ in 0..<length {
+                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    text += state % 5 == 0 ? specials[Int(state >> 8) % specials.count] : String(UnicodeScalar(UInt8(0x61 + state % 26)))
+                }
+                var writer = JSONWriter()
+                writer.string(text)
+                #expect(writer.text == String(decoding: try encoder.encode(text), as: UTF8.self), "\(Array(text.utf8))")
+            }
+        }
+    }
+
     @Test func aDamagedLineSaysWhere() {
         #expect {
             try RecordCodec.decode(Array(#"{"quarantine": [], "source": {"kind": "person"}}"#.utf8))

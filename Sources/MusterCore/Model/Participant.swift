@@ -22,17 +22,34 @@ public struct Participant: Sendable, Hashable, Codable {
 
     /// The same over canonical value maps (as the registry stores them), in input order.
     public static func goldenValues(ofValues maps: [[String: String]]) -> [String: String] {
-        var counts: [String: [String: (count: Int, first: Int)]] = [:]
-        for (index, values) in maps.enumerated() {
-            for (field, value) in values {
-                let seen = counts[field, default: [:]][value]
-                counts[field, default: [:]][value] = (seen.map { $0.count + 1 } ?? 1, seen?.first ?? index)
+        // Most people have one or two records: a lone record is its own golden record.
+        if maps.count == 1 { return maps[0] }
+        var candidates: [String: [String]] = [:]
+        for values in maps {
+            for (field, value) in values { candidates[field, default: []].append(value) }
+        }
+        return candidates.mapValues(mostCommon)
+    }
+
+    /// The value given most often; of equally common ones, the one given first.
+    private static func mostCommon(_ values: [String]) -> String {
+        guard values.count > 2 else { return values[0] }
+        if values.count <= 16 {
+            // Few values (a cluster's records): counting by comparison beats hashing.
+            var best = values[0], bestCount = 0
+            for (index, value) in values.enumerated() where !values[..<index].contains(value) {
+                let count = values[index...].lazy.filter { $0 == value }.count
+                if count > bestCount { (best, bestCount) = (value, count) }
             }
+            return best
         }
-        return counts.mapValues { candidates in
-            candidates.max { lhs, rhs in
-                lhs.value.count != rhs.value.count ? lhs.value.count < rhs.value.count : lhs.value.first > rhs.value.first
-            }?.key ?? ""
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (index, value) in values.enumerated() {
+            let seen = counts[value]
+            counts[value] = ((seen?.count ?? 0) + 1, seen?.first ?? index)
         }
+        return counts.max { lhs, rhs in
+            lhs.value.count != rhs.value.count ? lhs.value.count < rhs.value.count : lhs.value.first > rhs.value.first
+        }?.key ?? values[0]
     }
 }

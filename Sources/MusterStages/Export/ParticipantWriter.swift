@@ -8,6 +8,7 @@ struct ParticipantWriter {
     let db: Database
     let runID: String
     let lookups: RegistryLookups
+    let statements: StatementCache
 
     func write(_ members: [MusterCore.Record], knownID: String?) throws -> String {
         let known = try knownParticipants(members, knownID: knownID)
@@ -29,7 +30,7 @@ struct ParticipantWriter {
         var found: Set<String> = []
         if let knownID { found.insert(knownID) }
         for member in members {
-            if lookups.hadRecords, let id = try String.fetchOne(db.cachedStatement(sql: "SELECT participant_id FROM source_records WHERE key = ?"), arguments: [member.key]) {
+            if lookups.hadRecords, let id = try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.key]) {
                 found.insert(id)
             }
             for (field, value) in Self.identifiers(of: member) {
@@ -47,18 +48,18 @@ struct ParticipantWriter {
     }
 
     private func writeMember(_ member: MusterCore.Record, participant id: String) throws {
-        try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, db)
+        try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, statements, db)
         if lookups.hadRecords {
-            try db.cachedStatement(sql: "DELETE FROM enrollments WHERE source_key = ?").execute(arguments: [member.key])
+            try statements("DELETE FROM enrollments WHERE source_key = ?", db).execute(arguments: [member.key])
         }
         for enrollment in member.source.enrollments {
             var attendance = JSONWriter(capacity: 128)
             attendance.attendance(enrollment.attendance)
-            try db.cachedStatement(sql: "INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            try statements("INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db)
                 .execute(arguments: [member.key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance.text])
         }
         for (field, value) in Self.identifiers(of: member) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)")
+            try statements("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db)
                 .execute(arguments: [id, field, value])
             lookups.claim(kind: field, value: value, for: id)
         }
@@ -94,7 +95,7 @@ struct ParticipantWriter {
             golden[Field.gender], golden[Field.kelurahan], golden[Field.kecamatan], golden[Field.sector],
             writer.text, runID, id,
         ]
-        let sql = new
+        let sql: StaticString = new
             ? """
                 INSERT INTO participants (name, nik, phone, email, birth_date, gender, kelurahan, kecamatan, sector, golden, last_run, id, first_run)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -103,6 +104,6 @@ struct ParticipantWriter {
                 UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
                     kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ?
                 """
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(new ? values + [runID] : values))
+        try statements(sql, db).execute(arguments: StatementArguments(new ? values + [runID] : values))
     }
 }

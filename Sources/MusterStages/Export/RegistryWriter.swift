@@ -13,6 +13,7 @@ final class RegistryWriter {
     private let runID: String
     private let startedAt: Date
     private let lookups: RegistryLookups
+    private let statements = StatementCache()
     private var group: [MusterCore.Record] = []
     private var clusterIDs: [String: String] = [:]
     private(set) var books = Reconciliation()
@@ -119,7 +120,7 @@ final class RegistryWriter {
         guard !group.isEmpty else { return [] }
         defer { group.removeAll(keepingCapacity: true) }
         let cluster = cluster(of: group[0])
-        let id = try ParticipantWriter(db: db, runID: runID, lookups: lookups).write(group, knownID: clusterIDs[cluster])
+        let id = try ParticipantWriter(db: db, runID: runID, lookups: lookups, statements: statements).write(group, knownID: clusterIDs[cluster])
         clusterIDs[cluster] = id
         return group.map { record in
             books.count(record)
@@ -131,10 +132,10 @@ final class RegistryWriter {
 
     private func quarantine(_ record: MusterCore.Record, _ db: Database) throws -> String? {
         let provenance = record.source.provenance
-        try db.cachedStatement(sql: "DELETE FROM source_records WHERE key = ?").execute(arguments: [record.key])
+        try statements("DELETE FROM source_records WHERE key = ?", db).execute(arguments: [record.key])
         var raw = JSONWriter()
         raw.source(record.source)
-        try db.cachedStatement(sql: "INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        try statements("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db)
             .execute(arguments: [
                 runID, record.key, provenance.sourceID, provenance.file, provenance.locator,
                 record.quarantine.map(\.rule).joined(separator: ","), try Self.json(record.quarantine), raw.text,
@@ -145,12 +146,12 @@ final class RegistryWriter {
     private func programme(_ record: MusterCore.Record, _ db: Database) throws -> String {
         let values = record.normalized?.values ?? record.source.fields
         let id = values[Field.guid] ?? record.key
-        try db.cachedStatement(sql: """
+        try statements("""
             INSERT INTO programmes (id, title, link, published, source_key, last_run) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, link = excluded.link, published = excluded.published,
                 source_key = excluded.source_key, last_run = excluded.last_run
-            """).execute(arguments: [id, values[Field.title], values[Field.link], values[Field.published], record.key, runID])
-        try SourceRecordRow(record: record, runID: runID).upsert(participantID: nil, programmeID: id, db)
+            """, db).execute(arguments: [id, values[Field.title], values[Field.link], values[Field.published], record.key, runID])
+        try SourceRecordRow(record: record, runID: runID).upsert(participantID: nil, programmeID: id, statements, db)
         return id
     }
 

@@ -6,7 +6,7 @@ struct SourceRecordRow {
     let record: MusterCore.Record
     let runID: String
 
-    func upsert(participantID: String?, programmeID: String?, _ db: Database) throws {
+    func upsert(participantID: String?, programmeID: String?, _ statements: StatementCache, _ db: Database) throws {
         let provenance = record.source.provenance
         var raw = JSONWriter(capacity: 512)
         raw.source(record.source)
@@ -26,13 +26,13 @@ struct SourceRecordRow {
             writer.issues(normalized.issues)
             issues = writer.text
         }
-        try db.cachedStatement(sql: """
+        try statements("""
             INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, evidence, last_run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET content_hash = excluded.content_hash, participant_id = excluded.participant_id,
                 programme_id = excluded.programme_id, raw = excluded.raw, canonical = excluded.canonical,
                 issues = excluded.issues, evidence = excluded.evidence, last_run = excluded.last_run
-            """).execute(arguments: [
+            """, db).execute(arguments: [
             record.key, provenance.sourceID, provenance.file, provenance.locator, provenance.contentHash,
             record.source.kind.rawValue, participantID, programmeID, raw.text, canonical, issues, evidence, runID,
         ])
