@@ -6,26 +6,12 @@ import MusterCore
 ///
 /// A path counts as used (and its leaf stays out of `extras`) by its rendered text, the
 /// way `extras` keys are written, so a repeated key or a key containing a dot is treated
-/// exactly as the paths an operator writes.
+/// as the paths an operator writes.
 struct RecordMapper: Sendable {
     /// A canonical field and the paths it may come from, tried in order.
     struct FieldRule: Sendable {
         var field: String
-        var paths: [JSONPath] {
-            didSet { compile() }
-        }
-        /// The paths ready for lookups, and rendered as `extras` keys, once rather than per record.
-        private(set) var lookups: [TapePath] = []
-
-        init(field: String, paths: [JSONPath]) {
-            self.field = field
-            self.paths = paths
-            compile()
-        }
-
-        private mutating func compile() {
-            lookups = paths.map(TapePath.init)
-        }
+        var paths: [JSONPath]
     }
 
     /// The part of an ``Enrollment`` an enrollment field fills.
@@ -35,70 +21,105 @@ struct RecordMapper: Sendable {
 
     struct EnrollmentRule: Sendable {
         var part: EnrollmentPart
-        var paths: [JSONPath] {
-            didSet { lookups = paths.map(TapePath.init) }
-        }
-        private(set) var lookups: [TapePath]
-
-        init(part: EnrollmentPart, paths: [JSONPath]) {
-            self.part = part
-            self.paths = paths
-            lookups = paths.map(TapePath.init)
-        }
+        var paths: [JSONPath]
     }
 
     /// Buffers one reader reuses record after record.
     struct Scratch {
         var used = UsedPaths()
         var path: [UInt8] = []
+        var found: [Int] = []
+        var foundInElement: [Int] = []
     }
 
-    var fieldRules: [FieldRule]
-    var enrollmentRules: [EnrollmentRule]
+    /// A rule's path: where it ends in its plan and its rendered text (an `extras` key,
+    /// or for enrollment fields the part after the element's own path).
+    struct Lookup: Sendable {
+        var end: Int
+        var rendered: [UInt8]
+        var isASCII: Bool
+        var startsWithKey: Bool
+
+        init(end: Int, path: JSONPath) {
+            self.end = end
+            rendered = Array(path.description.utf8)
+            isASCII = rendered.allSatisfy { $0 < 0x80 }
+            if case .key? = path.components.first { startsWithKey = true } else { startsWithKey = false }
+        }
+    }
+
+    let fieldRules: [FieldRule]
+    let enrollmentRules: [EnrollmentRule]
+    /// Field paths and the enrollments path, looked up from the record's root.
+    private let plan: MappingPlan
+    /// Enrollment field paths, looked up from each training.
+    private let elementPlan: MappingPlan
+    private let fieldLookups: [[Lookup]]
+    private let partLookups: [[Lookup]]
     /// nil when enrollments are turned off; the trainings then land in `extras`.
-    private let enrollments: TapePath?
+    private let enrollments: Lookup?
 
     init(fieldRules: [FieldRule], enrollmentsPath: JSONPath?, enrollmentRules: [EnrollmentRule]) {
         self.fieldRules = fieldRules
         self.enrollmentRules = enrollmentRules
-        enrollments = enrollmentsPath.map(TapePath.init)
+        let rootPaths = fieldRules.flatMap(\.paths) + (enrollmentsPath.map { [$0] } ?? [])
+        let (plan, ends) = MappingPlan.build(rootPaths)
+        self.plan = plan
+        var next = 0
+        fieldLookups = fieldRules.map { rule in
+            rule.paths.map { path in
+                defer { next += 1 }
+                return Lookup(end: ends[next], path: path)
+            }
+        }
+        enrollments = enrollmentsPath.map { Lookup(end: ends[next], path: $0) }
+        let (elementPlan, partEnds) = MappingPlan.build(enrollmentRules.flatMap(\.paths))
+        self.elementPlan = elementPlan
+        next = 0
+        partLookups = enrollmentRules.map { rule in
+            rule.paths.map { path in
+                defer { next += 1 }
+                return Lookup(end: partEnds[next], path: path)
+            }
+        }
     }
 
     /// The record for the object at the tape's root.
     func record(from tape: RecordTape, provenance: Provenance, scratch: inout Scratch) -> SourceRecord {
         scratch.used.removeAll()
+        plan.match(tape, from: 0, into: &scratch.found)
+        // Each field has one rule (the importer merges options by field name), so the
+        // first value found for a field is its only one.
         var fields = [String: String](minimumCapacity: fieldRules.count)
-        for rule in fieldRules {
-            if let value = Self.firstValue(of: rule.lookups, in: tape, at: 0, under: [], prefixIsASCII: true, used: &scratch.used),
-                fields[rule.field] == nil
-            {
+        for (rule, lookups) in zip(fieldRules, fieldLookups) {
+            if let value = Self.firstValue(of: lookups, in: tape, found: scratch.found, under: [], prefixIsASCII: true, used: &scratch.used) {
                 fields[rule.field] = value
             }
         }
-        let enrollments = self.enrollments(in: tape, used: &scratch.used)
+        let enrollments = self.enrollments(in: tape, scratch: &scratch)
         var extras: [String: String] = [:]
         scratch.path.removeAll(keepingCapacity: true)
         Self.collectLeaves(of: 0, in: tape, isASCII: true, scratch: &scratch, into: &extras)
         return SourceRecord(provenance: provenance, kind: .participant, fields: fields, extras: extras, enrollments: enrollments)
     }
 
-    private func enrollments(in tape: RecordTape, used: inout UsedPaths) -> [Enrollment] {
-        guard let path = enrollments, let node = tape.resolve(path, from: 0) else { return [] }
-        var base: [UInt8] = []
-        let baseIsASCII = path.render(appendingTo: &base)
+    private func enrollments(in tape: RecordTape, scratch: inout Scratch) -> [Enrollment] {
+        guard let path = enrollments else { return [] }
+        let node = scratch.found[path.end]
+        guard node >= 0 else { return [] }
         var result: [Enrollment] = []
         switch tape.nodes[node].kind {
         case .array:
             var item = node + 1
             var position = 0
-            var prefix = base
+            var prefix = path.rendered
             while item < tape.nodes[node].next {
                 if tape.nodes[item].kind == .object {
-                    prefix.removeSubrange(base.count...)
+                    prefix.removeSubrange(path.rendered.count...)
                     prefix.append(UInt8(ascii: "["))
                     prefix.append(contentsOf: String(position).utf8)
                     prefix.append(UInt8(ascii: "]"))
-                    if let enrollment = enrollment(at: item, in: tape, under: prefix, prefixIsASCII: baseIsASCII, used: &used) {
+                    if let enrollment = enrollment(at: item, in: tape, under: prefix, prefixIsASCII: path.isASCII, scratch: &scratch) {
                         result.append(enrollment)
                     }
                 }
@@ -106,7 +127,7 @@ struct RecordMapper: Sendable {
                 position += 1
             }
         case .object:
-            if let enrollment = enrollment(at: node, in: tape, under: base, prefixIsASCII: baseIsASCII, used: &used) {
+            if let enrollment = enrollment(at: node, in: tape, under: path.rendered, prefixIsASCII: path.isASCII, scratch: &scratch) {
                 result.append(enrollment)
             }
         default:
@@ -115,13 +136,15 @@ struct RecordMapper: Sendable {
         return result
     }
 
-    private func enrollment(at node: Int, in tape: RecordTape, under prefix: [UInt8], prefixIsASCII: Bool, used: inout UsedPaths) -> Enrollment? {
+    private func enrollment(at node: Int, in tape: RecordTape, under prefix: [UInt8], prefixIsASCII: Bool, scratch: inout Scratch) -> Enrollment? {
+        elementPlan.match(tape, from: node, into: &scratch.foundInElement)
         var enrollment = Enrollment()
         var found = false
-        for rule in enrollmentRules {
-            guard let text = Self.firstValue(of: rule.lookups, in: tape, at: node, under: prefix, prefixIsASCII: prefixIsASCII, used: &used) else {
-                continue
-            }
+        for (rule, lookups) in zip(enrollmentRules, partLookups) {
+            guard
+                let text = Self.firstValue(
+                    of: lookups, in: tape, found: scratch.foundInElement, under: prefix, prefixIsASCII: prefixIsASCII, used: &scratch.used)
+            else { continue }
             found = true
             switch rule.part {
             case .programme: enrollment.programme = text
@@ -136,12 +159,13 @@ struct RecordMapper: Sendable {
     /// The first path giving a non-empty scalar, trimmed. Marks it (and any empty candidates
     /// before it) used; later candidates stay unused so they reach `extras`.
     private static func firstValue(
-        of paths: [TapePath], in tape: RecordTape, at node: Int, under prefix: [UInt8], prefixIsASCII: Bool, used: inout UsedPaths
+        of lookups: [Lookup], in tape: RecordTape, found: [Int], under prefix: [UInt8], prefixIsASCII: Bool, used: inout UsedPaths
     ) -> String? {
-        for path in paths {
-            guard let found = tape.resolve(path, from: node), let text = tape.scalarText(of: tape.nodes[found]) else { continue }
+        for lookup in lookups {
+            let node = found[lookup.end]
+            guard node >= 0, let text = tape.scalarText(of: tape.nodes[node]) else { continue }
             let value = trimmed(text)
-            used.append(path, under: prefix, prefixIsASCII: prefixIsASCII)
+            used.append(lookup, under: prefix, prefixIsASCII: prefixIsASCII)
             if !value.isEmpty { return value }
         }
         return nil
@@ -202,11 +226,12 @@ extension RecordMapper {
             entries.removeAll(keepingCapacity: true)
         }
 
-        mutating func append(_ path: TapePath, under prefix: [UInt8], prefixIsASCII: Bool) {
-            let start = bytes.count
+        /// Adds `lookup`'s path as ``JSONPath/rendered(under:)`` writes it below `prefix`.
+        mutating func append(_ lookup: Lookup, under prefix: [UInt8], prefixIsASCII: Bool) {
             bytes.append(contentsOf: prefix)
-            let isASCII = path.render(appendingTo: &bytes, from: start) && prefixIsASCII
-            entries.append((bytes.count, isASCII))
+            if !prefix.isEmpty && lookup.startsWithKey { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(contentsOf: lookup.rendered)
+            entries.append((bytes.count, lookup.isASCII && prefixIsASCII))
         }
 
         /// Whether `path` was used, compared as Swift compares Strings.
