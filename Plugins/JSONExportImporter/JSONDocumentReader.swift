@@ -21,8 +21,10 @@ struct JSONDocumentReader {
     func read(emit: ([SourceRecord]) throws -> Void) throws {
         var batch = BatchBuffer(capacity: context.batchSize)
         var scratch = RecordMapper.Scratch()
+        // Captured one by one: a method call on `self` would copy the whole reader per record.
+        let (file, context, mapper) = (file, context, mapper)
         let element: DocumentWalker.ElementHandler = { tape, locator in
-            try batch.append(record(tape, locator: locator, scratch: &scratch), emit: emit)
+            try batch.append(Self.record(tape, locator: locator, file: file, context: context, mapper: mapper, scratch: &scratch), emit: emit)
         }
         let reader = try ChunkedFileReader(file)
         var walker = DocumentWalker(window: ByteWindow(reader), target: target, maximumValueBytes: maximumValueBytes)
@@ -58,7 +60,9 @@ struct JSONDocumentReader {
 
     /// One element as a record. The content hash is over the element's compact form, so
     /// the same record gives the same hash however the export was indented.
-    private func record(_ tape: RecordTape, locator: String, scratch: inout RecordMapper.Scratch) -> SourceRecord {
+    private static func record(
+        _ tape: RecordTape, locator: String, file: SourceFile, context: ImportContext, mapper: RecordMapper, scratch: inout RecordMapper.Scratch
+    ) -> SourceRecord {
         let provenance = context.provenance(file: file, locator: locator, content: tape.compact)
         guard tape.root.kind == .object else {
             let text = String(decoding: tape.compact, as: UTF8.self)

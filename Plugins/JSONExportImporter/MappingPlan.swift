@@ -13,10 +13,16 @@ struct MappingPlan: Sendable {
         var keyCount = 0
         var keyIsASCII = true
         var keyText = 0
+        /// Length, first and last byte of an ASCII key: equal for equal keys, so most
+        /// members are told apart by one comparison. 0 for a non-ASCII key or an index.
+        var signature: UInt64 = 0
         /// Children are contiguous and come after their parent.
         var firstChild = 0
         var childCount = 0
         var hasKeyChildren = false
+        /// A child's key is not ASCII: it may equal an ASCII key by canonical equivalence
+        /// (`K` and the Kelvin sign), so it is compared as a String.
+        var hasNonASCIIKeyChildren = false
         /// The highest index any child steps to, -1 for none.
         var maximumIndex = -1
     }
@@ -66,6 +72,9 @@ struct MappingPlan: Sendable {
                 node.keyIsASCII = key.utf8.allSatisfy { $0 < 0x80 }
                 node.keyText = plan.keyTexts.count
                 plan.keyTexts.append(key)
+                if node.keyIsASCII, let first = key.utf8.first, let last = key.utf8.last {
+                    node.signature = signature(count: node.keyCount, first: first, last: last)
+                }
             case .index(let index)?:
                 node.index = index
             case nil:
@@ -76,7 +85,9 @@ struct MappingPlan: Sendable {
             node.childCount = kids.count
             for kid in children[tree] {
                 switch components[kid] {
-                case .key?: node.hasKeyChildren = true
+                case .key(let key)?:
+                    node.hasKeyChildren = true
+                    if !key.utf8.allSatisfy({ $0 < 0x80 }) { node.hasNonASCIIKeyChildren = true }
                 case .index(let index)?: node.maximumIndex = max(node.maximumIndex, index)
                 case nil: break
                 }
@@ -92,35 +103,58 @@ struct MappingPlan: Sendable {
     func match(_ tape: RecordTape, from start: Int, into found: inout [Int]) {
         found.removeAll(keepingCapacity: true)
         found.append(contentsOf: repeatElement(-1, count: nodes.count))
-        found[0] = start
-        // Parents come before their children, so one sweep reaches every depth.
-        for planIndex in nodes.indices {
-            let node = nodes[planIndex]
-            let tapeIndex = found[planIndex]
-            guard tapeIndex >= 0, node.childCount > 0 else { continue }
-            let value = tape.nodes[tapeIndex]
-            let children = node.firstChild..<node.firstChild + node.childCount
-            if value.kind == .object && node.hasKeyChildren {
-                var member = tapeIndex + 1
-                while member < value.next {
-                    let key = tape.nodes[member]
-                    for child in children where nodes[child].isKey && keyMatches(key, nodes[child], in: tape) {
-                        found[child] = member + 1
+        found.withUnsafeMutableBufferPointer { found in
+            nodes.withUnsafeBufferPointer { plan in
+                tape.nodes.withUnsafeBufferPointer { values in
+                    found[0] = start
+                    // Parents come before their children, so one sweep reaches every depth.
+                    for planIndex in 0..<plan.count {
+                        let node = plan[planIndex]
+                        let tapeIndex = found[planIndex]
+                        guard tapeIndex >= 0, node.childCount > 0 else { continue }
+                        let value = values[tapeIndex]
+                        let children = node.firstChild..<node.firstChild + node.childCount
+                        if value.kind == .object && node.hasKeyChildren {
+                            var member = tapeIndex + 1
+                            while member < value.next {
+                                let key = values[member]
+                                if key.isASCII && !key.isEscaped && key.count > 0 {
+                                    let first = tape.bytes[key.start]
+                                    let wanted = Self.signature(count: key.count, first: first, last: tape.bytes[key.start + key.count - 1])
+                                    for child in children where plan[child].signature == wanted && keyMatches(key, plan[child], in: tape) {
+                                        found[child] = member + 1
+                                    }
+                                    if node.hasNonASCIIKeyChildren {
+                                        for child in children where plan[child].isKey && !plan[child].keyIsASCII && keyMatches(key, plan[child], in: tape) {
+                                            found[child] = member + 1
+                                        }
+                                    }
+                                } else {
+                                    for child in children where plan[child].isKey && keyMatches(key, plan[child], in: tape) {
+                                        found[child] = member + 1
+                                    }
+                                }
+                                member = values[member + 1].next
+                            }
+                        } else if value.kind == .array && node.maximumIndex >= 0 {
+                            var item = tapeIndex + 1
+                            var position = 0
+                            while item < value.next && position <= node.maximumIndex {
+                                for child in children where !plan[child].isKey && plan[child].index == position {
+                                    found[child] = item
+                                }
+                                item = values[item].next
+                                position += 1
+                            }
+                        }
                     }
-                    member = tape.nodes[member + 1].next
-                }
-            } else if value.kind == .array && node.maximumIndex >= 0 {
-                var item = tapeIndex + 1
-                var position = 0
-                while item < value.next && position <= node.maximumIndex {
-                    for child in children where !nodes[child].isKey && nodes[child].index == position {
-                        found[child] = item
-                    }
-                    item = tape.nodes[item].next
-                    position += 1
                 }
             }
         }
+    }
+
+    private static func signature(count: Int, first: UInt8, last: UInt8) -> UInt64 {
+        UInt64(truncatingIfNeeded: count) << 16 | UInt64(first) << 8 | UInt64(last)
     }
 
     /// Whether a member's key node is the plan node's key, with Swift's String equality
@@ -128,8 +162,10 @@ struct MappingPlan: Sendable {
     private func keyMatches(_ key: RecordTape.Node, _ node: Node, in tape: RecordTape) -> Bool {
         if node.keyIsASCII && key.isASCII && !key.isEscaped {
             guard key.count == node.keyCount else { return false }
-            for offset in 0..<key.count where tape.bytes[key.start + offset] != keyBytes[node.keyStart + offset] { return false }
-            return true
+            return keyBytes.withUnsafeBufferPointer { wanted in
+                for offset in 0..<key.count where tape.bytes[key.start + offset] != wanted[node.keyStart + offset] { return false }
+                return true
+            }
         }
         return tape.text(of: key) == keyTexts[node.keyText]
     }

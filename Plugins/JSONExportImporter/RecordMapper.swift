@@ -27,84 +27,98 @@ struct RecordMapper: Sendable {
     /// Buffers one reader reuses record after record.
     struct Scratch {
         var used = UsedPaths()
+        /// Tape nodes a used path resolved to: their leaves are left out of `extras`
+        /// without rendering their paths.
+        var usedNodes: [Bool] = []
+        /// The way from a leaf up to the root, see `renderPath`.
+        var trail: [Int] = []
         var path: [UInt8] = []
         var found: [Int] = []
         var foundInElement: [Int] = []
     }
 
-    /// A rule's path: where it ends in its plan and its rendered text (an `extras` key,
-    /// or for enrollment fields the part after the element's own path).
+    /// A rule's path: where it ends in its plan and where its rendered text is in
+    /// ``rendered`` (an `extras` key, or for enrollment fields the part after the
+    /// element's own path). Plain values only, so reading one costs no reference counting.
     struct Lookup: Sendable {
         var end: Int
-        var rendered: [UInt8]
+        var rendered: Range<Int>
         var isASCII: Bool
         var startsWithKey: Bool
-
-        init(end: Int, path: JSONPath) {
-            self.end = end
-            rendered = Array(path.description.utf8)
-            isASCII = rendered.allSatisfy { $0 < 0x80 }
-            if case .key? = path.components.first { startsWithKey = true } else { startsWithKey = false }
-        }
     }
 
-    let fieldRules: [FieldRule]
-    let enrollmentRules: [EnrollmentRule]
+    private let fieldNames: [String]
+    private let enrollmentParts: [EnrollmentPart]
     /// Field paths and the enrollments path, looked up from the record's root.
     private let plan: MappingPlan
     /// Enrollment field paths, looked up from each training.
     private let elementPlan: MappingPlan
-    private let fieldLookups: [[Lookup]]
-    private let partLookups: [[Lookup]]
+    /// Each rule's lookups, in order: `lookups[ranges[rule]]`.
+    private let fieldLookups: [Lookup]
+    private let fieldRanges: [Range<Int>]
+    private let partLookups: [Lookup]
+    private let partRanges: [Range<Int>]
     /// nil when enrollments are turned off; the trainings then land in `extras`.
     private let enrollments: Lookup?
+    /// Every lookup's rendered path, as UTF-8.
+    private let rendered: [UInt8]
 
     init(fieldRules: [FieldRule], enrollmentsPath: JSONPath?, enrollmentRules: [EnrollmentRule]) {
-        self.fieldRules = fieldRules
-        self.enrollmentRules = enrollmentRules
-        let rootPaths = fieldRules.flatMap(\.paths) + (enrollmentsPath.map { [$0] } ?? [])
-        let (plan, ends) = MappingPlan.build(rootPaths)
+        fieldNames = fieldRules.map(\.field)
+        enrollmentParts = enrollmentRules.map(\.part)
+        var rendered: [UInt8] = []
+        func lookup(_ path: JSONPath, end: Int) -> Lookup {
+            let start = rendered.count
+            rendered += Array(path.description.utf8)
+            var startsWithKey = false
+            if case .key? = path.components.first { startsWithKey = true }
+            return Lookup(end: end, rendered: start..<rendered.count, isASCII: rendered[start...].allSatisfy { $0 < 0x80 }, startsWithKey: startsWithKey)
+        }
+        func lookups(_ rules: [[JSONPath]], ends: [Int]) -> ([Lookup], [Range<Int>]) {
+            var all: [Lookup] = []
+            var ranges: [Range<Int>] = []
+            for paths in rules {
+                let start = all.count
+                for path in paths { all.append(lookup(path, end: ends[all.count])) }
+                ranges.append(start..<all.count)
+            }
+            return (all, ranges)
+        }
+        let fieldPaths = fieldRules.map(\.paths)
+        let (plan, ends) = MappingPlan.build(fieldPaths.flatMap { $0 } + (enrollmentsPath.map { [$0] } ?? []))
         self.plan = plan
-        var next = 0
-        fieldLookups = fieldRules.map { rule in
-            rule.paths.map { path in
-                defer { next += 1 }
-                return Lookup(end: ends[next], path: path)
-            }
-        }
-        enrollments = enrollmentsPath.map { Lookup(end: ends[next], path: $0) }
-        let (elementPlan, partEnds) = MappingPlan.build(enrollmentRules.flatMap(\.paths))
+        (fieldLookups, fieldRanges) = lookups(fieldPaths, ends: ends)
+        enrollments = enrollmentsPath.map { lookup($0, end: ends[ends.count - 1]) }
+        let partPaths = enrollmentRules.map(\.paths)
+        let (elementPlan, partEnds) = MappingPlan.build(partPaths.flatMap { $0 })
         self.elementPlan = elementPlan
-        next = 0
-        partLookups = enrollmentRules.map { rule in
-            rule.paths.map { path in
-                defer { next += 1 }
-                return Lookup(end: partEnds[next], path: path)
-            }
-        }
+        (partLookups, partRanges) = lookups(partPaths, ends: partEnds)
+        self.rendered = rendered
     }
 
     /// The record for the object at the tape's root.
     func record(from tape: RecordTape, provenance: Provenance, scratch: inout Scratch) -> SourceRecord {
         scratch.used.removeAll()
+        scratch.usedNodes.removeAll(keepingCapacity: true)
+        scratch.usedNodes.append(contentsOf: repeatElement(false, count: tape.nodes.count))
         plan.match(tape, from: 0, into: &scratch.found)
         // Each field has one rule (the importer merges options by field name), so the
         // first value found for a field is its only one.
-        var fields = [String: String](minimumCapacity: fieldRules.count)
-        for (rule, lookups) in zip(fieldRules, fieldLookups) {
-            if let value = Self.firstValue(of: lookups, in: tape, found: scratch.found, under: [], prefixIsASCII: true, used: &scratch.used) {
-                fields[rule.field] = value
+        var fields = [String: String](minimumCapacity: fieldNames.count)
+        for (field, range) in zip(fieldNames, fieldRanges) {
+            if let value = firstValue(of: fieldLookups[range], in: tape, found: scratch.found, under: [], prefixIsASCII: true, scratch: &scratch) {
+                fields[field] = value
             }
         }
         let enrollments = self.enrollments(in: tape, scratch: &scratch)
         var extras: [String: String] = [:]
-        scratch.path.removeAll(keepingCapacity: true)
-        Self.collectLeaves(of: 0, in: tape, isASCII: true, scratch: &scratch, into: &extras)
+        Self.collectLeaves(in: tape, scratch: &scratch, into: &extras)
         return SourceRecord(provenance: provenance, kind: .participant, fields: fields, extras: extras, enrollments: enrollments)
     }
 
     private func enrollments(in tape: RecordTape, scratch: inout Scratch) -> [Enrollment] {
         guard let path = enrollments else { return [] }
+        let base = rendered[path.rendered]
         let node = scratch.found[path.end]
         guard node >= 0 else { return [] }
         var result: [Enrollment] = []
@@ -112,10 +126,10 @@ struct RecordMapper: Sendable {
         case .array:
             var item = node + 1
             var position = 0
-            var prefix = path.rendered
+            var prefix = Array(base)
             while item < tape.nodes[node].next {
                 if tape.nodes[item].kind == .object {
-                    prefix.removeSubrange(path.rendered.count...)
+                    prefix.removeSubrange(base.count...)
                     prefix.append(UInt8(ascii: "["))
                     prefix.append(contentsOf: String(position).utf8)
                     prefix.append(UInt8(ascii: "]"))
@@ -127,7 +141,7 @@ struct RecordMapper: Sendable {
                 position += 1
             }
         case .object:
-            if let enrollment = enrollment(at: node, in: tape, under: path.rendered, prefixIsASCII: path.isASCII, scratch: &scratch) {
+            if let enrollment = enrollment(at: node, in: tape, under: Array(base), prefixIsASCII: path.isASCII, scratch: &scratch) {
                 result.append(enrollment)
             }
         default:
@@ -140,13 +154,13 @@ struct RecordMapper: Sendable {
         elementPlan.match(tape, from: node, into: &scratch.foundInElement)
         var enrollment = Enrollment()
         var found = false
-        for (rule, lookups) in zip(enrollmentRules, partLookups) {
+        for (part, range) in zip(enrollmentParts, partRanges) {
             guard
-                let text = Self.firstValue(
-                    of: lookups, in: tape, found: scratch.foundInElement, under: prefix, prefixIsASCII: prefixIsASCII, used: &scratch.used)
+                let text = firstValue(
+                    of: partLookups[range], in: tape, found: scratch.foundInElement, under: prefix, prefixIsASCII: prefixIsASCII, scratch: &scratch)
             else { continue }
             found = true
-            switch rule.part {
+            switch part {
             case .programme: enrollment.programme = text
             case .title: enrollment.title = text
             case .date: enrollment.date = text
@@ -158,14 +172,15 @@ struct RecordMapper: Sendable {
 
     /// The first path giving a non-empty scalar, trimmed. Marks it (and any empty candidates
     /// before it) used; later candidates stay unused so they reach `extras`.
-    private static func firstValue(
-        of lookups: [Lookup], in tape: RecordTape, found: [Int], under prefix: [UInt8], prefixIsASCII: Bool, used: inout UsedPaths
+    private func firstValue(
+        of lookups: ArraySlice<Lookup>, in tape: RecordTape, found: [Int], under prefix: [UInt8], prefixIsASCII: Bool, scratch: inout Scratch
     ) -> String? {
         for lookup in lookups {
             let node = found[lookup.end]
             guard node >= 0, let text = tape.scalarText(of: tape.nodes[node]) else { continue }
-            let value = trimmed(text)
-            used.append(lookup, under: prefix, prefixIsASCII: prefixIsASCII)
+            let value = tape.mayNeedTrimming(tape.nodes[node]) ? Self.trimmed(text) : text
+            scratch.used.append(rendered[lookup.rendered], startingWithKey: lookup.startsWithKey, under: prefix, isASCII: lookup.isASCII && prefixIsASCII)
+            scratch.usedNodes[node] = true
             if !value.isEmpty { return value }
         }
         return nil
@@ -178,40 +193,59 @@ struct RecordMapper: Sendable {
         return text.trimmingWhitespace
     }
 
-    /// Every scalar leaf below `node`, keyed by its rendered path (`scratch.path`, ASCII
-    /// when `isASCII`); nulls carry nothing and are skipped.
-    static func collectLeaves(of node: Int, in tape: RecordTape, isASCII: Bool, scratch: inout Scratch, into extras: inout [String: String]) {
-        let value = tape.nodes[node]
-        switch value.kind {
-        case .object:
-            var member = node + 1
-            while member < value.next {
-                let length = scratch.path.count
-                if length > 0 { scratch.path.append(UInt8(ascii: ".")) }
-                let keyIsASCII = tape.appendKey(tape.nodes[member], to: &scratch.path)
-                collectLeaves(of: member + 1, in: tape, isASCII: isASCII && keyIsASCII, scratch: &scratch, into: &extras)
-                scratch.path.removeSubrange(length...)
-                member = tape.nodes[member + 1].next
+    /// Every scalar leaf of the record, keyed by its rendered path, in document order
+    /// (so a repeated path keeps its last value); nulls carry nothing and are skipped. A
+    /// leaf a used path resolved to has that path (its keys are the path's, String for
+    /// String), so only the other leaves' paths are rendered and compared.
+    static func collectLeaves(in tape: RecordTape, scratch: inout Scratch, into extras: inout [String: String]) {
+        for index in tape.nodes.indices {
+            let node = tape.nodes[index]
+            switch node.kind {
+            case .object, .array, .null: continue
+            case .string, .number, .true, .false: break
             }
-        case .array:
-            var item = node + 1
-            var position = 0
-            while item < value.next {
-                let length = scratch.path.count
-                scratch.path.append(UInt8(ascii: "["))
-                scratch.path.append(contentsOf: String(position).utf8)
-                scratch.path.append(UInt8(ascii: "]"))
-                collectLeaves(of: item, in: tape, isASCII: isASCII, scratch: &scratch, into: &extras)
-                scratch.path.removeSubrange(length...)
-                item = tape.nodes[item].next
-                position += 1
-            }
-        case .null:
-            return
-        case .string, .number, .true, .false:
-            guard !scratch.used.contains(scratch.path, isASCII: isASCII), let text = tape.scalarText(of: value) else { return }
-            extras[String(decoding: scratch.path, as: UTF8.self)] = trimmed(text)
+            guard !node.isKey, !scratch.usedNodes[index] else { continue }
+            let isASCII = renderPath(to: index, in: tape, scratch: &scratch)
+            guard !scratch.used.contains(scratch.path, isASCII: isASCII), let text = tape.scalarText(of: node) else { continue }
+            extras[String(decoding: scratch.path, as: UTF8.self)] = tape.mayNeedTrimming(node) ? trimmed(text) : text
         }
+    }
+
+    /// Writes the path from the root to a node as an `extras` key (`kontak.hp`,
+    /// `pelatihan[0].kode`) to `scratch.path`, joining keys as ``JSONPath/appending(key:to:)``
+    /// does; false when a key is not ASCII.
+    private static func renderPath(to leaf: Int, in tape: RecordTape, scratch: inout Scratch) -> Bool {
+        // Collected leaf first: a key's node index, or `-1 - index` for an array item.
+        scratch.trail.removeAll(keepingCapacity: true)
+        var current = leaf
+        while case let holder = tape.nodes[current].up, holder >= 0 {
+            if tape.nodes[holder].kind == .array {
+                var item = holder + 1
+                var position = 0
+                while item != current {
+                    item = tape.nodes[item].next
+                    position += 1
+                }
+                scratch.trail.append(-1 - position)
+                current = holder
+            } else {
+                scratch.trail.append(holder)
+                current = tape.nodes[holder].up
+            }
+        }
+        scratch.path.removeAll(keepingCapacity: true)
+        var isASCII = true
+        for step in scratch.trail.reversed() {
+            if step >= 0 {
+                if !scratch.path.isEmpty { scratch.path.append(UInt8(ascii: ".")) }
+                isASCII = tape.appendKey(tape.nodes[step], to: &scratch.path) && isASCII
+            } else {
+                scratch.path.append(UInt8(ascii: "["))
+                scratch.path.append(contentsOf: String(-1 - step).utf8)
+                scratch.path.append(UInt8(ascii: "]"))
+            }
+        }
+        return isASCII
     }
 }
 
@@ -226,12 +260,12 @@ extension RecordMapper {
             entries.removeAll(keepingCapacity: true)
         }
 
-        /// Adds `lookup`'s path as ``JSONPath/rendered(under:)`` writes it below `prefix`.
-        mutating func append(_ lookup: Lookup, under prefix: [UInt8], prefixIsASCII: Bool) {
+        /// Adds a path as ``JSONPath/rendered(under:)`` writes it below `prefix`.
+        mutating func append(_ path: ArraySlice<UInt8>, startingWithKey: Bool, under prefix: [UInt8], isASCII: Bool) {
             bytes.append(contentsOf: prefix)
-            if !prefix.isEmpty && lookup.startsWithKey { bytes.append(UInt8(ascii: ".")) }
-            bytes.append(contentsOf: lookup.rendered)
-            entries.append((bytes.count, lookup.isASCII && prefixIsASCII))
+            if !prefix.isEmpty && startingWithKey { bytes.append(UInt8(ascii: ".")) }
+            bytes.append(contentsOf: path)
+            entries.append((bytes.count, isASCII))
         }
 
         /// Whether `path` was used, compared as Swift compares Strings.

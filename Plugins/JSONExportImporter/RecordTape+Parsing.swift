@@ -12,7 +12,7 @@ extension RecordTape {
     mutating func parse(_ text: UnsafeBufferPointer<UInt8>, depthLimit: Int = JSONParser.maximumDepth, compacting: Bool = false) -> Bool {
         begin(text, depthLimit: depthLimit, compacting: compacting)
         skipWhitespace()
-        guard value() else { return false }
+        guard value(up: -1) else { return false }
         flushRun()
         skipWhitespace()
         return index == bytes.count
@@ -22,7 +22,7 @@ extension RecordTape {
     /// length; nil when it is not valid or does not end within `text`.
     mutating func parse(prefixOf text: UnsafeBufferPointer<UInt8>, depthLimit: Int, compacting: Bool) -> Int? {
         begin(text, depthLimit: depthLimit, compacting: compacting)
-        guard value() else { return nil }
+        guard value(up: -1) else { return nil }
         flushRun()
         return index
     }
@@ -41,26 +41,27 @@ extension RecordTape {
         }
     }
 
-    private mutating func value() -> Bool {
+    /// A value whose ``Node/up`` is `up`.
+    private mutating func value(up: Int) -> Bool {
         guard index < bytes.count else { return false }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return object()
-        case UInt8(ascii: "["): return array()
-        case UInt8(ascii: "\""): return string()
-        case UInt8(ascii: "t"): return literal("true", .true)
-        case UInt8(ascii: "f"): return literal("false", .false)
-        case UInt8(ascii: "n"): return literal("null", .null)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
+        case UInt8(ascii: "{"): return object(up: up)
+        case UInt8(ascii: "["): return array(up: up)
+        case UInt8(ascii: "\""): return string(up: up, isKey: false)
+        case UInt8(ascii: "t"): return literal("true", .true, up: up)
+        case UInt8(ascii: "f"): return literal("false", .false, up: up)
+        case UInt8(ascii: "n"): return literal("null", .null, up: up)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number(up: up)
         default: return false
         }
     }
 
-    private mutating func object() -> Bool {
+    private mutating func object(up: Int) -> Bool {
         guard depth < depthLimit else { return false }
         depth += 1
         defer { depth -= 1 }
         let node = nodes.count
-        nodes.append(Node(kind: .object))
+        nodes.append(Node(kind: .object, up: up))
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -70,12 +71,13 @@ extension RecordTape {
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), string() else { return false }
+            let key = nodes.count
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), string(up: node, isKey: true) else { return false }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
             index += 1
             skipWhitespace()
-            guard value() else { return false }
+            guard value(up: key) else { return false }
             skipWhitespace()
             guard index < bytes.count else { return false }
             if bytes[index] == UInt8(ascii: ",") {
@@ -89,12 +91,12 @@ extension RecordTape {
         }
     }
 
-    private mutating func array() -> Bool {
+    private mutating func array(up: Int) -> Bool {
         guard depth < depthLimit else { return false }
         depth += 1
         defer { depth -= 1 }
         let node = nodes.count
-        nodes.append(Node(kind: .array))
+        nodes.append(Node(kind: .array, up: up))
         index += 1
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
@@ -104,7 +106,7 @@ extension RecordTape {
         }
         while true {
             skipWhitespace()
-            guard value() else { return false }
+            guard value(up: node) else { return false }
             skipWhitespace()
             guard index < bytes.count else { return false }
             if bytes[index] == UInt8(ascii: ",") {
@@ -118,33 +120,53 @@ extension RecordTape {
         }
     }
 
-    /// A string: a run of plain bytes is the common case; an escape moves to the slower loop.
-    private mutating func string() -> Bool {
-        let quote = index
-        index += 1
-        let start = index
+    /// A string: a run of plain bytes is the common case, scanned eight bytes at a time;
+    /// an escape moves to the slower loop.
+    private mutating func string(up: Int, isKey: Bool) -> Bool {
+        let base = bytes.baseAddress.unsafelyUnwrapped
         let count = bytes.count
-        var high: UInt8 = 0
-        while index < count {
-            let byte = bytes[index]
+        let quote = index
+        let start = quote + 1
+        var cursor = start
+        var wide: UInt64 = 0
+        while cursor + 8 <= count {
+            let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+            if Self.endsRun(word) { break }
+            wide |= word
+            cursor += 8
+        }
+        var high: UInt8 = wide & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
+        while cursor < count {
+            let byte = base[cursor]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             high |= byte
-            index += 1
+            cursor += 1
         }
-        guard index < count else { return false }
-        if bytes[index] == UInt8(ascii: "\\") { return escapedString(quote: quote, runFrom: start, high: high) }
-        guard bytes[index] == UInt8(ascii: "\""), high < 0x80 || Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index])) else {
+        index = cursor
+        guard cursor < count else { return false }
+        if base[cursor] == UInt8(ascii: "\\") { return escapedString(quote: quote, runFrom: start, high: high, up: up, isKey: isKey) }
+        guard base[cursor] == UInt8(ascii: "\""), high < 0x80 || Self.isValidUTF8(UnsafeBufferPointer(start: base + start, count: cursor - start)) else {
             return false
         }
-        nodes.append(Node(kind: .string, isASCII: high < 0x80, start: start, count: index - start, next: nodes.count + 1))
-        index += 1
+        nodes.append(Node(kind: .string, isKey: isKey, isASCII: high < 0x80, start: start, count: cursor - start, next: nodes.count + 1, up: up))
+        index = cursor + 1
         return true
+    }
+
+    /// Whether any of eight bytes is a quote, a backslash or a control character (the
+    /// classic bit tricks: a byte is zero, or below 0x20, exactly when a borrow reaches its top bit).
+    private static func endsRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let found = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+        return found & 0x8080_8080_8080_8080 != 0
     }
 
     /// The rest of a string from its first escape. Each run of plain bytes between escapes
     /// is checked as UTF-8 on its own: an escape always writes whole characters, so the
     /// decoded text is valid exactly when every run is.
-    private mutating func escapedString(quote: Int, runFrom start: Int, high: UInt8) -> Bool {
+    private mutating func escapedString(quote: Int, runFrom start: Int, high: UInt8, up: Int, isKey: Bool) -> Bool {
         var high = high
         var run = start
         var isASCII = true
@@ -168,7 +190,8 @@ extension RecordTape {
         }
         guard index < count else { return false }
         let contentStart = quote + 1
-        nodes.append(Node(kind: .string, isEscaped: true, isASCII: isASCII, start: contentStart, count: index - contentStart, next: nodes.count + 1))
+        nodes.append(
+            Node(kind: .string, isEscaped: true, isKey: isKey, isASCII: isASCII, start: contentStart, count: index - contentStart, next: nodes.count + 1, up: up))
         index += 1
         if compacting { writeCompact(string: nodes[nodes.count - 1], quote: quote) }
         return true
@@ -212,7 +235,7 @@ extension RecordTape {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as its exact text.
-    private mutating func number() -> Bool {
+    private mutating func number(up: Int) -> Bool {
         let start = index
         let count = bytes.count
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -234,27 +257,29 @@ extension RecordTape {
             guard index < count, isDigit(bytes[index]) else { return false }
             skipDigits()
         }
-        nodes.append(Node(kind: .number, start: start, count: index - start, next: nodes.count + 1))
+        nodes.append(Node(kind: .number, start: start, count: index - start, next: nodes.count + 1, up: up))
         return true
     }
 
-    private mutating func literal(_ text: StaticString, _ kind: Kind) -> Bool {
+    private mutating func literal(_ text: StaticString, _ kind: Kind, up: Int) -> Bool {
         let count = text.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }
         for offset in 0..<count where bytes[index + offset] != text.utf8Start[offset] { return false }
         index += count
-        nodes.append(Node(kind: kind, next: nodes.count + 1))
+        nodes.append(Node(kind: kind, next: nodes.count + 1, up: up))
         return true
     }
 
     /// Skips whitespace; when compacting, first copies the bytes before it.
+    @inline(__always)
     private mutating func skipWhitespace() {
-        guard index < bytes.count, Self.isWhitespace(bytes[index]) else { return }
+        let count = bytes.count
+        guard index < count, Self.isWhitespace(bytes[index]) else { return }
         flushRun()
-        repeat {
-            index += 1
-        } while index < bytes.count && Self.isWhitespace(bytes[index])
-        runStart = index
+        var cursor = index + 1
+        while cursor < count && Self.isWhitespace(bytes[cursor]) { cursor += 1 }
+        index = cursor
+        runStart = cursor
     }
 
     /// Copies the bytes since the last whitespace (or rewritten string) to ``compact``.

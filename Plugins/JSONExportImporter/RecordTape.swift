@@ -6,7 +6,8 @@ import MusterCore
 /// parsed from are; a tape is reused record after record to keep its storage.
 ///
 /// Layout: a container's node is followed by its content in document order (an object's
-/// members as a key node then the value's nodes); ``Node/next`` skips a value whole.
+/// members as a key node then the value's nodes); ``Node/next`` skips a value whole and
+/// ``Node/up`` leads back towards the root.
 /// Parsing is in `RecordTape+Parsing.swift`, lookups in `RecordTape+Lookup.swift`.
 struct RecordTape {
     enum Kind: UInt8 {
@@ -17,6 +18,8 @@ struct RecordTape {
         var kind: Kind
         /// A string with a backslash escape: its text must be decoded, not copied.
         var isEscaped = false
+        /// A string that is an object member's key.
+        var isKey = false
         /// A string whose text is all ASCII, so comparing bytes is comparing Strings.
         var isASCII = true
         /// Strings: the first byte after the opening quote; numbers: the first byte.
@@ -25,6 +28,9 @@ struct RecordTape {
         var count = 0
         /// The index of the node after this value and everything inside it.
         var next = 0
+        /// What holds this node: a member value's key, an array item's array, a key's
+        /// object; -1 for the root. Followed up to render a leaf's path.
+        var up = -1
     }
 
     /// The root value is `nodes[0]`.
@@ -65,6 +71,16 @@ struct RecordTape {
         case .false: "false"
         case .null, .array, .object: nil
         }
+    }
+
+    /// Whether the value's text may start or end with whitespace, so needs trimming: not
+    /// for numbers and literals, nor for a plain string with visible ASCII at both ends.
+    func mayNeedTrimming(_ node: Node) -> Bool {
+        guard node.kind == .string else { return false }
+        guard !node.isEscaped, node.count > 0 else { return true }
+        let first = bytes[node.start]
+        let last = bytes[node.start + node.count - 1]
+        return !(first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F)
     }
 
     /// Writes the text of a validated string's raw bytes (between the quotes) to `output`,
