@@ -63,9 +63,9 @@ struct JSONDocumentReader {
     private static func record(
         _ tape: RecordTape, locator: String, file: SourceFile, context: ImportContext, mapper: RecordMapper, scratch: inout RecordMapper.Scratch
     ) -> SourceRecord {
-        let provenance = context.provenance(file: file, locator: locator, content: tape.compact)
+        let provenance = context.provenance(file: file, locator: locator, content: tape.compact.bytes)
         guard tape.root.kind == .object else {
-            let text = String(decoding: tape.compact, as: UTF8.self)
+            let text = String(decoding: tape.compact.bytes, as: UTF8.self)
             return .rejected(provenance, reason: Rejection(message: "record is not an object", position: locator), raw: text)
         }
         return mapper.record(from: tape, provenance: provenance, scratch: &scratch)

@@ -7,7 +7,7 @@ import MusterCore
 /// A path counts as used (and its leaf stays out of `extras`) by its rendered text, the
 /// way `extras` keys are written, so a repeated key or a key containing a dot is treated
 /// as the paths an operator writes.
-struct RecordMapper: Sendable {
+final class RecordMapper: Sendable {
     /// A canonical field and the paths it may come from, tried in order.
     struct FieldRule: Sendable {
         var field: String

@@ -35,10 +35,7 @@ extension RecordTape {
         self.depthLimit = depthLimit
         self.compacting = compacting
         nodes.removeAll(keepingCapacity: true)
-        if compacting {
-            compact.removeAll(keepingCapacity: true)
-            compact.reserveCapacity(text.count)
-        }
+        if compacting { compact.removeAll() }
     }
 
     /// A value whose ``Node/up`` is `up`.
@@ -285,14 +282,14 @@ extension RecordTape {
     /// Copies the bytes since the last whitespace (or rewritten string) to ``compact``.
     private mutating func flushRun() {
         guard compacting, runStart < index else { return }
-        compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        compact.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         runStart = index
     }
 
     /// A string with escapes in compact form: decoded, then written back with only `"`,
     /// `\` and control characters escaped (`\n`, `\r`, `\t`, else `\u00xx`).
     private mutating func writeCompact(string node: Node, quote: Int) {
-        if runStart < quote { compact.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<quote])) }
+        if runStart < quote { compact.append(UnsafeBufferPointer(rebasing: bytes[runStart..<quote])) }
         runStart = index
         let raw = UnsafeBufferPointer(rebasing: bytes[node.start..<node.start + node.count])
         let decoded = [UInt8](unsafeUninitializedCapacity: node.count) { buffer, initialized in
@@ -302,13 +299,16 @@ extension RecordTape {
         compact.append(UInt8(ascii: "\""))
         for byte in decoded {
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): compact += [UInt8(ascii: "\\"), byte]
-            case 0x0A: compact += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: compact += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: compact += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                compact.append(UInt8(ascii: "\\"))
+                compact.append(byte)
+            case 0x0A, 0x0D, 0x09:
+                compact.append(UInt8(ascii: "\\"))
+                compact.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t"))
             case ..<0x20:
-                compact += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
-                compact += [hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]]
+                for unit in [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]] {
+                    compact.append(unit)
+                }
             default:
                 compact.append(byte)
             }

@@ -35,8 +35,8 @@ struct RecordTape {
 
     /// The root value is `nodes[0]`.
     var nodes: [Node] = []
-    /// The value's compact form (see ``compacting``), when asked for.
-    var compact: [UInt8] = []
+    /// The value's compact form (see ``compacting``), when asked for; shared by copies of the tape.
+    let compact = ByteSink()
     /// The bytes the nodes point into.
     var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
