@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Musl)
+internal import Musl
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
 /// Every path a mapping looks up, merged into one tree (`kontak.hp` and `kontak.email`
 /// share `kontak`), so one pass over an object's members finds what every path needs
 /// from it, where looking each path up alone would go over the same members again and
@@ -163,8 +171,7 @@ struct MappingPlan: Sendable {
         if node.keyIsASCII && key.isASCII && !key.isEscaped {
             guard key.count == node.keyCount else { return false }
             return keyBytes.withUnsafeBufferPointer { wanted in
-                for offset in 0..<key.count where tape.bytes[key.start + offset] != wanted[node.keyStart + offset] { return false }
-                return true
+                memcmp(tape.bytes.baseAddress.unsafelyUnwrapped + key.start, wanted.baseAddress.unsafelyUnwrapped + node.keyStart, key.count) == 0
             }
         }
         return tape.text(of: key) == keyTexts[node.keyText]

@@ -33,6 +33,8 @@ final class RecordMapper: Sendable {
         /// The way from a leaf up to the root, see `renderPath`.
         var trail: [Int] = []
         var path: [UInt8] = []
+        /// An enrollment element's rendered path.
+        var prefix: [UInt8] = []
         var found: [Int] = []
         var foundInElement: [Int] = []
     }
@@ -126,12 +128,14 @@ final class RecordMapper: Sendable {
         case .array:
             var item = node + 1
             var position = 0
-            var prefix = Array(base)
+            var prefix = scratch.prefix
+            prefix.removeAll(keepingCapacity: true)
+            prefix.append(contentsOf: base)
             while item < tape.nodes[node].next {
                 if tape.nodes[item].kind == .object {
                     prefix.removeSubrange(base.count...)
                     prefix.append(UInt8(ascii: "["))
-                    prefix.append(contentsOf: String(position).utf8)
+                    Self.appendDecimal(position, to: &prefix)
                     prefix.append(UInt8(ascii: "]"))
                     if let enrollment = enrollment(at: item, in: tape, under: prefix, prefixIsASCII: path.isASCII, scratch: &scratch) {
                         result.append(enrollment)
@@ -140,6 +144,7 @@ final class RecordMapper: Sendable {
                 item = tape.nodes[item].next
                 position += 1
             }
+            scratch.prefix = prefix
         case .object:
             if let enrollment = enrollment(at: node, in: tape, under: Array(base), prefixIsASCII: path.isASCII, scratch: &scratch) {
                 result.append(enrollment)
@@ -184,6 +189,12 @@ final class RecordMapper: Sendable {
             if !value.isEmpty { return value }
         }
         return nil
+    }
+
+    /// Appends a non-negative number's decimal digits.
+    static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &output) }
+        output.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// `trimmingWhitespace`, skipped when both ends are visible ASCII (nearly every value).
@@ -241,7 +252,7 @@ final class RecordMapper: Sendable {
                 isASCII = tape.appendKey(tape.nodes[step], to: &scratch.path) && isASCII
             } else {
                 scratch.path.append(UInt8(ascii: "["))
-                scratch.path.append(contentsOf: String(-1 - step).utf8)
+                appendDecimal(-1 - step, to: &scratch.path)
                 scratch.path.append(UInt8(ascii: "]"))
             }
         }
