@@ -8,7 +8,7 @@ import MusterCore
 /// Layout: a container's node is followed by its content in document order (an object's
 /// members as a key node then the value's nodes); ``Node/next`` skips a value whole and
 /// ``Node/up`` leads back towards the root.
-/// Parsing is in `RecordTape+Parsing.swift`, lookups in `RecordTape+Lookup.swift`.
+/// Parsing is in `RecordTape+Parsing.swift`.
 struct RecordTape {
     enum Kind: UInt8 {
         case object, array, string, number, `true`, `false`, null
@@ -71,6 +71,20 @@ struct RecordTape {
         case .false: "false"
         case .null, .array, .object: nil
         }
+    }
+
+    /// Appends a key's text (decoded) to `output`; false when it is not all ASCII.
+    func appendKey(_ node: Node, to output: inout [UInt8]) -> Bool {
+        let raw = UnsafeBufferPointer(rebasing: bytes[node.start..<node.start + node.count])
+        guard node.isEscaped else {
+            output.append(contentsOf: raw)
+            return node.isASCII
+        }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: raw.count))
+        let written = output.withUnsafeMutableBufferPointer { Self.decode(raw, into: $0.baseAddress.unsafelyUnwrapped + start) }
+        output.removeLast(raw.count - written)
+        return node.isASCII
     }
 
     /// Whether the value's text may start or end with whitespace, so needs trimming: not
