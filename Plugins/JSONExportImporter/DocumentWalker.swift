@@ -38,7 +38,8 @@ struct DocumentWalker {
         case none(root: String, pathHolds: String?)
     }
 
-    typealias ElementHandler = (_ value: JSONValue, _ raw: ArraySlice<UInt8>, _ locator: String) throws -> Void
+    /// One element of the records array, parsed with its compact form, and its locator (`$.data.items[3]`).
+    typealias ElementHandler = (_ tape: RecordTape, _ locator: String) throws -> Void
 
     let window: ByteWindow
     let target: Target
@@ -49,6 +50,7 @@ struct DocumentWalker {
     private var found = false
     private var deferred: Deferred?
     private var rootKeysSeen: Set<String> = []
+    private var tape = RecordTape()
 
     init(window: ByteWindow, target: Target, maximumValueBytes: Int) {
         self.window = window
@@ -159,7 +161,7 @@ struct DocumentWalker {
         if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
             try enter(isObject: byte == UInt8(ascii: "{"))
         } else {
-            _ = try scalar()
+            try scalar()
             leaveValue()
         }
     }
@@ -184,19 +186,19 @@ struct DocumentWalker {
     private mutating func memberKey() throws -> String {
         let byte = try window.skipWhitespace()
         guard byte == UInt8(ascii: "\"") else { throw error("unexpected \(describe(byte)), expected a string key") }
-        guard case .string(let key) = try scalar() else { return "" }
+        var key = ""
+        let extent = try scan()
+        window.position = try parse(extent) { tape in key = tape.text(of: tape.root) }
         let colon = try window.skipWhitespace()
         guard colon == UInt8(ascii: ":") else { throw error("unexpected \(describe(colon)), expected ':'") }
         window.position += 1
         return key
     }
 
-    /// The string, number or literal at the position, checked by ``JSONParser``.
-    private mutating func scalar() throws -> JSONValue {
+    /// Checks the string, number or literal at the position and moves past it.
+    private mutating func scalar() throws {
         let extent = try scan()
-        let (value, end) = try parse(extent)
-        window.position = end
-        return value
+        window.position = try parse(extent)
     }
 
     /// The records array at the position: each element is cut out, parsed and handed over.
@@ -208,17 +210,20 @@ struct DocumentWalker {
             window.position += 1
             return
         }
+        let locatorPrefix = base.isEmpty ? "$[" : "$.\(base)["
         var index = 0
         while true {
             guard let byte = try window.skipWhitespace(), ByteWindow.startsValue(byte) else {
                 let byte = try window.peek()
                 throw error(byte == nil ? "unexpected end of input, expected a value" : "unexpected \(describe(byte)), expected a value")
             }
-            let extent = try scan()
-            let (value, end) = try parse(extent)
-            let locator = base.isEmpty ? "$[\(index)]" : "$.\(base)[\(index)]"
-            try element(value, window.buffer[extent.start..<end], locator)
-            window.position = end
+            let locator = locatorPrefix + String(index) + "]"
+            if byte == UInt8(ascii: "{"), let end = try parseInPlace({ try element($0, locator) }) {
+                window.position = end
+            } else {
+                let extent = try scan()
+                window.position = try parse(extent, compacting: true) { try element($0, locator) }
+            }
             let next = try window.skipWhitespace()
             if next == UInt8(ascii: "]") {
                 window.position += 1
@@ -242,37 +247,65 @@ struct DocumentWalker {
         }
     }
 
-    /// Parses an extent and returns the value and the index just after it, reporting an
-    /// error at its absolute offset. The messages are the whole-document parser's: a
-    /// number or literal run on into letters (`1true`, `1.2.3`) ends where it stops being
-    /// valid, for the caller to name the next byte; an extent cut short (a literal or number
-    /// cut by a stray byte, nesting too deep) is read again with the byte that follows.
-    private func parse(_ extent: ByteWindow.Extent) throws(JSONSyntaxError) -> (JSONValue, Int) {
-        let fast = window.buffer.withUnsafeBufferPointer { RecordParser.parse(UnsafeBufferPointer(rebasing: $0[extent.start..<extent.end])) }
-        if let fast { return (fast, extent.end) }
+    /// An object record that ends within the window, parsed where it lies without first
+    /// finding its end: the common case. Returns the index after it, or nil to take the
+    /// general way (an invalid record, one cut by the window's end, one nesting too deep),
+    /// which then decides exactly as if this had not been tried.
+    private mutating func parseInPlace(_ body: (RecordTape) throws -> Void) throws -> Int? {
+        let start = window.position
+        let depthLimit = JSONParser.maximumDepth - frames.count
+        return try window.buffer.withUnsafeBufferPointer { buffer in
+            let rest = UnsafeBufferPointer(rebasing: buffer[start...])
+            guard let length = tape.parse(prefixOf: rest, depthLimit: depthLimit, compacting: true) else { return nil }
+            try body(tape)
+            return start + length
+        }
+    }
+
+    /// Parses an extent, hands the tape to `body` while its bytes are valid, and returns the
+    /// index just after the value, reporting an error at its absolute offset. The messages
+    /// are the whole-document parser's: a number or literal run on into letters (`1true`,
+    /// `1.2.3`) ends where it stops being valid, for the caller to name the next byte; an
+    /// extent cut short (a literal or number cut by a stray byte, nesting too deep) is read
+    /// again with the byte that follows.
+    private mutating func parse(_ extent: ByteWindow.Extent, compacting: Bool = false, _ body: (RecordTape) throws -> Void = { _ in }) throws -> Int {
+        if try parse(extent.start..<extent.end, compacting: compacting, body) { return extent.end }
         let bytes = window.buffer[extent.start..<extent.end]
+        var fault: JSONSyntaxError
         do {
-            return (try JSONParser.parse(bytes), extent.end)
+            _ = try JSONParser.parse(bytes)
+            fault = JSONSyntaxError(message: "the importer could not read this value although it is valid JSON", offset: 0, line: 1, column: 1)
         } catch {
-            var fault = error
-            if fault.offset > 0, fault.offset < bytes.count, fault.message.hasSuffix("after the end of the JSON value"),
-                let value = try? JSONParser.parse(window.buffer[extent.start..<extent.start + fault.offset]) {
-                return (value, extent.start + fault.offset)
-            }
-            if fault.offset >= bytes.count {
-                if extent.isTooDeep {
-                    fault.message = "nesting deeper than \(JSONParser.maximumDepth) levels"
-                } else if extent.end < window.buffer.count {
-                    do {
-                        _ = try JSONParser.parse(window.buffer[extent.start...extent.end])
-                    } catch {
-                        fault = error
-                    }
+            fault = error
+        }
+        if fault.offset > 0, fault.offset < bytes.count, fault.message.hasSuffix("after the end of the JSON value"),
+            try parse(extent.start..<extent.start + fault.offset, compacting: compacting, body)
+        {
+            return extent.start + fault.offset
+        }
+        if fault.offset >= bytes.count {
+            if extent.isTooDeep {
+                fault.message = "nesting deeper than \(JSONParser.maximumDepth) levels"
+            } else if extent.end < window.buffer.count {
+                do {
+                    _ = try JSONParser.parse(window.buffer[extent.start...extent.end])
+                } catch {
+                    fault = error
                 }
             }
-            let offset = window.base + extent.start + fault.offset
-            let place = window.location(of: offset)
-            throw JSONSyntaxError(message: fault.message, offset: offset, line: place.line, column: place.column)
+        }
+        let offset = window.base + extent.start + fault.offset
+        let place = window.location(of: offset)
+        throw JSONSyntaxError(message: fault.message, offset: offset, line: place.line, column: place.column)
+    }
+
+    /// Parses `window.buffer[range]` as one JSON text and hands the tape to `body`; false
+    /// when it is not one.
+    private mutating func parse(_ range: Range<Int>, compacting: Bool, _ body: (RecordTape) throws -> Void) throws -> Bool {
+        try window.buffer.withUnsafeBufferPointer { buffer in
+            guard tape.parse(UnsafeBufferPointer(rebasing: buffer[range]), compacting: compacting) else { return false }
+            try body(tape)
+            return true
         }
     }
 

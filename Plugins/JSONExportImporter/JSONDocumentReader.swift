@@ -20,9 +20,11 @@ struct JSONDocumentReader {
 
     func read(emit: ([SourceRecord]) throws -> Void) throws {
         var batch = BatchBuffer(capacity: context.batchSize)
-        var compact: [UInt8] = []
-        let element: DocumentWalker.ElementHandler = { value, raw, locator in
-            try batch.append(record(value, raw: raw, locator: locator, compact: &compact), emit: emit)
+        var scratch = RecordMapper.Scratch()
+        // Captured one by one: a method call on `self` would copy the whole reader per record.
+        let (file, context, mapper) = (file, context, mapper)
+        let element: DocumentWalker.ElementHandler = { tape, locator in
+            try batch.append(Self.record(tape, locator: locator, file: file, context: context, mapper: mapper, scratch: &scratch), emit: emit)
         }
         let reader = try ChunkedFileReader(file)
         var walker = DocumentWalker(window: ByteWindow(reader), target: target, maximumValueBytes: maximumValueBytes)
@@ -56,21 +58,17 @@ struct JSONDocumentReader {
         return .candidates(JSONExportImporter.recordsCandidates.compactMap { JSONPath($0)?.components })
     }
 
-    /// One element as a record. The content hash is over the element's compact form
-    /// (``CompactJSON``), taken straight from its bytes when it has no escapes.
-    private func record(_ value: JSONValue, raw: ArraySlice<UInt8>, locator: String, compact: inout [UInt8]) -> SourceRecord {
-        compact.removeAll(keepingCapacity: true)
-        let plain = raw.withUnsafeBufferPointer { CompactJSON.compact(raw: $0, into: &compact) }
-        if !plain {
-            compact.removeAll(keepingCapacity: true)
-            CompactJSON.write(value, into: &compact)
-        }
-        let provenance = context.provenance(file: file, locator: locator, content: compact)
-        guard case .object = value else {
-            let text = String(decoding: compact, as: UTF8.self)
+    /// One element as a record. The content hash is over the element's compact form, so
+    /// the same record gives the same hash however the export was indented.
+    private static func record(
+        _ tape: RecordTape, locator: String, file: SourceFile, context: ImportContext, mapper: RecordMapper, scratch: inout RecordMapper.Scratch
+    ) -> SourceRecord {
+        let provenance = context.provenance(file: file, locator: locator, content: tape.compact.bytes)
+        guard tape.root.kind == .object else {
+            let text = String(decoding: tape.compact.bytes, as: UTF8.self)
             return .rejected(provenance, reason: Rejection(message: "record is not an object", position: locator), raw: text)
         }
-        return mapper.record(from: value, provenance: provenance)
+        return mapper.record(from: tape, provenance: provenance, scratch: &scratch)
     }
 
     private func missingRecords(root: String, holds: String?) -> MusterError {

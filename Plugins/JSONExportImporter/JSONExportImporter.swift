@@ -96,7 +96,7 @@ public struct JSONExportImporter: Importer {
     public func read(_ file: SourceFile, context: ImportContext, emit: ([SourceRecord]) throws -> Void) throws {
         switch format(of: file) {
         case .ndjson:
-            var reader = NDJSONReader(file: file, context: context, mapper: mapper, maximumLineLength: maximumLineLength)
+            let reader = NDJSONReader(file: file, context: context, mapper: mapper, maximumLineLength: maximumLineLength)
             try reader.read(emit: emit)
         case .json, .auto:
             let reader = JSONDocumentReader(

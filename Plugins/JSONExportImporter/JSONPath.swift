@@ -60,24 +60,6 @@ init?(_ text: String) {
         return components
     }
 
-    /// The value this path reaches inside `root`, or nil when a step is missing.
-func resolve(in root: JSONValue) -> JSONValue? {
-        var current = root
-        for component in components {
-            switch (component, current) {
-            case (.key(let key), .object):
-                guard let next = current[key] else { return nil }
-                current = next
-            case (.index(let index), .array(let items)):
-                guard items.indices.contains(index) else { return nil }
-                current = items[index]
-            default:
-                return nil
-            }
-        }
-        return current
-    }
-
     /// The path as written in `extras` keys: `kontak.hp`, `pelatihan[0].kode`; empty for the root.
 var description: String { rendered(under: "") }
 
