@@ -10,28 +10,32 @@ enum EmailNormalizer {
     /// `local@domain.tld`: one @, a non-empty local part of allowed characters, a domain of
     /// dot-separated labels of letters, digits and hyphens, a top-level label of 2+ letters.
     static func isWellFormed(_ value: String) -> Bool {
-        var at = -1, index = 0
+        value.utf8.withContiguousStorageIfAvailable(isWellFormed) ?? Array(value.utf8).withUnsafeBufferPointer(isWellFormed)
+    }
+
+    private static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var at = -1
         var lastDot = -1, previous: UInt8 = 0
-        for byte in value.utf8 {
-            defer { previous = byte; index += 1 }
+        for (index, byte) in bytes.enumerated() {
+            defer { previous = byte }
             if byte == 0x40 {
                 guard at < 0, index > 0, previous != 0x2E else { return false }
                 at = index
                 continue
             }
+            let common = byte >= 0x80 || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E
             if at < 0 {
-                let allowed = byte >= 0x80 || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || "._%+-'".utf8.contains(byte)
+                let allowed = common || byte == 0x5F || byte == 0x25 || byte == 0x2B || byte == 0x27
                 guard allowed, !(byte == 0x2E && (index == 0 || previous == 0x2E)) else { return false }
             } else {
-                let allowed = byte >= 0x80 || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2E
-                guard allowed else { return false }
+                guard common else { return false }
                 if byte == 0x2E {
                     guard previous != 0x40, previous != 0x2E else { return false }
                     lastDot = index
                 }
             }
         }
-        guard at > 0, lastDot > at, index - lastDot - 1 >= 2, previous != 0x2E, previous != 0x2D else { return false }
-        return value.utf8.suffix(index - lastDot - 1).allSatisfy { $0 >= 0x80 || (0x61...0x7A).contains($0) }
+        guard at > 0, lastDot > at, bytes.count - lastDot - 1 >= 2, previous != 0x2E, previous != 0x2D else { return false }
+        return bytes[(lastDot + 1)...].allSatisfy { $0 >= 0x80 || (0x61...0x7A).contains($0) }
     }
 }

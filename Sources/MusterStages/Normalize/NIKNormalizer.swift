@@ -23,7 +23,7 @@ enum NIKNormalizer {
     /// so a value such as `3,17401E+15` stays visibly malformed for validate.
     static func canonical(_ cleaned: String) -> String {
         let utf8 = cleaned.utf8
-        if utf8.count == 16, utf8.allSatisfy(ByteText.isDigit) { return cleaned }
+        if utf8.count == 16, ByteText.all(cleaned, ByteText.isDigit) { return cleaned }
         return ByteText.string(capacity: utf8.count) { buffer in
             var count = 0
             for byte in utf8 where byte != 0x20 && byte != 0x2E && byte != 0x2D && byte != 0x5F && byte != 0x2F {

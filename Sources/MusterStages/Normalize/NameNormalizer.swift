@@ -68,7 +68,7 @@ struct NameNormalizer: Sendable {
 
     func normalize(_ cleaned: String) -> Result {
         var text = cleaned
-        if !cleaned.utf8.allSatisfy({ $0 < 0x80 }) {
+        if ByteText.any(cleaned, { $0 >= 0x80 }) {
             text = String(cleaned.map { "’‘`´ʼ".contains($0) ? "'" : $0 })
         }
         return text.withUTF8 { normalize(bytes: $0) }

@@ -15,7 +15,7 @@ extension NormalizeStage {
         let nik = NIKNormalizer.canonical(cleaned)
         work.out.values[Field.nik] = nik
         guard IdentifierRules.isWellFormedNIK(nik) else {
-            if nik.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            if ByteText.all(nik, ByteText.isDigit) {
                 work.issue("nik.length", Field.nik, "NIK has \(nik.utf8.count) digits, expected 16")
             } else {
                 work.issue("nik.characters", Field.nik, "NIK holds characters other than digits and separators")

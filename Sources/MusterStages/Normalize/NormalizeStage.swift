@@ -88,7 +88,7 @@ public final class NormalizeStage: RecordTransform {
         let bucket = placeholderBuckets[utf8.count]
         guard let first = utf8.first else { return true }
         guard !bucket.isEmpty, placeholderFirstBytes[Int(ByteText.lower(first))] else { return false }
-        if utf8.contains(where: { $0 >= 0x80 }) { return placeholders.contains(cleaned.lowercased()) }
+        if ByteText.any(cleaned, { $0 >= 0x80 }) { return placeholders.contains(cleaned.lowercased()) }
         return bucket.contains { candidate in zip(candidate, utf8).allSatisfy { $0 == ByteText.lower($1) } }
     }
 

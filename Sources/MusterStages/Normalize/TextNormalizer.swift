@@ -14,7 +14,7 @@ enum TextNormalizer {
 
     /// NFKC, then trimmed with inner runs of whitespace collapsed to one space.
     static func clean(_ raw: String) -> String {
-        let state = raw.utf8.withContiguousStorageIfAvailable(scan) ?? scan(Array(raw.utf8).withUnsafeBufferPointer { $0 })
+        let state = raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
         switch state {
         case .tidy: return raw
         case .ascii: return collapsingASCIIWhitespace(raw)
@@ -28,17 +28,36 @@ enum TextNormalizer {
     private enum Shape { case tidy, ascii, unicode }
 
     /// Whether the bytes are ASCII with single inner spaces and no control characters.
+    /// Eight bytes at a time: every field of every record comes through here.
     @inline(__always)
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape {
-        var tidy = true
-        var previousSpace = true
-        for byte in bytes {
-            if byte >= 0x80 { return .unicode }
-            let space = byte == 0x20
-            if space && previousSpace || byte < 0x20 || byte == 0x7F { tidy = false }
-            previousSpace = space
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .ascii }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var tidy = base[0] != 0x20 && base[bytes.count - 1] != 0x20
+        var previousSpace: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if word & highs != 0 { return .unicode }
+            let spaces = word ^ (0x20 &* ones), deletes = word ^ lows
+            // Exact per-byte zero tests: 0x80 in each byte that is a space / DEL.
+            let spaceMask = ~(((spaces & lows) &+ lows) | spaces) & highs
+            let deleteMask = ~(((deletes & lows) &+ lows) | deletes) & highs
+            let controlMask = (word &- 0x20 &* ones) & ~word & highs
+            if controlMask | deleteMask != 0 || spaceMask & (spaceMask << 8 | previousSpace) != 0 { tidy = false }
+            previousSpace = spaceMask >> 56
+            index += 8
         }
-        return tidy && !previousSpace ? .tidy : .ascii
+        var space = previousSpace != 0
+        while index < bytes.count {
+            let byte = base[index]
+            if byte >= 0x80 { return .unicode }
+            let isSpace = byte == 0x20
+            if isSpace && space || byte < 0x20 || byte == 0x7F { tidy = false }
+            space = isSpace
+            index += 1
+        }
+        return tidy ? .tidy : .ascii
     }
 
     private static func collapsingASCIIWhitespace(_ raw: String) -> String {
@@ -61,7 +80,7 @@ enum TextNormalizer {
 
     /// The lowercase form used to look values up in tables (ASCII fast, Unicode correct).
     static func lowercased(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x41 || ($0 > 0x5A && $0 < 0x80) }) { return text }
+        if ByteText.all(text, { $0 < 0x41 || ($0 > 0x5A && $0 < 0x80) }) { return text }
         return text.lowercased()
     }
 
@@ -70,7 +89,7 @@ enum TextNormalizer {
     /// an apostrophe does not ("Nur'aini", "Ma'ruf"). Words in `particles` stay lower case
     /// unless they open the text ("Ahmad bin Yusuf").
     static func titleCased(_ text: String, particles: Set<String> = []) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeTitleCased(text, particles: particles) }
+        guard ByteText.all(text, { $0 < 0x80 }) else { return unicodeTitleCased(text, particles: particles) }
         var bytes = Array(text.utf8)
         var start = true
         var wordStart = 0
