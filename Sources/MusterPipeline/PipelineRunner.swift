@@ -66,6 +66,7 @@ public struct PipelineRunner {
             manifest.problems.append("\(error)")
         }
 
+        drivers.first?.settle()
         manifest.stages = drivers.map(\.report)
         manifest.reconciliation = accounts.reconciliation
         manifest.diagnostics = diagnostics.all
@@ -186,7 +187,9 @@ public struct PipelineRunner {
             )
             let stage = try types[offset].build(options: entry.options, at: ConfigPath.append("options", to: entry.path), decoder: decoder, context: context)
             let writer = try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name))
-            let driver = StageDriver(index: index, configuration: entry, stage: stage, writer: writer, next: next, sink: accounts.count)
+            // The registry writer gets a thread of its own (see StageLane).
+            let lane = types[offset].descriptor.writesRegistry ? StageLane(name: entry.name) : nil
+            let driver = StageDriver(index: index, configuration: entry, stage: stage, writer: writer, next: next, lane: lane, sink: accounts.count)
             drivers.insert(driver, at: 0)
             next = driver
         }

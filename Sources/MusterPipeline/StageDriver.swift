@@ -4,7 +4,11 @@ internal import MusterCore
 /// Drives one stage inside a run: feeds it batches, writes what it emits to its checkpoint,
 /// passes that on to the next stage, and keeps the books (counts in and out, a checksum of
 /// record keys in and out, and the stage's own time without the stages after it).
-final class StageDriver {
+///
+/// A driver with a ``StageLane`` runs its stage (and the stages after it) on that lane.
+final class StageDriver: @unchecked Sendable {
+    // @unchecked: a driver's state is touched by one thread at a time — the caller's, or its
+    // lane's once it has one; the runner reads the books only after `finish` or `settle`.
     let index: Int
     let configuration: StageConfiguration
     let stage: any Stage
@@ -12,6 +16,7 @@ final class StageDriver {
     let next: StageDriver?
     /// Called with every record leaving the last stage of the run.
     let sink: (Record) -> Void
+    let lane: StageLane?
     var input: String?
 
     private(set) var recordsIn = 0
@@ -24,16 +29,31 @@ final class StageDriver {
     private(set) var contentHash = ""
     private var downstreamSeconds = 0.0
 
-    init(index: Int, configuration: StageConfiguration, stage: any Stage, writer: CheckpointWriter, next: StageDriver?, sink: @escaping (Record) -> Void) {
+    init(
+        index: Int, configuration: StageConfiguration, stage: any Stage, writer: CheckpointWriter,
+        next: StageDriver?, lane: StageLane? = nil, sink: @escaping (Record) -> Void
+    ) {
         self.index = index
         self.configuration = configuration
         self.stage = stage
         self.writer = writer
         self.next = next
+        self.lane = lane
         self.sink = sink
     }
 
     func push(_ batch: RecordBatch) throws {
+        guard let lane else { return try receive(batch) }
+        try lane.submit { try self.receive(batch) }
+    }
+
+    /// Waits for this stage's lane and those after it to have nothing running.
+    func settle() {
+        lane?.settle()
+        next?.settle()
+    }
+
+    private func receive(_ batch: RecordBatch) throws {
         recordsIn += batch.count
         for record in batch {
             keysIn &+= Self.checksum(record.key)
@@ -45,6 +65,11 @@ final class StageDriver {
     /// Finishes this stage, then — only if its books balance — the stages after it, so a
     /// stage that lost or invented records stops the run before anything is exported.
     func finish() throws {
+        guard let lane else { return try complete() }
+        try lane.finish { try self.complete() }
+    }
+
+    private func complete() throws {
         try timed { try stage.finish(emit: emit) }
         contentHash = try writer.close()
         if isSource {

@@ -13,12 +13,16 @@ public final class ExportStage: Stage {
     public struct Options: Decodable, Sendable {
         /// The SQLite registry file, relative to pipeline.json's folder.
         public var registry: String
+        /// SQLite's page cache for the run's transaction, in MiB. The indexes a run inserts
+        /// into at random (record keys, identifiers) should fit: about 200 MiB per million records.
+        public var cacheMiB: Int
 
-        public init(registry: String = ".muster/registry.sqlite") {
+        public init(registry: String = ".muster/registry.sqlite", cacheMiB: Int = 384) {
             self.registry = registry
+            self.cacheMiB = cacheMiB
         }
 
-        private enum CodingKeys: String, CodingKey { case registry }
+        private enum CodingKeys: String, CodingKey { case registry, cacheMiB }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +30,7 @@ public final class ExportStage: Stage {
             if registry.isEmpty {
                 throw DecodingError.dataCorruptedError(forKey: .registry, in: container, debugDescription: "a file path")
             }
+            cacheMiB = container.contains(.cacheMiB) ? try container.decode(Int.self, forKey: .cacheMiB, in: 2...65536) : 384
         }
     }
 
@@ -35,17 +40,20 @@ public final class ExportStage: Stage {
         writesRegistry: true,
         options: [
             OptionDescriptor("registry", type: "string", default: "\".muster/registry.sqlite\"", summary: "SQLite registry file, relative to pipeline.json."),
+            OptionDescriptor("cacheMiB", type: "integer", default: "384", summary: "SQLite page cache during the run, MiB (2–65536); about 200 per million records keeps inserts off the disk."),
         ]
     )
 
     private let context: StageContext
     private let registryPath: String
+    private let cacheMiB: Int
     private var lock: RunLock?
     private var writer: RegistryWriter?
 
     public init(options: Options, context: StageContext) {
         self.context = context
         self.registryPath = context.configuration.resolve(options.registry)
+        self.cacheMiB = options.cacheMiB
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
@@ -67,7 +75,7 @@ public final class ExportStage: Stage {
         if let writer { return writer }
         let lock = try RunLock(path: registryPath + ".lock", runID: context.runID)
         if let note = lock.takeOverNote { context.diagnostics.warning("registry: \(note)", stage: context.stageName) }
-        let writer = try RegistryWriter(path: registryPath, runID: context.runID, startedAt: Date())
+        let writer = try RegistryWriter(path: registryPath, runID: context.runID, startedAt: Date(), cacheMiB: cacheMiB)
         self.lock = lock
         self.writer = writer
         return writer
