@@ -1,5 +1,5 @@
 import Foundation
-import MusterCore
+@testable import MusterCore
 import Testing
 
 @Suite struct RecordCodecTests {
@@ -59,6 +59,15 @@ import Testing
                 var writer = JSONWriter()
                 writer.string(text)
                 #expect(writer.text == String(decoding: try encoder.encode(text), as: UTF8.self), "\(Array(text.utf8))")
+            }
+        }
+    }
+
+    @Test func objectKeysAreOrderedAsStringOrdersThem() {
+        let keys = ["name", "nameKey", "nik", "nikBirthDate", "Nama", "nama", "", "é", "e\u{301}", "ex", "e", "Ω", "z", "Catatan (3)", "Catatan", "Catatan (10)", "a\u{338}", "ab", "ne\u{301}", "nf", "na\u{301}x"]
+        for left in keys {
+            for right in keys {
+                #expect(JSONWriter.precedes(left, right) == (left < right), "\(left.debugDescription) < \(right.debugDescription)")
             }
         }
     }
