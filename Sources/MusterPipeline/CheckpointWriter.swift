@@ -10,13 +10,15 @@ internal import MusterCore
 /// multi-core machine checkpoints cost the stages almost nothing; at most `inFlight`
 /// batches wait there, so memory stays bounded when the disk is slower than the stages.
 final class CheckpointWriter: @unchecked Sendable {
-    // @unchecked: every mutable property below is touched only on `queue`, a serial queue.
+    // @unchecked: `failure` is guarded by `lock`; every other mutable property is touched
+    // only on `queue`, a serial queue.
     let path: String
     private let handle: FileHandle
     private let queue: DispatchQueue
     private let slots: DispatchSemaphore
     private var hasher = FastHash()
     private var buffer = JSONWriter(capacity: 1 << 21)
+    private let lock = NSLock()
     private var failure: MusterError?
 
     init(path: String, inFlight: Int = 4) throws(MusterError) {
@@ -32,11 +34,13 @@ final class CheckpointWriter: @unchecked Sendable {
 
     /// Queues a batch for writing; waits only when `inFlight` batches are already queued.
     func write(_ batch: RecordBatch) throws(MusterError) {
-        if let failure = queue.sync(execute: { self.failure }) { throw failure }
+        // Not `queue.sync`: that would wait for every batch still queued, and the stage
+        // would no longer run while its checkpoint is written.
+        if let failure = currentFailure { throw failure }
         slots.wait()
         queue.async {
             defer { self.slots.signal() }
-            guard self.failure == nil else { return }
+            guard self.currentFailure == nil else { return }
             for record in batch { RecordCodec.encode(record, into: &self.buffer) }
             if self.buffer.bytes.count >= 1 << 20 { self.flush() }
         }
@@ -46,7 +50,7 @@ final class CheckpointWriter: @unchecked Sendable {
     func close() throws(MusterError) -> String {
         let result: Result<String, MusterError> = queue.sync {
             flush()
-            if let failure { return .failure(failure) }
+            if let failure = currentFailure { return .failure(failure) }
             do {
                 try handle.close()
                 if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
@@ -61,13 +65,18 @@ final class CheckpointWriter: @unchecked Sendable {
 
     /// Runs on `queue`.
     private func flush() {
-        guard failure == nil, !buffer.bytes.isEmpty else { return }
+        guard currentFailure == nil, !buffer.bytes.isEmpty else { return }
         hasher.update(buffer.bytes)
         do {
             try handle.write(contentsOf: buffer.bytes)
         } catch {
-            failure = MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
+            let failure = MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
+            lock.withLock { self.failure = failure }
         }
         buffer.bytes.removeAll(keepingCapacity: true)
+    }
+
+    private var currentFailure: MusterError? {
+        lock.withLock { failure }
     }
 }

@@ -11,33 +11,34 @@ struct ParticipantWriter {
     let statements: StatementCache
 
     func write(_ members: [MusterCore.Record], knownID: String?) throws -> String {
-        let known = try knownParticipants(members, knownID: knownID)
+        let identifiers = members.map(Self.identifiers(of:))
+        let known = try knownParticipants(members, identifiers: identifiers, knownID: knownID)
         guard let id = known.first else {
             // A new person: one insert with the golden values, then the members.
             let id = lookups.allocateID()
             try saveGolden(id, Participant.goldenValues(of: members), new: true)
-            for member in members { try writeMember(member, participant: id) }
+            for (member, identifiers) in zip(members, identifiers) { try writeMember(member, identifiers: identifiers, participant: id) }
             return id
         }
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
-        for member in members { try writeMember(member, participant: id) }
+        for (member, identifiers) in zip(members, identifiers) { try writeMember(member, identifiers: identifiers, participant: id) }
         try saveGolden(id, try storedGolden(id), new: false)
         return id
     }
 
     /// Participant ids the registry already has for any of these records, oldest first.
-    private func knownParticipants(_ members: [MusterCore.Record], knownID: String?) throws -> [String] {
-        var found: Set<String> = []
-        if let knownID { found.insert(knownID) }
-        for member in members {
+    private func knownParticipants(_ members: [MusterCore.Record], identifiers: [[(String, String)]], knownID: String?) throws -> [String] {
+        var found: [String] = knownID.map { [$0] } ?? []
+        for (member, identifiers) in zip(members, identifiers) {
             if lookups.hadRecords, let id = try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.key]) {
-                found.insert(id)
+                found.append(id)
             }
-            for (field, value) in Self.identifiers(of: member) {
-                if let owner = lookups.owner(kind: field, value: value) { found.insert(owner) }
+            for (field, value) in identifiers {
+                if let owner = lookups.owner(kind: field, value: value) { found.append(owner) }
             }
         }
-        return found.sorted()
+        // Usually none or one: sorting a short array beats building a set.
+        return found.count < 2 ? found : Array(Set(found)).sorted()
     }
 
     static func identifiers(of record: MusterCore.Record) -> [(String, String)] {
@@ -47,7 +48,7 @@ struct ParticipantWriter {
         }
     }
 
-    private func writeMember(_ member: MusterCore.Record, participant id: String) throws {
+    private func writeMember(_ member: MusterCore.Record, identifiers: [(String, String)], participant id: String) throws {
         try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, statements, db)
         if lookups.hadRecords {
             try statements("DELETE FROM enrollments WHERE source_key = ?", db).execute(arguments: [member.key])
@@ -58,7 +59,7 @@ struct ParticipantWriter {
             try statements("INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db)
                 .execute(arguments: [member.key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance.text])
         }
-        for (field, value) in Self.identifiers(of: member) {
+        for (field, value) in identifiers {
             try statements("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db)
                 .execute(arguments: [id, field, value])
             lookups.claim(kind: field, value: value, for: id)
