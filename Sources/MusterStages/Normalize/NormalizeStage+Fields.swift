@@ -78,14 +78,8 @@ extension NormalizeStage {
     }
 
     func normalizeSector(_ cleaned: String, into work: inout Work) {
-        if let known = sectorMemo[cleaned] {
-            work.out.values[Field.sector] = known
-            if known == SectorTable.other { work.issue("sector.unknown", Field.sector, "matches no sector; set to \(SectorTable.other)") }
-            return
-        }
-        let sector = sectors.sector(cleaned) ?? SectorTable.other
-        if sectorMemo.count >= Self.memoLimit { sectorMemo.removeAll(keepingCapacity: true) }
-        sectorMemo[cleaned] = sector
-        normalizeSector(cleaned, into: &work)
+        let sector = sectorMemo.value(for: cleaned) { sectors.sector(cleaned) ?? SectorTable.other }
+        work.out.values[Field.sector] = sector
+        if sector == SectorTable.other { work.issue("sector.unknown", Field.sector, "matches no sector; set to \(SectorTable.other)") }
     }
 }

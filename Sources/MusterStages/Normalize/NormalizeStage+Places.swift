@@ -37,19 +37,7 @@ extension NormalizeStage {
 
     private func resolve(_ text: String, field: String, level: PlaceIndex.Level, kecamatanCode: String?, into work: inout Work) -> PlaceIndex.Place? {
         // Memoized without the kecamatan; looked up again with it only when it broke a tie.
-        var entry: (match: PlaceIndex.Match, tied: Bool)
-        if let known = level == .kecamatan ? kecamatanMemo[text] : kelurahanMemo[text] {
-            entry = known
-        } else {
-            entry = places.lookup(text, level: level)
-            if level == .kecamatan {
-                if kecamatanMemo.count >= Self.memoLimit { kecamatanMemo.removeAll(keepingCapacity: true) }
-                kecamatanMemo[text] = entry
-            } else {
-                if kelurahanMemo.count >= Self.memoLimit { kelurahanMemo.removeAll(keepingCapacity: true) }
-                kelurahanMemo[text] = entry
-            }
-        }
+        var entry = (level == .kecamatan ? kecamatanMemo : kelurahanMemo).value(for: text) { places.lookup(text, level: level) }
         if entry.tied, kecamatanCode != nil { entry = places.lookup(text, level: level, kecamatanCode: kecamatanCode) }
         let match = entry.match
         switch match {

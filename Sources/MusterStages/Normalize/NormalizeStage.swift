@@ -39,10 +39,9 @@ public final class NormalizeStage: RecordTransform {
 
     /// Places and sectors repeat across records: their lookups (typo search included) are
     /// remembered per stage instance. Bounded; one task drives a stage, so no lock.
-    var kecamatanMemo: [String: (match: PlaceIndex.Match, tied: Bool)] = [:]
-    var kelurahanMemo: [String: (match: PlaceIndex.Match, tied: Bool)] = [:]
-    var sectorMemo: [String: String] = [:]
-    static let memoLimit = 8192
+    let kecamatanMemo = TextMemo<(match: PlaceIndex.Match, tied: Bool)>()
+    let kelurahanMemo = TextMemo<(match: PlaceIndex.Match, tied: Bool)>()
+    let sectorMemo = TextMemo<String>()
 
     public init(options: Options, context: StageContext) {
         let placeholders = TextNormalizer.defaultPlaceholders.union(options.placeholders.map { TextNormalizer.clean($0).lowercased() })
