@@ -17,6 +17,8 @@ final class CheckpointWriter: @unchecked Sendable {
     private let queue: DispatchQueue
     private let slots: DispatchSemaphore
     private var hasher = FastHash()
+    /// Seconds `write` spent waiting for a free slot; read and written on the caller's thread.
+    private(set) var waitedSeconds = 0.0
     private var buffer = JSONWriter(capacity: 1 << 21)
     private let lock = NSLock()
     private var failure: MusterError?
@@ -37,7 +39,11 @@ final class CheckpointWriter: @unchecked Sendable {
         // Not `queue.sync`: that would wait for every batch still queued, and the stage
         // would no longer run while its checkpoint is written.
         if let failure = currentFailure { throw failure }
-        slots.wait()
+        if slots.wait(timeout: .now()) == .timedOut {
+            let start = DispatchTime.now().uptimeNanoseconds
+            slots.wait()
+            waitedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
         queue.async {
             defer { self.slots.signal() }
             guard self.currentFailure == nil else { return }

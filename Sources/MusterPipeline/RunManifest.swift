@@ -26,10 +26,15 @@ public struct RunManifest: Sendable, Codable {
         /// Quarantined records in its output, whichever stage quarantined them.
         public var quarantinedTotal: Int
         public var contentHash: String
+        /// The stage's own working time: without the stages after it and without
+        /// `checkpointWaitSeconds`.
         public var seconds: Double
         public var recordsPerSecond: Double
         /// Where its input came from when it was not the stage before it in this run.
         public var input: String?
+        /// Time the stage waited for its checkpoint writer to catch up (back-pressure when the
+        /// machine's cores are all busy), kept apart so `seconds` stays the stage's own cost.
+        public var checkpointWaitSeconds: Double?
     }
 
     public var runID: String

@@ -104,7 +104,8 @@ final class StageDriver: @unchecked Sendable {
             contentHash: contentHash,
             seconds: seconds,
             recordsPerSecond: seconds > 0 ? Double(recordsOut) / seconds : 0,
-            input: input
+            input: input,
+            checkpointWaitSeconds: writer.waitedSeconds
         )
     }
 
@@ -127,7 +128,10 @@ final class StageDriver: @unchecked Sendable {
     private func timed(_ body: () throws -> Void) throws {
         let start = Date()
         let downstreamBefore = downstreamSeconds
-        defer { seconds += Date().timeIntervalSince(start) - (downstreamSeconds - downstreamBefore) }
+        let waitedBefore = writer.waitedSeconds
+        defer {
+            seconds += Date().timeIntervalSince(start) - (downstreamSeconds - downstreamBefore) - (writer.waitedSeconds - waitedBefore)
+        }
         try body()
     }
 

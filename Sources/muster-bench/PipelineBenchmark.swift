@@ -30,18 +30,20 @@ let pipelineBenchmark = Benchmark(name: "pipeline", summary: "DIR [MUSTER]: must
     else { throw BenchmarkError("no manifest in \(runs)") }
     let manifest = try JSONParser.parse(data)
     var figures: [String: Double] = ["wall_seconds": wall, "peak_rss_mib": peakMiB]
-    print("stage        records      seconds    records/s        MB/s")
+    print("stage        records      seconds    records/s        MB/s   checkpoint wait s")
     var records = 0.0
     for stage in manifest["stages"]?.arrayValue ?? [] {
         let name = stage["name"]?.stringValue ?? "?"
         let out = stage["recordsOut"]?.doubleValue ?? 0
         let seconds = stage["seconds"]?.doubleValue ?? 0
+        let waited = stage["checkpointWaitSeconds"]?.doubleValue ?? 0
         let checkpoint = "\(runs)/\(newest)/\(stage["checkpoint"]?.stringValue ?? "")"
         let bytes = Double((try? FileManager.default.attributesOfItem(atPath: checkpoint)[.size] as? Int) ?? 0)
         let megabytesPerSecond = seconds > 0 ? bytes / 1_048_576 / seconds : 0
         records = max(records, out)
-        print(String(format: "%-10@ %9.0f %12.2f %12.0f %11.1f", name as NSString, out, seconds, seconds > 0 ? out / seconds : 0, megabytesPerSecond))
+        print(String(format: "%-10@ %9.0f %12.2f %12.0f %11.1f %19.2f", name as NSString, out, seconds, seconds > 0 ? out / seconds : 0, megabytesPerSecond, waited))
         figures["\(name)_seconds"] = seconds
+        figures["\(name)_checkpoint_wait_seconds"] = waited
         figures["\(name)_records_per_second"] = seconds > 0 ? out / seconds : 0
         figures["\(name)_mb_per_second"] = megabytesPerSecond
     }
