@@ -10,30 +10,29 @@ struct ParticipantWriter {
     let lookups: RegistryLookups
     let statements: StatementCache
 
-    func write(_ members: [MusterCore.Record], knownID: String?) throws -> String {
-        let identifiers = members.map(Self.identifiers(of:))
-        let known = try knownParticipants(members, identifiers: identifiers, knownID: knownID)
+    func write(_ members: [SourceRecordRow], knownID: String?) throws -> String {
+        let known = try knownParticipants(members, knownID: knownID)
         guard let id = known.first else {
             // A new person: one insert with the golden values, then the members.
             let id = lookups.allocateID()
-            try saveGolden(id, Participant.goldenValues(of: members), new: true)
-            for (member, identifiers) in zip(members, identifiers) { try writeMember(member, identifiers: identifiers, participant: id) }
+            try saveGolden(id, Participant.goldenValues(of: members.map(\.record)), new: true)
+            for member in members { try writeMember(member, participant: id) }
             return id
         }
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
-        for (member, identifiers) in zip(members, identifiers) { try writeMember(member, identifiers: identifiers, participant: id) }
+        for member in members { try writeMember(member, participant: id) }
         try saveGolden(id, try storedGolden(id), new: false)
         return id
     }
 
     /// Participant ids the registry already has for any of these records, oldest first.
-    private func knownParticipants(_ members: [MusterCore.Record], identifiers: [[(String, String)]], knownID: String?) throws -> [String] {
+    private func knownParticipants(_ members: [SourceRecordRow], knownID: String?) throws -> [String] {
         var found: [String] = knownID.map { [$0] } ?? []
-        for (member, identifiers) in zip(members, identifiers) {
-            if lookups.hadRecords, let id = try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.key]) {
+        for member in members {
+            if lookups.hadRecords, let id = try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.record.key]) {
                 found.append(id)
             }
-            for (field, value) in identifiers {
+            for (field, value) in member.identifiers {
                 if let owner = lookups.owner(kind: field, value: value) { found.append(owner) }
             }
         }
@@ -41,25 +40,17 @@ struct ParticipantWriter {
         return found.count < 2 ? found : Array(Set(found)).sorted()
     }
 
-    static func identifiers(of record: MusterCore.Record) -> [(String, String)] {
-        IdentifierRules.matchFields.compactMap { field, _ in
-            guard let value = record.normalized?[field], IdentifierRules.isUsable(value, field: field) else { return nil }
-            return (field, value)
-        }
-    }
-
-    private func writeMember(_ member: MusterCore.Record, identifiers: [(String, String)], participant id: String) throws {
-        try SourceRecordRow(record: member, runID: runID).upsert(participantID: id, programmeID: nil, statements, db)
+    private func writeMember(_ member: SourceRecordRow, participant id: String) throws {
+        let key = member.record.key
+        try member.upsert(participantID: id, programmeID: nil, runID: runID, statements, db)
         if lookups.hadRecords {
-            try statements("DELETE FROM enrollments WHERE source_key = ?", db).execute(arguments: [member.key])
+            try statements("DELETE FROM enrollments WHERE source_key = ?", db).execute(arguments: [key])
         }
-        for enrollment in member.source.enrollments {
-            var attendance = JSONWriter(capacity: 128)
-            attendance.attendance(enrollment.attendance)
+        for (enrollment, attendance) in zip(member.record.source.enrollments, member.attendance) {
             try statements("INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db)
-                .execute(arguments: [member.key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance.text])
+                .execute(arguments: [key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance])
         }
-        for (field, value) in identifiers {
+        for (field, value) in member.identifiers {
             try statements("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db)
                 .execute(arguments: [id, field, value])
             lookups.claim(kind: field, value: value, for: id)

@@ -14,7 +14,7 @@ final class RegistryWriter {
     private let startedAt: Date
     private let lookups: RegistryLookups
     private let statements = StatementCache()
-    private var group: [MusterCore.Record] = []
+    private var group: [SourceRecordRow] = []
     private var clusterIDs: [String: String] = [:]
     private(set) var books = Reconciliation()
     private var finished = false
@@ -50,22 +50,22 @@ final class RegistryWriter {
     }
 
     /// Writes what can be written now and returns those records with their registry ids.
-    func write(_ batch: [MusterCore.Record]) throws -> [MusterCore.Record] {
+    func write(_ rows: [SourceRecordRow]) throws -> [MusterCore.Record] {
         try guarded { db in
             var out: [MusterCore.Record] = []
-            out.reserveCapacity(batch.count)
-            for record in batch {
+            out.reserveCapacity(rows.count)
+            for row in rows {
+                var record = row.record
                 if record.isQuarantined || record.source.kind == .programme {
                     books.count(record)
-                    var record = record
-                    record.registryID = try record.isQuarantined ? quarantine(record, db) : programme(record, db)
+                    record.registryID = try record.isQuarantined ? quarantine(row, db) : programme(row, db)
                     out.append(record)
                     continue
                 }
-                if let current = group.first, cluster(of: current) != cluster(of: record) {
+                if let current = group.first?.record, cluster(of: current) != cluster(of: record) {
                     out += try flushGroup(db)
                 }
-                group.append(record)
+                group.append(row)
             }
             return out
         }
@@ -122,31 +122,31 @@ final class RegistryWriter {
     private func flushGroup(_ db: Database) throws -> [MusterCore.Record] {
         guard !group.isEmpty else { return [] }
         defer { group.removeAll(keepingCapacity: true) }
-        let cluster = cluster(of: group[0])
+        let cluster = cluster(of: group[0].record)
         let id = try ParticipantWriter(db: db, runID: runID, lookups: lookups, statements: statements).write(group, knownID: clusterIDs[cluster])
         clusterIDs[cluster] = id
-        return group.map { record in
-            books.count(record)
-            var record = record
+        return group.map { row in
+            books.count(row.record)
+            var record = row.record
             record.registryID = id
             return record
         }
     }
 
-    private func quarantine(_ record: MusterCore.Record, _ db: Database) throws -> String? {
+    private func quarantine(_ row: SourceRecordRow, _ db: Database) throws -> String? {
+        let record = row.record
         let provenance = record.source.provenance
         try statements("DELETE FROM source_records WHERE key = ?", db).execute(arguments: [record.key])
-        var raw = JSONWriter()
-        raw.source(record.source)
         try statements("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db)
             .execute(arguments: [
                 runID, record.key, provenance.sourceID, provenance.file, provenance.locator,
-                record.quarantine.map(\.rule).joined(separator: ","), try Self.json(record.quarantine), raw.text,
+                record.quarantine.map(\.rule).joined(separator: ","), try Self.json(record.quarantine), row.raw,
             ])
         return nil
     }
 
-    private func programme(_ record: MusterCore.Record, _ db: Database) throws -> String {
+    private func programme(_ row: SourceRecordRow, _ db: Database) throws -> String {
+        let record = row.record
         let values = record.normalized?.values ?? record.source.fields
         let id = values[Field.guid] ?? record.key
         try statements("""
@@ -154,7 +154,7 @@ final class RegistryWriter {
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, link = excluded.link, published = excluded.published,
                 source_key = excluded.source_key, last_run = excluded.last_run
             """, db).execute(arguments: [id, values[Field.title], values[Field.link], values[Field.published], record.key, runID])
-        try SourceRecordRow(record: record, runID: runID).upsert(participantID: nil, programmeID: id, statements, db)
+        try row.upsert(participantID: nil, programmeID: id, runID: runID, statements, db)
         return id
     }
 

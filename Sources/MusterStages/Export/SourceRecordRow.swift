@@ -1,31 +1,58 @@
 internal import GRDB
 internal import MusterCore
+internal import Dispatch
 
-/// One accepted record as the `source_records` table holds it.
-struct SourceRecordRow {
+/// One record as the registry stores it, with its JSON columns and identifiers worked out
+/// up front: that needs no database, so the export prepares a batch's rows on another
+/// thread (``PreparedRows``) while it writes the batch before.
+struct SourceRecordRow: Sendable {
     let record: MusterCore.Record
-    let runID: String
+    /// The source record as read (`source_records.raw`, `quarantine.raw`).
+    let raw: String
+    let canonical: String?
+    let issues: String?
+    let evidence: String?
+    /// Each enrollment's attendance, as JSON, in enrollment order.
+    let attendance: [String]
+    /// Well-formed identifiers (NIK, phone, email) that find and claim a participant.
+    let identifiers: [(field: String, value: String)]
 
-    func upsert(participantID: String?, programmeID: String?, _ statements: StatementCache, _ db: Database) throws {
-        let provenance = record.source.provenance
-        var raw = JSONWriter(capacity: 512)
-        raw.source(record.source)
-        var canonical: String?
-        var issues: String?
-        var evidence: String?
+    init(_ record: MusterCore.Record) {
+        self.record = record
+        var writer = JSONWriter(capacity: 512)
+        writer.source(record.source)
+        raw = writer.text
         if let links = record.match?.evidence, !links.isEmpty {
-            var writer = JSONWriter(capacity: 128)
+            writer.bytes.removeAll(keepingCapacity: true)
             writer.evidence(links)
             evidence = writer.text
+        } else {
+            evidence = nil
         }
         if let normalized = record.normalized {
-            var writer = JSONWriter(capacity: 256)
+            writer.bytes.removeAll(keepingCapacity: true)
             writer.object(normalized.values)
             canonical = writer.text
             writer.bytes.removeAll(keepingCapacity: true)
             writer.issues(normalized.issues)
             issues = writer.text
+        } else {
+            canonical = nil
+            issues = nil
         }
+        attendance = record.source.enrollments.map { enrollment in
+            var writer = JSONWriter(capacity: 128)
+            writer.attendance(enrollment.attendance)
+            return writer.text
+        }
+        identifiers = record.isQuarantined ? [] : IdentifierRules.matchFields.compactMap { field, _ in
+            guard let value = record.normalized?[field], IdentifierRules.isUsable(value, field: field) else { return nil }
+            return (field, value)
+        }
+    }
+
+    func upsert(participantID: String?, programmeID: String?, runID: String, _ statements: StatementCache, _ db: Database) throws {
+        let provenance = record.source.provenance
         try statements("""
             INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, evidence, last_run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -34,7 +61,28 @@ struct SourceRecordRow {
                 issues = excluded.issues, evidence = excluded.evidence, last_run = excluded.last_run
             """, db).execute(arguments: [
             record.key, provenance.sourceID, provenance.file, provenance.locator, provenance.contentHash,
-            record.source.kind.rawValue, participantID, programmeID, raw.text, canonical, issues, evidence, runID,
+            record.source.kind.rawValue, participantID, programmeID, raw, canonical, issues, evidence, runID,
         ])
+    }
+}
+
+/// A batch's rows, prepared on a queue of their own; `rows` waits until they are ready.
+final class PreparedRows: @unchecked Sendable {
+    // @unchecked: `prepared` is written once on the queue before `ready` is signalled and
+    // read only after waiting for it.
+    private var prepared: [SourceRecordRow] = []
+    private let ready = DispatchSemaphore(value: 0)
+
+    init(_ batch: RecordBatch, on queue: DispatchQueue) {
+        queue.async {
+            self.prepared = batch.map(SourceRecordRow.init)
+            self.ready.signal()
+        }
+    }
+
+    /// The rows, once; waits for their preparation.
+    func rows() -> [SourceRecordRow] {
+        ready.wait()
+        return prepared
     }
 }
