@@ -36,12 +36,17 @@ struct ReportBuilder {
     static func build(manifest: RunManifest, directory: String) throws -> RunReport {
         var builder = ReportBuilder()
         var notes: [String] = []
-        let checkpoint = manifest.stages.last { FileManager.default.fileExists(atPath: directory + "/" + $0.checkpoint) }
-        if let checkpoint {
-            try CheckpointReader(path: directory + "/" + checkpoint.checkpoint).forEachBatch { batch in
+        let found = manifest.stages.lazy.compactMap { stage in stage.checkpoint.map { (stage: stage, file: $0) } }
+            .last { FileManager.default.fileExists(atPath: directory + "/" + $0.file) }
+        if let found {
+            try CheckpointReader(path: directory + "/" + found.file).forEachBatch { batch in
                 for record in batch { builder.add(record) }
             }
-            if checkpoint.index != manifest.stages.last?.index { notes.append("the run's last stage left no checkpoint; figures are from \(checkpoint.checkpoint)") }
+            if let last = manifest.stages.last, found.stage.index != last.index {
+                notes.append(last.checkpoint == nil
+                    ? "figures are from \(found.file), the records as they went into \(last.name)"
+                    : "the run's last stage left no checkpoint; figures are from \(found.file)")
+            }
         } else {
             notes.append("no completed checkpoint: record-level figures are empty")
         }
@@ -50,7 +55,7 @@ struct ReportBuilder {
             notes.append("the run did not export: participant ids are not assigned and the registry was not changed")
         }
         notes.append("new participant ids come from the registry; `muster run` adds them, a report written without the registry leaves them null")
-        return builder.report(manifest: manifest, checkpoint: checkpoint?.checkpoint, notes: notes)
+        return builder.report(manifest: manifest, checkpoint: found?.file, notes: notes)
     }
 
     /// The report of a run whose final records were added (``add(_:)``) as they left its last
@@ -62,7 +67,7 @@ struct ReportBuilder {
             notes.append("the run did not export: participant ids are not assigned and the registry was not changed")
         }
         notes.append("new participant ids come from the registry; `muster run` adds them, a report written without the registry leaves them null")
-        return report(manifest: manifest, checkpoint: manifest.stages.last?.checkpoint, notes: notes)
+        return report(manifest: manifest, checkpoint: manifest.stages.last { $0.checkpoint != nil }?.checkpoint ?? nil, notes: notes)
     }
 
     mutating func add(_ record: Record) {

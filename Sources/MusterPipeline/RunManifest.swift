@@ -17,8 +17,9 @@ public struct RunManifest: Sendable, Codable {
         public var index: Int
         public var name: String
         public var type: String
-        /// Checkpoint file name inside the run folder.
-        public var checkpoint: String
+        /// Checkpoint file name inside the run folder; nil for the stage that writes the
+        /// registry, whose output is the registry itself.
+        public var checkpoint: String?
         public var recordsIn: Int
         public var recordsOut: Int
         /// Records this stage quarantined.

@@ -12,7 +12,8 @@ final class StageDriver: @unchecked Sendable {
     let index: Int
     let configuration: StageConfiguration
     let stage: any Stage
-    let writer: CheckpointWriter
+    /// nil for the registry writer: its output is the registry.
+    let writer: CheckpointWriter?
     let next: StageDriver?
     /// Called with every record leaving the last stage of the run.
     let sink: (Record) -> Void
@@ -30,7 +31,7 @@ final class StageDriver: @unchecked Sendable {
     private var downstreamSeconds = 0.0
 
     init(
-        index: Int, configuration: StageConfiguration, stage: any Stage, writer: CheckpointWriter,
+        index: Int, configuration: StageConfiguration, stage: any Stage, writer: CheckpointWriter?,
         next: StageDriver?, lane: StageLane? = nil, sink: @escaping (Record) -> Void
     ) {
         self.index = index
@@ -71,7 +72,7 @@ final class StageDriver: @unchecked Sendable {
 
     private func complete() throws {
         try timed { try stage.finish(emit: emit) }
-        contentHash = try writer.close()
+        contentHash = try writer?.close() ?? ""
         if isSource {
             recordsIn = recordsOut
             keysIn = keysOut
@@ -96,7 +97,7 @@ final class StageDriver: @unchecked Sendable {
             index: index,
             name: configuration.name,
             type: configuration.type,
-            checkpoint: RunStore.checkpointName(index: index, name: configuration.name),
+            checkpoint: writer == nil ? nil : RunStore.checkpointName(index: index, name: configuration.name),
             recordsIn: recordsIn,
             recordsOut: recordsOut,
             quarantined: max(0, quarantinedOut - quarantinedIn),
@@ -105,7 +106,7 @@ final class StageDriver: @unchecked Sendable {
             seconds: seconds,
             recordsPerSecond: seconds > 0 ? Double(recordsOut) / seconds : 0,
             input: input,
-            checkpointWaitSeconds: writer.waitedSeconds
+            checkpointWaitSeconds: writer?.waitedSeconds
         )
     }
 
@@ -115,7 +116,7 @@ final class StageDriver: @unchecked Sendable {
             keysOut &+= Self.checksum(record.key)
             if record.isQuarantined { quarantinedOut += 1 }
         }
-        try writer.write(batch)
+        try writer?.write(batch)
         let start = Date()
         if let next {
             try next.push(batch)
@@ -128,9 +129,9 @@ final class StageDriver: @unchecked Sendable {
     private func timed(_ body: () throws -> Void) throws {
         let start = Date()
         let downstreamBefore = downstreamSeconds
-        let waitedBefore = writer.waitedSeconds
+        let waitedBefore = writer?.waitedSeconds ?? 0
         defer {
-            seconds += Date().timeIntervalSince(start) - (downstreamSeconds - downstreamBefore) - (writer.waitedSeconds - waitedBefore)
+            seconds += Date().timeIntervalSince(start) - (downstreamSeconds - downstreamBefore) - ((writer?.waitedSeconds ?? 0) - waitedBefore)
         }
         try body()
     }

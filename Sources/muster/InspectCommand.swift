@@ -81,12 +81,17 @@ struct InspectCommand: ParsableCommand {
         let store = RunStore(configuration: configuration)
         if let stage {
             let index = try configuration.stageIndex(named: stage)
+            let type = try BuiltIns.stageRegistry().type(for: configuration.stages[index], file: configuration.file)
+            if type.descriptor.writesRegistry {
+                let before = index > 0 ? "; `muster inspect --stage \(configuration.stages[index - 1].name)` shows them as they went in" : ""
+                throw MusterError(.usage, "\(stage) writes the registry and leaves no checkpoint: its records are the registry's source_records\(before)")
+            }
             return try store.checkpoint(index: index, name: stage, runID: runID).path
         }
         let candidates = runID.map { [$0] } ?? store.runIDs()
         for candidate in candidates {
-            if let manifest = try? store.manifest(of: candidate), let last = manifest.stages.last {
-                return store.directory(of: candidate) + "/" + last.checkpoint
+            if let manifest = try? store.manifest(of: candidate), let last = manifest.stages.last(where: { $0.checkpoint != nil })?.checkpoint {
+                return store.directory(of: candidate) + "/" + last
             }
         }
         throw MusterError(.usage, "no run with a checkpoint yet; run `muster run` first")

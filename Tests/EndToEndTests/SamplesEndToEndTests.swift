@@ -107,6 +107,20 @@ import Testing
         #expect(open.stdout.contains("    nik: \"3174065004990090\" → \"3174065004990090\""))
     }
 
+    @Test func theRegistryWriterLeavesNoCheckpointAndInspectSaysWhere() throws {
+        let muster = try MusterProcess()
+        defer { muster.workspace.remove() }
+        #expect(try muster.run("run").status == 0)
+        let runs = muster.workspace.path + "/.muster/runs"
+        let run = try #require(try FileManager.default.contentsOfDirectory(atPath: runs).first)
+        let files = try FileManager.default.contentsOfDirectory(atPath: runs + "/" + run).filter { $0.hasSuffix(".ndjson") }.sorted()
+        #expect(files == ["01-ingest.ndjson", "02-normalize.ndjson", "03-dedupe.ndjson", "04-validate.ndjson"])
+        let inspect = try muster.run("inspect", "--stage", "export")
+        #expect(inspect.status == 1)
+        #expect(inspect.stderr.contains("export writes the registry and leaves no checkpoint: its records are the registry's source_records; `muster inspect --stage validate` shows them as they went in"))
+        #expect(try muster.run("inspect", "--key", "jakpreneur-export.json#$.data.items[0]").stdout.contains("04-validate.ndjson"))
+    }
+
     @Test func catalogCommandsDescribeEveryImporterAndStage() throws {
         let muster = try MusterProcess()
         defer { muster.workspace.remove() }
