@@ -32,7 +32,7 @@ for records in $sizes; do
 done
 
 echo "== importers beside their raw C parsers; normalize on one core; the generator =="
-for bench in "csv --mb 100 --runs 1" "json --mb 100 --runs 1" "xml --mb 50 --runs 1" "normalize 1000000" "generate"; do
+for bench in "csv --mb 100 --runs 3" "json --mb 100 --runs 3" "xml --mb 50 --runs 3" "normalize 1000000" "generate"; do
     out=$("$bin/muster-bench" $bench)
     echo "$out" | grep -v '^json:'
     json_lines+=("${out##*json: }")
