@@ -138,12 +138,5 @@ final class StageDriver: @unchecked Sendable {
 
     /// FNV-1a of a record key: summed over a stage's input and output, equal sums say the
     /// same records came out as went in (not only the same number).
-    static func checksum(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0100_0000_01b3
-        }
-        return hash
-    }
+    static func checksum(_ key: String) -> UInt64 { FastHash.fnv1a(key) }
 }

@@ -19,6 +19,13 @@ import Testing
         #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test func fnv1aMatchesTheReferenceValues() {
+        #expect(FastHash.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        #expect(FastHash.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(FastHash.fnv1a("foobar") == 0x8594_4171_f739_67e8)
+        #expect(FastHash.fnv1a("berita:feeds/kabar.xml#item:x/row:12") == FastHash.fnv1a(String("berita:feeds/kabar.xml#item:x/row:12".reversed().reversed())))
+    }
+
     @Test func aCopiedHasherGoesOnByItself() {
         var first = SHA256()
         first.update(Array("ab".utf8))

@@ -57,3 +57,16 @@ public struct FastHash {
         return value
     }
 }
+
+extension FastHash {
+    /// FNV-1a (64-bit) of a short text's UTF-8 bytes, for per-record keys where setting up
+    /// a hasher costs more than hashing: the runner's key checksums, normalize's memo slots.
+    public static func fnv1a(_ text: String) -> UInt64 {
+        func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+            return hash
+        }
+        return text.utf8.withContiguousStorageIfAvailable(hash) ?? Array(text.utf8).withUnsafeBufferPointer(hash)
+    }
+}

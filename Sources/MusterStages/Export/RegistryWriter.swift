@@ -55,14 +55,14 @@ final class RegistryWriter {
             var out: [MusterCore.Record] = []
             out.reserveCapacity(rows.count)
             for row in rows {
-                var record = row.record
-                if record.isQuarantined || record.source.kind == .programme {
-                    books.count(record)
+                if row.record.isQuarantined || row.record.source.kind == .programme {
+                    books.count(row.record)
+                    var record = row.record
                     record.registryID = try record.isQuarantined ? quarantine(row, db) : programme(row, db)
                     out.append(record)
                     continue
                 }
-                if let current = group.first?.record, cluster(of: current) != cluster(of: record) {
+                if let current = group.first?.record, cluster(of: current) != cluster(of: row.record) {
                     out += try flushGroup(db)
                 }
                 group.append(row)

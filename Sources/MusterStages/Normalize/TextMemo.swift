@@ -1,3 +1,5 @@
+internal import MusterCore
+
 /// Remembers a value per text for lookups that repeat across records: places, sectors.
 ///
 /// Direct-mapped: one cheap hash of the UTF-8 bytes picks a slot and a collision replaces
@@ -40,11 +42,7 @@ final class TextMemo<Value> {
 
     /// FNV-1a over the UTF-8 bytes, folded: short texts, so a byte loop is cheapest.
     private static func hash(_ text: String) -> Int {
-        let hash = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
-            return hash
-        } ?? UInt64(truncatingIfNeeded: text.hashValue)
+        let hash = FastHash.fnv1a(text)
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
