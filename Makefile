@@ -2,13 +2,13 @@
 # Both install what they need on a fresh Debian machine first.
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev pkg-config
+APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev libsqlite3-dev libgoogle-perftools-dev pkg-config
 # Only the tests need a browser: they render report.html in headless Chromium.
 APT_TEST_PACKAGES := chromium
 
 .PHONY: deps test-deps build run test release bench clean
 
-# System libraries the importers wrap (libxml2, libcsv); installed only when missing.
+# System libraries: the importers' (libxml2, libcsv), SHA-256 (OpenSSL), SQLite, tcmalloc; installed only when missing.
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		echo "installing $(APT_PACKAGES)"; \

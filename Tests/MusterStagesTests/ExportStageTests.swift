@@ -103,4 +103,26 @@ struct RegistryProbe {
         #expect(try probe.strings("SELECT id FROM participants") == ["P000001"])
         #expect(try probe.int("SELECT COUNT(*) FROM source_records WHERE participant_id = 'P000001'") == 3)
     }
+
+    @Test func aClusterSplitAcrossBatchesIsOneParticipantWithTheMajorityGoldenValues() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        // Three records of one person, then another person: with batches of two, the first
+        // cluster ends in the second batch, so the planner must carry it over.
+        let records = try pipeline([
+            [Field.name: "SITI AMINNAH", Field.phone: "0812-1111-2222"],
+            [Field.name: "Siti Aminah", Field.phone: "0812 1111 2222", Field.email: "siti@example.com"],
+            [Field.name: "siti aminah", Field.phone: "+62 812 1111 2222"],
+            [Field.name: "Budi Santoso", Field.phone: "0813-3333-4444"],
+        ])
+        #expect(records.prefix(3).allSatisfy { $0.match?.cluster == records[0].match?.cluster })
+        let out = try export(records, registry: registry, runID: "run-1")
+        #expect(out.map(\.registryID) == ["P000001", "P000001", "P000001", "P000002"])
+        let probe = try RegistryProbe(registry)
+        #expect(try probe.strings("SELECT id || '|' || name || '|' || phone || '|' || email || '|' || golden FROM participants WHERE id = 'P000001'") == [
+            #"P000001|Siti Aminah|+6281211112222|siti@example.com|{"email":"siti@example.com","name":"Siti Aminah","nameKey":"siti aminah","phone":"+6281211112222","phoneType":"mobile"}"#,
+        ])
+        #expect(try probe.strings("SELECT participant_id || ':' || COUNT(*) FROM source_records GROUP BY participant_id") == ["P000001:3", "P000002:1"])
+    }
 }

@@ -1,6 +1,5 @@
 public import MusterCore
 internal import Foundation
-internal import Dispatch
 
 /// Writes the run's outcome to the SQLite registry in one transaction: participants with
 /// stable ids, their source records with provenance, programmes, enrollments, match
@@ -50,9 +49,9 @@ public final class ExportStage: Stage {
     private let cacheMiB: Int
     private var lock: RunLock?
     private var writer: RegistryWriter?
-    /// Rows are prepared one batch ahead, on their own queue, while the batch before is written.
-    private let preparation = DispatchQueue(label: "muster.export.prepare")
-    private var pending: PreparedRows?
+    /// Plans rows and clusters one batch ahead, on its own queue, while the batch before is written.
+    private let planner = ExportPlanner()
+    private var pending: PlannedUnits?
 
     public init(options: Options, context: StageContext) {
         self.context = context
@@ -61,26 +60,29 @@ public final class ExportStage: Stage {
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
-        let next = PreparedRows(batch, on: preparation)
+        let next = planner.plan(batch)
         try writePending(emit: emit)
         pending = next
     }
 
     public func finish(emit: (RecordBatch) throws -> Void) throws {
         try writePending(emit: emit)
-        let (last, books) = try open().finish()
+        pending = planner.planRest()
+        try writePending(emit: emit)
+        let books = try open().finish()
         writer = nil
         lock?.release()
         lock = nil
         context.diagnostics.info("registry \(registryPath): \(books.participants) participants from this run's records", stage: context.stageName)
-        if !last.isEmpty { try emit(last) }
     }
 
     private func writePending(emit: (RecordBatch) throws -> Void) throws {
-        guard let prepared = pending else { return }
+        guard let planned = pending else { return }
         pending = nil
-        let written = try open().write(prepared.rows())
+        let units = planned.units()
+        let written = try open().write(units)
         if !written.isEmpty { try emit(written) }
+        planner.release((consume units, consume written))
     }
 
     /// Takes the registry's lock and opens its transaction on the first batch.

@@ -10,18 +10,19 @@ struct ParticipantWriter {
     let lookups: RegistryLookups
     let statements: StatementCache
 
-    func write(_ members: [SourceRecordRow], knownID: String?) throws -> String {
+    func write(_ cluster: ClusterRows, knownID: String?) throws -> String {
+        let members = cluster.members
         let known = try knownParticipants(members, knownID: knownID)
         guard let id = known.first else {
-            // A new person: one insert with the golden values, then the members.
+            // A new person: one insert with the planned golden record, then the members.
             let id = lookups.allocateID()
-            try saveGolden(id, Participant.goldenValues(of: members.map(\.record)), new: true)
+            try saveGolden(id, cluster.golden, new: true)
             for member in members { try writeMember(member, participant: id) }
             return id
         }
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
         for member in members { try writeMember(member, participant: id) }
-        try saveGolden(id, try storedGolden(id), new: false)
+        try saveGolden(id, GoldenRow(try storedGolden(id)), new: false)
         return id
     }
 
@@ -44,15 +45,25 @@ struct ParticipantWriter {
         let key = member.record.key
         try member.upsert(participantID: id, programmeID: nil, runID: runID, statements, db)
         if lookups.hadRecords {
-            try statements("DELETE FROM enrollments WHERE source_key = ?", db).execute(arguments: [key])
+            try statements.execute("DELETE FROM enrollments WHERE source_key = ?", db) { $0.bind(key) }
         }
         for (enrollment, attendance) in zip(member.record.source.enrollments, member.attendance) {
-            try statements("INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db)
-                .execute(arguments: [key, id, enrollment.programme, enrollment.session, enrollment.title, enrollment.date, attendance])
+            try statements.execute("INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db) { row in
+                row.bind(key)
+                row.bind(id)
+                row.bind(enrollment.programme)
+                row.bind(enrollment.session)
+                row.bind(enrollment.title)
+                row.bind(enrollment.date)
+                row.bind(attendance)
+            }
         }
         for (field, value) in member.identifiers {
-            try statements("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db)
-                .execute(arguments: [id, field, value])
+            try statements.execute("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db) { row in
+                row.bind(id)
+                row.bind(field)
+                row.bind(value)
+            }
             lookups.claim(kind: field, value: value, for: id)
         }
     }
@@ -79,14 +90,7 @@ struct ParticipantWriter {
         return Participant.goldenValues(ofValues: maps)
     }
 
-    private func saveGolden(_ id: String, _ golden: [String: String], new: Bool) throws {
-        var writer = JSONWriter(capacity: 256)
-        writer.object(golden)
-        let values: [(any DatabaseValueConvertible)?] = [
-            golden[Field.name], golden[Field.nik], golden[Field.phone], golden[Field.email], golden[Field.birthDate],
-            golden[Field.gender], golden[Field.kelurahan], golden[Field.kecamatan], golden[Field.sector],
-            writer.text, runID, id,
-        ]
+    private func saveGolden(_ id: String, _ golden: GoldenRow, new: Bool) throws {
         let sql: StaticString = new
             ? """
                 INSERT INTO participants (name, nik, phone, email, birth_date, gender, kelurahan, kecamatan, sector, golden, last_run, id, first_run)
@@ -96,6 +100,18 @@ struct ParticipantWriter {
                 UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
                     kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ?
                 """
-        try statements(sql, db).execute(arguments: StatementArguments(new ? values + [runID] : values))
+        try statements.execute(sql, db) { row in
+            for field in Self.columnFields { row.bind(golden.values[field]) }
+            row.bind(golden.json)
+            row.bind(runID)
+            row.bind(id)
+            if new { row.bind(runID) }
+        }
     }
+
+    /// The golden fields the participants table has a column for, in column order.
+    private static let columnFields = [
+        Field.name, Field.nik, Field.phone, Field.email, Field.birthDate,
+        Field.gender, Field.kelurahan, Field.kecamatan, Field.sector,
+    ]
 }

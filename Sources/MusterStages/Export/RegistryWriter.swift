@@ -5,8 +5,8 @@ internal import MusterCore
 /// Applies one run's records to the registry as they stream in, inside one transaction that
 /// is committed only when every record has landed in the registry or the quarantine.
 ///
-/// Memory stays bounded: records arrive grouped by cluster (dedupe's contract), so only the
-/// current cluster is held; identifiers the registry already knows are kept in one
+/// Memory stays bounded: records arrive grouped by cluster (dedupe's contract), so the
+/// ``ExportPlanner`` holds only the current cluster; identifiers the registry already knows are kept in one
 /// dictionary so a cluster finds its existing participant without a query per identifier.
 final class RegistryWriter {
     private let database: DatabaseQueue
@@ -14,7 +14,6 @@ final class RegistryWriter {
     private let startedAt: Date
     private let lookups: RegistryLookups
     private let statements = StatementCache()
-    private var group: [SourceRecordRow] = []
     private var clusterIDs: [String: String] = [:]
     private(set) var books = Reconciliation()
     private var finished = false
@@ -49,33 +48,37 @@ final class RegistryWriter {
         if !finished { try? database.inDatabase { db in try db.execute(sql: "ROLLBACK") } }
     }
 
-    /// Writes what can be written now and returns those records with their registry ids.
-    func write(_ rows: [SourceRecordRow]) throws -> [MusterCore.Record] {
+    /// Writes planned units and returns their records with their registry ids.
+    func write(_ units: [ExportUnit]) throws -> [MusterCore.Record] {
         try guarded { db in
             var out: [MusterCore.Record] = []
-            out.reserveCapacity(rows.count)
-            for row in rows {
-                if row.record.isQuarantined || row.record.source.kind == .programme {
+            out.reserveCapacity(units.count)
+            for unit in units {
+                switch unit {
+                case .single(let row):
                     books.count(row.record)
                     var record = row.record
                     record.registryID = try record.isQuarantined ? quarantine(row, db) : programme(row, db)
                     out.append(record)
-                    continue
+                case .cluster(let cluster):
+                    let writer = ParticipantWriter(db: db, runID: runID, lookups: lookups, statements: statements)
+                    let id = try writer.write(cluster, knownID: clusterIDs[cluster.cluster])
+                    clusterIDs[cluster.cluster] = id
+                    for row in cluster.members {
+                        books.count(row.record)
+                        var record = row.record
+                        record.registryID = id
+                        out.append(record)
+                    }
                 }
-                if let current = group.first?.record, cluster(of: current) != cluster(of: row.record) {
-                    out += try flushGroup(db)
-                }
-                group.append(row)
             }
             return out
         }
     }
 
-    /// Writes the last cluster, checks the books in the database itself, records the run
-    /// and commits. Returns the last records with their ids.
-    func finish() throws -> (records: [MusterCore.Record], books: Reconciliation) {
-        let last = try guarded { db in
-            let last = try flushGroup(db)
+    /// Checks the books in the database itself, records the run and commits.
+    func finish() throws -> Reconciliation {
+        try guarded { db in
             books.participants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participants WHERE last_run = ?", arguments: [runID]) ?? 0
             try verify(db)
             try db.execute(
@@ -89,10 +92,9 @@ final class RegistryWriter {
                 ]
             )
             try db.execute(sql: "COMMIT")
-            return last
         }
         finished = true
-        return (last, books)
+        return books
     }
 
     private func guarded<T>(_ body: (Database) throws -> T) throws -> T {
@@ -104,8 +106,6 @@ final class RegistryWriter {
             throw MusterError(.registry, "writing the registry failed; it was left as it was", underlying: error)
         }
     }
-
-    private func cluster(of record: MusterCore.Record) -> String { record.match?.cluster ?? record.key }
 
     /// The books must balance in the database itself, not only in the counters.
     private func verify(_ db: Database) throws {
@@ -119,29 +119,22 @@ final class RegistryWriter {
         }
     }
 
-    private func flushGroup(_ db: Database) throws -> [MusterCore.Record] {
-        guard !group.isEmpty else { return [] }
-        defer { group.removeAll(keepingCapacity: true) }
-        let cluster = cluster(of: group[0].record)
-        let id = try ParticipantWriter(db: db, runID: runID, lookups: lookups, statements: statements).write(group, knownID: clusterIDs[cluster])
-        clusterIDs[cluster] = id
-        return group.map { row in
-            books.count(row.record)
-            var record = row.record
-            record.registryID = id
-            return record
-        }
-    }
-
     private func quarantine(_ row: SourceRecordRow, _ db: Database) throws -> String? {
         let record = row.record
         let provenance = record.source.provenance
-        try statements("DELETE FROM source_records WHERE key = ?", db).execute(arguments: [record.key])
-        try statements("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db)
-            .execute(arguments: [
-                runID, record.key, provenance.sourceID, provenance.file, provenance.locator,
-                record.quarantine.map(\.rule).joined(separator: ","), try Self.json(record.quarantine), row.raw,
-            ])
+        let raw = row.raw
+        try statements.execute("DELETE FROM source_records WHERE key = ?", db) { $0.bind(record.key) }
+        let reasons = try Self.json(record.quarantine)
+        try statements.execute("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db) { row in
+            row.bind(runID)
+            row.bind(record.key)
+            row.bind(provenance.sourceID)
+            row.bind(provenance.file)
+            row.bind(provenance.locator)
+            row.bind(record.quarantine.map(\.rule).joined(separator: ","))
+            row.bind(reasons)
+            row.bind(raw)
+        }
         return nil
     }
 
@@ -149,11 +142,18 @@ final class RegistryWriter {
         let record = row.record
         let values = record.normalized?.values ?? record.source.fields
         let id = values[Field.guid] ?? record.key
-        try statements("""
+        try statements.execute("""
             INSERT INTO programmes (id, title, link, published, source_key, last_run) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, link = excluded.link, published = excluded.published,
                 source_key = excluded.source_key, last_run = excluded.last_run
-            """, db).execute(arguments: [id, values[Field.title], values[Field.link], values[Field.published], record.key, runID])
+            """, db) { row in
+            row.bind(id)
+            row.bind(values[Field.title])
+            row.bind(values[Field.link])
+            row.bind(values[Field.published])
+            row.bind(record.key)
+            row.bind(runID)
+        }
         try row.upsert(participantID: nil, programmeID: id, runID: runID, statements, db)
         return id
     }

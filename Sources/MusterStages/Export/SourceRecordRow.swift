@@ -1,10 +1,9 @@
 internal import GRDB
 internal import MusterCore
-internal import Dispatch
 
 /// One record as the registry stores it, with its JSON columns and identifiers worked out
 /// up front: that needs no database, so the export prepares a batch's rows on another
-/// thread (``PreparedRows``) while it writes the batch before.
+/// thread (``ExportPlanner``) while it writes the batch before.
 struct SourceRecordRow: Sendable {
     let record: MusterCore.Record
     /// The source record as read (`source_records.raw`, `quarantine.raw`).
@@ -53,36 +52,26 @@ struct SourceRecordRow: Sendable {
 
     func upsert(participantID: String?, programmeID: String?, runID: String, _ statements: StatementCache, _ db: Database) throws {
         let provenance = record.source.provenance
-        try statements("""
+        try statements.execute("""
             INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, evidence, last_run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET content_hash = excluded.content_hash, participant_id = excluded.participant_id,
                 programme_id = excluded.programme_id, raw = excluded.raw, canonical = excluded.canonical,
                 issues = excluded.issues, evidence = excluded.evidence, last_run = excluded.last_run
-            """, db).execute(arguments: [
-            record.key, provenance.sourceID, provenance.file, provenance.locator, provenance.contentHash,
-            record.source.kind.rawValue, participantID, programmeID, raw, canonical, issues, evidence, runID,
-        ])
-    }
-}
-
-/// A batch's rows, prepared on a queue of their own; `rows` waits until they are ready.
-final class PreparedRows: @unchecked Sendable {
-    // @unchecked: `prepared` is written once on the queue before `ready` is signalled and
-    // read only after waiting for it.
-    private var prepared: [SourceRecordRow] = []
-    private let ready = DispatchSemaphore(value: 0)
-
-    init(_ batch: RecordBatch, on queue: DispatchQueue) {
-        queue.async {
-            self.prepared = batch.map(SourceRecordRow.init)
-            self.ready.signal()
+            """, db) { row in
+            row.bind(record.key)
+            row.bind(provenance.sourceID)
+            row.bind(provenance.file)
+            row.bind(provenance.locator)
+            row.bind(provenance.contentHash)
+            row.bind(record.source.kind.rawValue)
+            row.bind(participantID)
+            row.bind(programmeID)
+            row.bind(raw)
+            row.bind(canonical)
+            row.bind(issues)
+            row.bind(evidence)
+            row.bind(runID)
         }
-    }
-
-    /// The rows, once; waits for their preparation.
-    func rows() -> [SourceRecordRow] {
-        ready.wait()
-        return prepared
     }
 }
