@@ -20,14 +20,16 @@ final class RowMapper {
 
     /// The parts of a record one row gives; nil fields when every cell was empty.
     struct Values {
-        var fields: [String: String]
+        var fields: FieldValues
         var extras: [String: String]
         var attendance: [Attendance]
     }
 
     let columnCount: Int
-    /// Canonical field → the column holding it.
-    private let fieldColumns: [String: Int]
+    /// The row's canonical fields, laid out once (values empty), and the column holding
+    /// each, in that layout's order.
+    private let fieldLayout: FieldValues
+    private let fieldColumns: [Int]
     /// Extra key → the column holding it.
     private let extraColumns: [String: Int]
     /// The attendance columns, in header order, with their day labels.
@@ -51,7 +53,8 @@ final class RowMapper {
             case .attendance(let day): days.append((column, day))
             }
         }
-        fieldColumns = fields
+        fieldLayout = FieldValues(fields.lazy.map { ($0.key, "") })
+        fieldColumns = fieldLayout.keys.map { fields[$0]! }
         extraColumns = extras
         self.days = days
         let read = Set(fields.values).union(extras.values).union(days.map(\.column))
@@ -66,12 +69,12 @@ final class RowMapper {
     /// column (in header order) that holds a control byte or text invalid in the encoding.
     func values(of row: CSVRow) throws(Fault) -> Values? {
         var anyValue = false
-        let fields: [String: String]
+        let fields: FieldValues
         let extras: [String: String]
         var attendance: [Attendance] = []
         do {
-            // Cells are read in bucket order here, so a fault is looked up again in header order.
-            fields = try fieldColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
+            // Cells are read in field-name order here, so a fault is looked up again in header order.
+            fields = try fieldLayout.withValues { position throws(Fault) in try value(row, fieldColumns[position], &anyValue) }
             extras = try extraColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
             for column in shadowed { _ = try value(row, column, &anyValue) }
             if !days.isEmpty {

@@ -4,7 +4,7 @@ import MusterCore
 /// enrollments. The caller adds provenance (locator and hash) and the duplicate check.
 struct RecordLine {
     var kind: RecordKind
-    var fields: [String: String]
+    var fields: FieldValues
     var extras: [String: String]
     var enrollments: [Enrollment]
     var locator: String?
@@ -16,7 +16,7 @@ struct RecordLine {
     init(_ value: JSONValue) throws(LineProblem) {
         let members = try Members(value, of: "record", allowed: Self.keys)
         guard let fields = members["fields"] else { throw LineProblem("record: missing \"fields\"") }
-        self.fields = try Self.scalars(fields, name: "fields")
+        self.fields = FieldValues(try Self.scalars(fields, name: "fields"))
         extras = try members["extras"].map { value throws(LineProblem) in try Self.scalars(value, name: "extras") } ?? [:]
         kind = .participant
         if let name = try members.string("kind") {

@@ -106,7 +106,7 @@ final class RecordMapper: Sendable {
         plan.match(tape, from: 0, into: &scratch.found)
         // Each field has one rule (the importer merges options by field name), so the
         // first value found for a field is its only one.
-        var fields = [String: String](minimumCapacity: fieldNames.count)
+        var fields = FieldValues(minimumCapacity: fieldNames.count)
         for (field, range) in zip(fieldNames, fieldRanges) {
             if let value = firstValue(of: fieldLookups[range], in: tape, found: scratch.found, under: [], prefixIsASCII: true, scratch: &scratch) {
                 fields[field] = value

@@ -45,8 +45,8 @@ struct ParticipantTable {
     }
 
     /// The fields and extras of one data row (cells beyond the header are not mapped).
-    func values(of cells: [String]) -> (fields: [String: String], extras: [String: String]) {
-        var fields: [String: String] = [:]
+    func values(of cells: [String]) -> (fields: FieldValues, extras: [String: String]) {
+        var fields = FieldValues()
         var extras: [String: String] = [:]
         for (column, cell) in zip(columns, cells) where !cell.isEmpty {
             switch column {

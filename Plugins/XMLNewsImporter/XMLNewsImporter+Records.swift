@@ -16,7 +16,7 @@ extension XMLNewsImporter {
 
     /// The item's programme record, and the tables of its body for the participant rows.
     private func programme(for item: FeedItem, locator: String, file: SourceFile, context: ImportContext) -> (SourceRecord, [HTMLTable]) {
-        var fields: [String: String] = [:]
+        var fields = FieldValues()
         fields[Field.guid] = item.identifier
         var extras = item.extras
         fields[Field.title] = item.title?.value

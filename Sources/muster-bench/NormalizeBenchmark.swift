@@ -122,7 +122,7 @@ struct SignupGenerator {
         case 2: birthDate = String(day) + " " + Self.months[month - 1] + " " + String(year)
         default: birthDate = String(day) + "-" + String(month) + "-" + two(yy)
         }
-        let fields: [String: String] = [
+        let fields: FieldValues = [
             Field.name: next() % 5 == 0 ? name.uppercased() : name,
             Field.nik: nik,
             Field.phone: phone,

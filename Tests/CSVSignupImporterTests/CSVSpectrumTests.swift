@@ -32,7 +32,7 @@ import Testing
             guard case .object(let members) = object else { return [:] }
             return Dictionary(members.map { ($0.key, $0.value.scalarText ?? "") }, uniquingKeysWith: { $1 })
         }
-        let actual = records.map { $0.fields.merging($0.extras) { first, _ in first } }
+        let actual = records.map { $0.fields.dictionary.merging($0.extras) { first, _ in first } }
         #expect(records.allSatisfy { $0.rejection == nil })
         #expect(actual == expected)
     }

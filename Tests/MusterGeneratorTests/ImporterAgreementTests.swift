@@ -49,7 +49,7 @@ import XMLNewsImporter
         var seen: Set<String> = []
         for record in try records(in: folder) where record.kind == .participant && record.rejection == nil {
             let entry = try #require(truth[record.provenance.reference])
-            var found = Self.firstBrokenRule(record.fields)
+            var found = Self.firstBrokenRule(record.fields.dictionary)
             if found == nil, let nik = record.fields[Field.nik], nik.filter(\.isNumber).count == 16, !ValueVariation.hasRealDate(Array(nik.filter(\.isNumber).utf8)) {
                 found = "nik-format"  // the stage also checks the NIK's date digits
             }

@@ -6,7 +6,7 @@ enum Fixtures {
         Record(source: SourceRecord(
             provenance: Provenance(sourceID: source, file: "input.csv", locator: locator, contentHash: SHA256.hex(of: locator)),
             kind: kind,
-            fields: fields
+            fields: FieldValues(fields)
         ))
     }
 

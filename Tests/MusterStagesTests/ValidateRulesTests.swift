@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func conditionLanguage() throws {
-        let values = ["a": "5", "b": "12", "d": "1988-05-05", "s": "x y"]
+        let values: FieldValues = ["a": "5", "b": "12", "d": "1988-05-05", "s": "x y"]
         func holds(_ text: String) throws -> Bool { try ConditionParser.parse(text).evaluate(values) }
         #expect(try holds("a < b"))
         #expect(try holds("d >= '1950-01-01' and d < \"2000-01-01\""))

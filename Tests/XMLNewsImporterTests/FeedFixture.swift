@@ -20,7 +20,7 @@ enum FeedFixture {
         var allValues: [String] {
             var values: [String] = []
             for record in records {
-                values += record.fields.values
+                values += record.fields.map(\.value)
                 values += record.extras.values
                 values += record.extras.keys
                 for enrollment in record.enrollments {

@@ -93,6 +93,20 @@ public struct JSONWriter {
         byte(0x7D)
     }
 
+    /// A record's fields: already in key order.
+    public mutating func object(_ values: FieldValues) {
+        byte(0x7B)
+        var first = true
+        for (key, value) in values {
+            if !first { byte(0x2C) }
+            first = false
+            string(key)
+            byte(0x3A)
+            string(value)
+        }
+        byte(0x7D)
+    }
+
     /// `String`'s `<`, decided from the UTF-8 bytes where the first difference is between
     /// ASCII characters that stand alone (always, for field names): there byte order and
     /// Unicode order agree, as normalization joins only combining marks, never ASCII, to a

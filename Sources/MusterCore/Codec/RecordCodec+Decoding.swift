@@ -22,7 +22,7 @@ extension RecordCodec {
             source: try source(node.required("source")),
             normalized: try node.optional("normalized").map { normalized in
                 NormalizedRecord(
-                    values: try normalized.required("values").stringMap(),
+                    values: try normalized.required("values").fieldValues(),
                     issues: try normalized.required("issues").items().map { issue in
                         FieldIssue(code: try issue.string("code"), field: try issue.string("field"), raw: try issue.optionalString("raw"), message: try issue.string("message"))
                     }
@@ -51,7 +51,7 @@ extension RecordCodec {
                 locator: try provenance.string("locator"), contentHash: try provenance.string("contentHash")
             ),
             kind: kind,
-            fields: try node.required("fields").stringMap(),
+            fields: try node.required("fields").fieldValues(),
             extras: try node.required("extras").stringMap(),
             enrollments: try node.required("enrollments").items().map { enrollment in
                 Enrollment(
@@ -112,6 +112,16 @@ extension RecordCodec {
             guard case .object(let members) = value else { throw error("expected an object") }
             var map: [String: String] = [:]
             map.reserveCapacity(members.count)
+            for member in members {
+                guard case .string(let text) = member.value else { throw Node(value: member.value, path: path + "." + member.key).error("expected a string") }
+                map[member.key] = text
+            }
+            return map
+        }
+
+        func fieldValues() throws -> FieldValues {
+            guard case .object(let members) = value else { throw error("expected an object") }
+            var map = FieldValues(minimumCapacity: members.count)
             for member in members {
                 guard case .string(let text) = member.value else { throw Node(value: member.value, path: path + "." + member.key).error("expected a string") }
                 map[member.key] = text

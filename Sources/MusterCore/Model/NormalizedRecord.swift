@@ -4,11 +4,11 @@
 /// (E.164 phones, ISO dates, title-cased names) and the issues found on the way.
 public struct NormalizedRecord: Sendable, Hashable, Codable {
     /// Canonical field name → canonical value. A field absent here was missing or a placeholder.
-    public var values: [String: String]
+    public var values: FieldValues
     /// What normalization could not parse or found suspicious.
     public var issues: [FieldIssue]
 
-    public init(values: [String: String] = [:], issues: [FieldIssue] = []) {
+    public init(values: FieldValues = [:], issues: [FieldIssue] = []) {
         self.values = values
         self.issues = issues
     }

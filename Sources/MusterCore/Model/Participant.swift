@@ -4,11 +4,11 @@ public struct Participant: Sendable, Hashable, Codable {
     /// Registry id, stable across runs (`P000042`).
     public var id: String
     /// Golden values: for each canonical field, the value most of its members agree on.
-    public var values: [String: String]
+    public var values: FieldValues
     /// ``Provenance/key`` of every member record.
     public var members: [String]
 
-    public init(id: String, values: [String: String], members: [String]) {
+    public init(id: String, values: FieldValues, members: [String]) {
         self.id = id
         self.values = values
         self.members = members
@@ -16,19 +16,19 @@ public struct Participant: Sendable, Hashable, Codable {
 
     /// Builds golden values from normalized records: per field, the most frequent value;
     /// ties go to the value seen first in input order.
-    public static func goldenValues(of records: [Record]) -> [String: String] {
+    public static func goldenValues(of records: [Record]) -> FieldValues {
         goldenValues(ofValues: records.map { $0.normalized?.values ?? [:] })
     }
 
     /// The same over canonical value maps (as the registry stores them), in input order.
-    public static func goldenValues(ofValues maps: [[String: String]]) -> [String: String] {
+    public static func goldenValues(ofValues maps: [FieldValues]) -> FieldValues {
         // Most people have one or two records: a lone record is its own golden record.
         if maps.count == 1 { return maps[0] }
         var candidates: [String: [String]] = [:]
         for values in maps {
             for (field, value) in values { candidates[field, default: []].append(value) }
         }
-        return candidates.mapValues(mostCommon)
+        return FieldValues(candidates.lazy.map { ($0.key, mostCommon($0.value)) })
     }
 
     /// The value given most often; of equally common ones, the one given first.

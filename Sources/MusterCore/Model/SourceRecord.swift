@@ -6,7 +6,7 @@ public struct SourceRecord: Sendable, Hashable, Codable {
     public var provenance: Provenance
     public var kind: RecordKind
     /// Canonical field name (see ``Field``) → raw value.
-    public var fields: [String: String]
+    public var fields: FieldValues
     /// Unmapped columns or JSON paths → raw value, kept so nothing is silently lost.
     public var extras: [String: String]
     /// Programmes or sessions this record's person joined, with attendance.
@@ -20,7 +20,7 @@ public struct SourceRecord: Sendable, Hashable, Codable {
     public init(
         provenance: Provenance,
         kind: RecordKind = .participant,
-        fields: [String: String] = [:],
+        fields: FieldValues = [:],
         extras: [String: String] = [:],
         enrollments: [Enrollment] = [],
         rejection: Rejection? = nil,

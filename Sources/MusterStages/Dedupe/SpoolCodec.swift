@@ -41,6 +41,14 @@ enum SpoolCodec {
             string(text)
         }
 
+        mutating func map(_ values: FieldValues) {
+            int(values.count)
+            for (key, value) in values {
+                string(key)
+                string(value)
+            }
+        }
+
         mutating func map(_ dictionary: [String: String]) {
             int(dictionary.count)
             for (key, value) in dictionary {
@@ -141,6 +149,13 @@ enum SpoolCodec {
             try byte() == 0 ? nil : try string()
         }
 
+        mutating func fieldValues() throws -> FieldValues {
+            let count = try int()
+            var values = FieldValues(minimumCapacity: count)
+            for _ in 0..<count { values[try string()] = try string() }
+            return values
+        }
+
         mutating func map() throws -> [String: String] {
             let count = try int()
             var map: [String: String] = [:]
@@ -152,7 +167,7 @@ enum SpoolCodec {
         mutating func record() throws -> Record {
             let provenance = Provenance(sourceID: try string(), file: try string(), locator: try string(), contentHash: try string())
             let kind: RecordKind = try byte() == 0 ? .participant : .programme
-            let fields = try map()
+            let fields = try fieldValues()
             let extras = try map()
             var enrollments: [Enrollment] = []
             for _ in 0..<(try int()) {
@@ -170,7 +185,7 @@ enum SpoolCodec {
             if let message { source.rejection = Rejection(message: message, position: position) }
             var record = Record(source: source)
             if try byte() == 1 {
-                var normalized = NormalizedRecord(values: try map())
+                var normalized = NormalizedRecord(values: try fieldValues())
                 for _ in 0..<(try int()) {
                     normalized.issues.append(FieldIssue(code: try string(), field: try string(), raw: try optional(), message: try string()))
                 }

@@ -76,10 +76,10 @@ struct ClusterRows: Sendable {
 
 /// Golden values with the registry's JSON column for them.
 struct GoldenRow: Sendable {
-    let values: [String: String]
+    let values: FieldValues
     let json: String
 
-    init(_ values: [String: String]) {
+    init(_ values: FieldValues) {
         self.values = values
         var writer = JSONWriter(capacity: 256)
         writer.object(values)

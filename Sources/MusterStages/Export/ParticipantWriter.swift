@@ -81,11 +81,11 @@ struct ParticipantWriter {
     }
 
     /// Golden values over every source record the participant has, across runs.
-    private func storedGolden(_ id: String) throws -> [String: String] {
+    private func storedGolden(_ id: String) throws -> FieldValues {
         let stored = try String.fetchAll(db, sql: "SELECT canonical FROM source_records WHERE participant_id = ? AND canonical IS NOT NULL ORDER BY key", arguments: [id])
-        let maps = stored.compactMap { text -> [String: String]? in
+        let maps = stored.compactMap { text -> FieldValues? in
             guard case .object(let members)? = try? JSONParser.parse(text) else { return nil }
-            return Dictionary(members.compactMap { member in member.value.scalarText.map { (member.key, $0) } }, uniquingKeysWith: { _, last in last })
+            return FieldValues(members.compactMap { member in member.value.scalarText.map { (member.key, $0) } })
         }
         return Participant.goldenValues(ofValues: maps)
     }

@@ -93,8 +93,8 @@ public final class NormalizeStage: RecordTransform {
 
     /// One record's state while it is normalized: the output plus what later checks need.
     struct Work {
-        var raw: [String: String]
-        var out = NormalizedRecord(values: Dictionary(minimumCapacity: 16))
+        var raw: FieldValues
+        var out = NormalizedRecord(values: FieldValues(minimumCapacity: 24))
         var nik: NIKNormalizer.Parts?
         var statedBirthDate: Day?
         var kecamatanText: String?
@@ -107,7 +107,7 @@ public final class NormalizeStage: RecordTransform {
         var hasBirthDate = false
         var derived: [String] = []
 
-        init(raw: [String: String]) { self.raw = raw }
+        init(raw: FieldValues) { self.raw = raw }
 
         mutating func issue(_ code: String, _ field: String, _ message: String) {
             out.issues.append(FieldIssue(code: code, field: field, raw: raw[field], message: message))

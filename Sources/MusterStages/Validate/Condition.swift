@@ -1,3 +1,4 @@
+internal import MusterCore
 /// The tiny expression language of `condition` rules: comparisons of fields with fields or
 /// literals, joined by `and`, `or`, `not` and parentheses. A bare field name means "has a
 /// value". Nothing else — no functions, no regular expressions — so a rule can neither
@@ -27,7 +28,7 @@ indirect enum Condition: Sendable, Equatable {
     case and(Condition, Condition)
     case or(Condition, Condition)
 
-    func evaluate(_ values: [String: String]) -> Bool {
+    func evaluate(_ values: FieldValues) -> Bool {
         switch self {
         case .present(let field): return !(values[field] ?? "").isEmpty
         case .not(let inner): return !inner.evaluate(values)
@@ -51,7 +52,7 @@ indirect enum Condition: Sendable, Equatable {
         }
     }
 
-    private static func value(_ operand: Operand, _ values: [String: String]) -> String? {
+    private static func value(_ operand: Operand, _ values: FieldValues) -> String? {
         switch operand {
         case .field(let name): values[name].flatMap { $0.isEmpty ? nil : $0 }
         case .literal(let text): text

@@ -68,7 +68,7 @@ struct RuleHeader: Sendable {
 
 /// What a rule looks at: one record's values, or a participant's golden values.
 struct RuleSubject {
-    var values: [String: String]
+    var values: FieldValues
     /// The normalize stage's field issues (for a participant: those of its records).
     var issues: [FieldIssue]
     var enrollments: [Enrollment]
