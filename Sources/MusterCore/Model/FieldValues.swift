@@ -8,24 +8,28 @@
 ///
 /// Names outside ``Field`` work the same, a little slower.
 public struct FieldValues: Sendable, Hashable {
-    /// One member. `rank` orders the known names (their byte order); unknown names have
-    /// ``FieldValues/unknownRank`` and are ordered by their bytes among the rest.
     @usableFromInline
     struct Entry: Sendable, Hashable {
-        @usableFromInline let rank: UInt16
         @usableFromInline let key: String
         @usableFromInline var value: String
     }
 
-    @usableFromInline var entries: [Entry]
+    /// Members with a known name, in rank order (which is their names' byte order); bit
+    /// `rank` of `present` is set for each, so a member's index is a popcount away.
+    @usableFromInline var known: [Entry]
+    @usableFromInline var present: UInt64
+    /// Members with other names, in byte order: rare, kept apart so they cost the rest nothing.
+    @usableFromInline var others: [Entry]
 
     public init() {
-        entries = []
+        known = []
+        present = 0
+        others = []
     }
 
     public init(minimumCapacity: Int) {
-        entries = []
-        entries.reserveCapacity(minimumCapacity)
+        self.init()
+        known.reserveCapacity(minimumCapacity)
     }
 
     /// Members of a dictionary.
@@ -40,35 +44,47 @@ public struct FieldValues: Sendable, Hashable {
         for (key, value) in pairs { self[key] = value }
     }
 
-    public var count: Int { entries.count }
-    public var isEmpty: Bool { entries.isEmpty }
+    public var count: Int { known.count + others.count }
+    public var isEmpty: Bool { known.isEmpty && others.isEmpty }
     /// Names, in order.
-    public var keys: [String] { entries.map(\.key) }
+    public var keys: [String] { map(\.key) }
     /// The same members as a dictionary, for code that needs one.
     public var dictionary: [String: String] {
-        Dictionary(uniqueKeysWithValues: entries.lazy.map { ($0.key, $0.value) })
+        Dictionary(uniqueKeysWithValues: lazy.map { ($0.key, $0.value) })
     }
 
     public subscript(key: String) -> String? {
         get {
             let rank = Self.rank(of: key)
-            guard let index = position(of: key, rank: rank).found else { return nil }
-            return entries[index].value
+            if rank != Self.unknownRank {
+                let bit = UInt64(1) << rank
+                return present & bit == 0 ? nil : known[Self.index(of: bit, in: present)].value
+            }
+            guard case .found(let index) = otherPosition(of: key) else { return nil }
+            return others[index].value
         }
         set {
             let rank = Self.rank(of: key)
-            // Records are mostly built in name order (checkpoints, the normalize stage's
-            // usual order): then a new member goes on the end without a search.
-            if let newValue, let last = entries.last, Self.precedes(last.rank, last.key, rank, key) {
-                entries.append(Entry(rank: rank, key: key, value: newValue))
+            if rank != Self.unknownRank {
+                let bit = UInt64(1) << rank
+                let index = Self.index(of: bit, in: present)
+                switch (present & bit != 0, newValue) {
+                case (true, let value?): known[index].value = value
+                case (true, nil):
+                    known.remove(at: index)
+                    present &= ~bit
+                case (false, let value?):
+                    if index == known.count { known.append(Entry(key: key, value: value)) } else { known.insert(Entry(key: key, value: value), at: index) }
+                    present |= bit
+                case (false, nil): break
+                }
                 return
             }
-            let (index, found) = position(of: key, rank: rank)
-            switch (found != nil, newValue) {
-            case (true, let value?): entries[index].value = value
-            case (true, nil): entries.remove(at: index)
-            case (false, let value?): entries.insert(Entry(rank: rank, key: key, value: value), at: index)
-            case (false, nil): break
+            switch (otherPosition(of: key), newValue) {
+            case (.found(let index), let value?): others[index].value = value
+            case (.found(let index), nil): others.remove(at: index)
+            case (.insert(let index), let value?): others.insert(Entry(key: key, value: value), at: index)
+            case (.insert, nil): break
             }
         }
     }
@@ -88,32 +104,41 @@ public struct FieldValues: Sendable, Hashable {
     /// sheet's rows all have its header's names, so they are laid out once.
     public func withValues<E: Error>(_ value: (_ position: Int) throws(E) -> String) throws(E) -> FieldValues {
         var copy = self
-        for index in copy.entries.indices { copy.entries[index].value = try value(index) }
+        var position = 0
+        var (k, o) = (0, 0)
+        while k < known.count || o < others.count {
+            if o == others.count || (k < known.count && JSONWriter.precedes(known[k].key, others[o].key)) {
+                copy.known[k].value = try value(position)
+                k += 1
+            } else {
+                copy.others[o].value = try value(position)
+                o += 1
+            }
+            position += 1
+        }
         return copy
     }
 
-    /// The members whose names pass `isIncluded`, in order.
+    /// The members that pass `isIncluded`, in order.
     public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> FieldValues {
-        var kept = self
-        kept.entries = try entries.filter { try isIncluded(($0.key, $0.value)) }
+        var kept = FieldValues()
+        for member in self where try isIncluded(member) { kept[member.key] = member.value }
         return kept
     }
 
-    /// Where `key` is, or where it would go.
-    private func position(of key: String, rank: UInt16) -> (index: Int, found: Int?) {
-        // Few members: a linear pass over small ranks beats a binary search.
-        for (index, entry) in entries.enumerated() {
-            if rank != Self.unknownRank, entry.rank == rank { return (index, index) }
-            if entry.rank == Self.unknownRank || rank == Self.unknownRank, entry.key == key { return (index, index) }
-            if Self.precedes(rank, key, entry.rank, entry.key) { return (index, nil) }
-        }
-        return (entries.count, nil)
+    @inline(__always)
+    private static func index(of bit: UInt64, in present: UInt64) -> Int {
+        (present & (bit &- 1)).nonzeroBitCount
     }
 
-    @inline(__always)
-    private static func precedes(_ leftRank: UInt16, _ left: String, _ rightRank: UInt16, _ right: String) -> Bool {
-        if leftRank != unknownRank, rightRank != unknownRank { return leftRank < rightRank }
-        return JSONWriter.precedes(left, right)
+    private enum Position { case found(Int), insert(Int) }
+
+    private func otherPosition(of key: String) -> Position {
+        for (index, entry) in others.enumerated() {
+            if entry.key == key { return .found(index) }
+            if JSONWriter.precedes(key, entry.key) { return .insert(index) }
+        }
+        return .insert(others.count)
     }
 }
 
@@ -135,6 +160,7 @@ extension FieldValues {
     /// each slot holds a rank + 1, 0 when empty.
     private static let slotCount = 256
     private static let slots: [UInt16] = {
+        precondition(knownKeys.count <= 64, "known names must fit the 64 presence bits")
         var slots = [UInt16](repeating: 0, count: slotCount)
         for (rank, key) in knownKeys.enumerated() {
             var slot = fingerprint(Array(key.utf8))
@@ -169,19 +195,38 @@ extension FieldValues {
 extension FieldValues: Sequence {
     public typealias Element = (key: String, value: String)
 
+    /// Walks the known and the other members together, in byte order of their names.
     public struct Iterator: IteratorProtocol {
-        private var base: IndexingIterator<[Entry]>
+        private let known: [Entry]
+        private let others: [Entry]
+        private var nextKnown = 0
+        private var nextOther = 0
 
-        fileprivate init(_ entries: [Entry]) { base = entries.makeIterator() }
+        fileprivate init(_ values: FieldValues) {
+            known = values.known
+            others = values.others
+        }
 
         public mutating func next() -> Element? {
-            base.next().map { ($0.key, $0.value) }
+            let entry: Entry
+            if nextOther == others.count {
+                guard nextKnown < known.count else { return nil }
+                entry = known[nextKnown]
+                nextKnown += 1
+            } else if nextKnown < known.count, JSONWriter.precedes(known[nextKnown].key, others[nextOther].key) {
+                entry = known[nextKnown]
+                nextKnown += 1
+            } else {
+                entry = others[nextOther]
+                nextOther += 1
+            }
+            return (entry.key, entry.value)
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(entries) }
+    public func makeIterator() -> Iterator { Iterator(self) }
 
-    public var underestimatedCount: Int { entries.count }
+    public var underestimatedCount: Int { count }
 }
 
 extension FieldValues: ExpressibleByDictionaryLiteral {
@@ -192,7 +237,7 @@ extension FieldValues: ExpressibleByDictionaryLiteral {
 
 extension FieldValues: CustomStringConvertible {
     public var description: String {
-        "[" + entries.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
+        "[" + map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "]"
     }
 }
 
@@ -213,6 +258,6 @@ extension FieldValues: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Name.self)
-        for entry in entries { try container.encode(entry.value, forKey: Name(stringValue: entry.key)) }
+        for (key, value) in self { try container.encode(value, forKey: Name(stringValue: key)) }
     }
 }
