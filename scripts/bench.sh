@@ -44,6 +44,14 @@ import json, sys, math
 items = [json.loads(line) for line in sys.stdin if line.strip()]
 runs = {i["size"]: i["pipeline"] for i in items if "size" in i}
 sizes = sorted(runs)
+# What is known to make a stage grow faster than n·log n between the two largest sizes.
+causes = {
+    "dedupe": "above spoolAboveRecords (default 100000) dedupe keeps records in a temporary file "
+              "(binary-encoded on the way in, decoded in cluster order on the way out) where the "
+              "smaller run kept them in memory; and at 1M it shares the two cores with the "
+              "registry writer, which at 100k mostly runs after it. "
+              "Compare like with like: muster run --stage dedupe with spoolAboveRecords 0 at both sizes.",
+}
 if len(sizes) >= 2:
     a, b = sizes[-2], sizes[-1]
     ta, tb = runs[a]["wall_seconds"], runs[b]["wall_seconds"]
@@ -55,6 +63,8 @@ if len(sizes) >= 2:
         if sa > 0:
             verdict = "ok" if sb / sa <= nlogn * 1.1 else "WORSE than n·log n"
             print(f"  {stage:<10} x{sb/sa:.2f} {verdict}")
+            if verdict != "ok" and stage in causes:
+                print("             cause: " + causes[stage])
     pa, pb = runs[a]["peak_rss_mib"], runs[b]["peak_rss_mib"]
     print(f"peak RSS {a}: {pa:.0f} MiB, {b}: {pb:.0f} MiB")
 json.dump(items, open("'"$results"'", "w"), indent=2)

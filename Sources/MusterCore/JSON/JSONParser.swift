@@ -106,8 +106,23 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = index
         index += 1
+        // Most strings (checkpoint keys and values) are ASCII without escapes: made straight
+        // from the input. The rest are copied through a buffer and validated as UTF-8.
+        var highBits: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                guard highBits < 0x80 else { break }
+                index += 1
+                return String(decoding: bytes[(start + 1)..<(index - 1)], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            highBits |= byte
+            index += 1
+        }
         var buffer: [UInt8] = []
-        var runStart = index
+        var runStart = start + 1
+        index = runStart
         while true {
             guard index < bytes.count else {
                 index = start
