@@ -47,6 +47,15 @@ import Testing
         #expect(pipe.first?.fields == ["name": "Siti", "nik": "3174"])
     }
 
+    /// Hand-edited sheets put spaces around quoted fields; the quotes still hold the comma.
+    /// An empty tab-separated cell stays an empty cell.
+    @Test func spacesAroundQuotedFieldsAndEmptyTabCells() throws {
+        let spaced = try SheetFixture("Nama,Alamat,No HP\nSiti , \"Jl. A, No. 1\" ,0812\n").records()
+        #expect(spaced.first?.fields == ["name": "Siti", "address": "Jl. A, No. 1", "phone": "0812"])
+        let tab = try SheetFixture("Nama\tNIK\tKel\nSiti\t\tTebet\n\t 3174\t\n").records()
+        #expect(tab.map(\.fields) == [["name": "Siti", "nik": "", "kelurahan": "Tebet"], ["name": "", "nik": "3174", "kelurahan": ""]])
+    }
+
     @Test func titleRowsAndBlankLineAboveHeader() throws {
         let text = "DAFTAR HADIR;;;\nKecamatan Tebet, 2 September 2024;;;\n;;;\n\nNo;Nama;NIK;Hari 1\n1;Siti;3174;v\n;;;\n"
         let records = try SheetFixture(text).records()
