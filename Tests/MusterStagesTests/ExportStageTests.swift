@@ -125,4 +125,25 @@ struct RegistryProbe {
         ])
         #expect(try probe.strings("SELECT participant_id || ':' || COUNT(*) FROM source_records GROUP BY participant_id") == ["P000001:3", "P000002:1"])
     }
+
+    @Test func goldenTiesGoToTheSmallestRecordKeyOnEveryRun() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        // One name each: a tie. Given in reverse key order, the record with the smaller key wins.
+        let records = try pipeline([
+            [Field.name: "Siti Rahma", Field.phone: "0812-1111-2222"],
+            [Field.name: "Siti Aminah", Field.phone: "0812 1111 2222"],
+        ])
+        let reversed = Array(records.reversed())
+        let probe = try RegistryProbe(registry)
+        var goldens: [String] = []
+        for (run, input) in [reversed, records, reversed].enumerated() {
+            _ = try export(input, registry: registry, runID: "run-\(run + 1)")
+            goldens += try probe.strings("SELECT name || '|' || golden FROM participants")
+        }
+        #expect(goldens.count == 3)
+        #expect(Set(goldens).count == 1)
+        #expect(goldens.first?.hasPrefix("Siti Rahma|") == true, "\(goldens)")
+    }
 }

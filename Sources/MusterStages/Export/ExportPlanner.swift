@@ -50,7 +50,10 @@ final class ExportPlanner: @unchecked Sendable {
 
     private func closeCluster() -> ExportUnit {
         defer { open.removeAll(keepingCapacity: true) }
-        let golden = Participant.goldenValues(of: open.map(\.record))
+        // In record-key order, as the registry orders a participant's stored records when it
+        // works the golden record out again: ties then go the same way on every run.
+        let byKey = open.map(\.record).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let golden = Participant.goldenValues(of: byKey)
         return .cluster(ClusterRows(cluster: Self.cluster(of: open[0].record), members: open, golden: GoldenRow(golden)))
     }
 
@@ -70,7 +73,8 @@ enum ExportUnit: Sendable {
 struct ClusterRows: Sendable {
     let cluster: String
     let members: [SourceRecordRow]
-    /// The golden record of these members alone: what a new participant gets.
+    /// The golden record of these members alone (ties to the first by record key): what a
+    /// new participant gets, and what one whose records are exactly these keeps.
     let golden: GoldenRow
 }
 

@@ -12,7 +12,7 @@ struct ParticipantWriter {
 
     func write(_ cluster: ClusterRows, knownID: String?) throws -> String {
         let members = cluster.members
-        let known = try knownParticipants(members, knownID: knownID)
+        let (known, storedOwners) = try knownParticipants(members, knownID: knownID)
         guard let id = known.first else {
             // A new person: one insert with the planned golden record, then the members.
             let id = lookups.allocateID()
@@ -22,23 +22,35 @@ struct ParticipantWriter {
         }
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
         for member in members { try writeMember(member, participant: id) }
-        try saveGolden(id, GoldenRow(try storedGolden(id)), new: false)
+        // The nightly case: the participant's records are exactly this cluster's, now
+        // refreshed, so the planned golden record is the stored one; else it is worked out
+        // again from every record the participant has.
+        let unchanged = try known.count == 1 && storedOwners.allSatisfy { $0 == id } && storedCount(id) == members.count
+        try saveGolden(id, unchanged ? cluster.golden : GoldenRow(try storedGolden(id)), new: false)
         return id
     }
 
-    /// Participant ids the registry already has for any of these records, oldest first.
-    private func knownParticipants(_ members: [SourceRecordRow], knownID: String?) throws -> [String] {
+    /// Participant ids the registry already has for any of these records, oldest first,
+    /// and the participant each member's record was stored under (nil: a new record).
+    private func knownParticipants(_ members: [SourceRecordRow], knownID: String?) throws -> (ids: [String], storedOwners: [String?]) {
         var found: [String] = knownID.map { [$0] } ?? []
+        var storedOwners: [String?] = []
         for member in members {
-            if lookups.hadRecords, let id = try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.record.key]) {
-                found.append(id)
-            }
+            let owner = lookups.hadRecords
+                ? try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.record.key])
+                : nil
+            storedOwners.append(owner)
+            if let owner { found.append(owner) }
             for (field, value) in member.identifiers {
                 if let owner = lookups.owner(kind: field, value: value) { found.append(owner) }
             }
         }
         // Usually none or one: sorting a short array beats building a set.
-        return found.count < 2 ? found : Array(Set(found)).sorted()
+        return (found.count < 2 ? found : Array(Set(found)).sorted(), storedOwners)
+    }
+
+    private func storedCount(_ id: String) throws -> Int {
+        try Int.fetchOne(statements("SELECT COUNT(*) FROM source_records WHERE participant_id = ?", db), arguments: [id]) ?? 0
     }
 
     private func writeMember(_ member: SourceRecordRow, participant id: String) throws {
@@ -82,7 +94,9 @@ struct ParticipantWriter {
 
     /// Golden values over every source record the participant has, across runs.
     private func storedGolden(_ id: String) throws -> FieldValues {
-        let stored = try String.fetchAll(db, sql: "SELECT canonical FROM source_records WHERE participant_id = ? AND canonical IS NOT NULL ORDER BY key", arguments: [id])
+        let stored = try String.fetchAll(
+            statements("SELECT canonical FROM source_records WHERE participant_id = ? AND canonical IS NOT NULL ORDER BY key", db), arguments: [id]
+        )
         let maps = stored.compactMap { text -> FieldValues? in
             guard case .object(let members)? = try? JSONParser.parse(text) else { return nil }
             return FieldValues(members.compactMap { member in member.value.scalarText.map { (member.key, $0) } })
