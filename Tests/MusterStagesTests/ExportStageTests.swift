@@ -146,4 +146,38 @@ struct RegistryProbe {
         #expect(Set(goldens).count == 1)
         #expect(goldens.first?.hasPrefix("Siti Rahma|") == true, "\(goldens)")
     }
+
+    @Test func reimportingUnchangedRecordsMarksThemSeenWithoutRewritingThem() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        let first = try pipeline([
+            [Field.name: "Siti Aminah", Field.phone: "0812-1111-2222"],
+            [Field.name: "Budi Santoso", Field.phone: "0813-3333-4444"],
+            [Field.name: "Dewi Lestari", Field.phone: "0814-5555-6666"],
+        ])
+        func enrolled(_ records: [Record]) -> [Record] {
+            records.map { record in
+                var record = record
+                record.source.enrollments = [Enrollment(programme: "wuib-2024", session: "A1", attendance: [Attendance(day: "Hari 1", mark: "v", present: true)])]
+                return record
+            }
+        }
+        _ = try export(enrolled(first), registry: registry, runID: "run-1")
+        // Night two: the same sheet, except Budi's row now gives another phone.
+        let second = try pipeline([
+            [Field.name: "Siti Aminah", Field.phone: "0812-1111-2222"],
+            [Field.name: "Budi Santoso", Field.phone: "0819-9999-0000"],
+            [Field.name: "Dewi Lestari", Field.phone: "0814-5555-6666"],
+        ])
+        let out = try export(enrolled(second), registry: registry, runID: "run-2")
+        #expect(out.map(\.registryID) == ["P000001", "P000002", "P000003"])
+        let probe = try RegistryProbe(registry)
+        #expect(try probe.strings("SELECT locator || '=' || last_run FROM source_records ORDER BY locator") == ["row:2=run-1", "row:3=run-2", "row:4=run-1"])
+        #expect(try probe.strings("SELECT run FROM record_seen") == ["run-2", "run-2", "run-2"])
+        #expect(try probe.strings("SELECT source_key || '>' || participant_id || ':' || session FROM enrollments ORDER BY source_key").map { $0.split(separator: "#").last.map(String.init) ?? "" }
+            == ["row:2>P000001:A1", "row:3>P000002:A1", "row:4>P000003:A1"])
+        #expect(try probe.strings("SELECT phone FROM participants WHERE id = 'P000002'") == ["+6281999990000"])
+        #expect(try probe.strings("SELECT id || ':' || records_in || '=' || accepted || '+' || quarantined FROM runs ORDER BY id") == ["run-1:3=3+0", "run-2:3=3+0"])
+    }
 }

@@ -31,4 +31,26 @@ import Testing
         let tables = try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'match_evidence'") }
         #expect(tables.isEmpty)
     }
+
+    @Test func theRunThatLastSawEachRecordMovesToRecordSeen() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try DatabaseQueue(path: directory.path + "/registry.sqlite")
+        try RegistrySchema.migrator().migrate(database, upTo: "v3-evidence-on-source-records")
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r2');
+                INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
+                VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1'),
+                       ('s:a.csv#row:3', 's', 'a.csv', 'row:3', 'h', 'participant', 'P000001', '{}', 'r2');
+                """)
+        }
+        try RegistrySchema.migrator().migrate(database)
+        let seen = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT key, run FROM record_seen ORDER BY key").map { "\($0[0] as String)=\($0[1] as String)" }
+        }
+        #expect(seen == ["s:a.csv#row:2=r1", "s:a.csv#row:3=r2"])
+        let indexes = try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'source_records_run'") }
+        #expect(indexes.isEmpty)
+    }
 }

@@ -54,8 +54,22 @@ struct ParticipantWriter {
     }
 
     private func writeMember(_ member: SourceRecordRow, participant id: String) throws {
+        // An unchanged row (same record, same participant) has the same enrollments already.
+        if try member.upsert(participantID: id, programmeID: nil, runID: runID, statements, db) {
+            try writeEnrollments(of: member, participant: id)
+        }
+        for (field, value) in member.identifiers {
+            try statements.execute("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db) { row in
+                row.bind(id)
+                row.bind(field)
+                row.bind(value)
+            }
+            lookups.claim(kind: field, value: value, for: id)
+        }
+    }
+
+    private func writeEnrollments(of member: SourceRecordRow, participant id: String) throws {
         let key = member.record.key
-        try member.upsert(participantID: id, programmeID: nil, runID: runID, statements, db)
         if lookups.hadRecords {
             try statements.execute("DELETE FROM enrollments WHERE source_key = ?", db) { $0.bind(key) }
         }
@@ -69,14 +83,6 @@ struct ParticipantWriter {
                 row.bind(enrollment.date)
                 row.bind(attendance)
             }
-        }
-        for (field, value) in member.identifiers {
-            try statements.execute("INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) VALUES (?, ?, ?)", db) { row in
-                row.bind(id)
-                row.bind(field)
-                row.bind(value)
-            }
-            lookups.claim(kind: field, value: value, for: id)
         }
     }
 

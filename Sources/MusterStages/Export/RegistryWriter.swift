@@ -109,7 +109,7 @@ final class RegistryWriter {
 
     /// The books must balance in the database itself, not only in the counters.
     private func verify(_ db: Database) throws {
-        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM source_records WHERE last_run = ?", arguments: [runID]) ?? 0
+        let stored = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_seen WHERE run = ?", arguments: [runID]) ?? 0
         let quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quarantine WHERE run_id = ?", arguments: [runID]) ?? 0
         guard stored == books.accepted, quarantined == books.quarantined else {
             throw MusterError(
@@ -124,6 +124,7 @@ final class RegistryWriter {
         let provenance = record.source.provenance
         let raw = row.raw
         try statements.execute("DELETE FROM source_records WHERE key = ?", db) { $0.bind(record.key) }
+        try statements.execute("DELETE FROM record_seen WHERE key = ?", db) { $0.bind(record.key) }
         let reasons = try Self.json(record.quarantine)
         try statements.execute("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db) { row in
             row.bind(runID)

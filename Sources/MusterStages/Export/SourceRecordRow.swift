@@ -50,14 +50,21 @@ struct SourceRecordRow: Sendable {
         }
     }
 
-    func upsert(participantID: String?, programmeID: String?, runID: String, _ statements: StatementCache, _ db: Database) throws {
+    /// Writes the record's row unless the registry already holds it exactly, and marks it
+    /// seen by this run. Returns whether the row was written.
+    @discardableResult
+    func upsert(participantID: String?, programmeID: String?, runID: String, _ statements: StatementCache, _ db: Database) throws -> Bool {
         let provenance = record.source.provenance
-        try statements.execute("""
+        let written = try statements.execute("""
             INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, evidence, last_run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET content_hash = excluded.content_hash, participant_id = excluded.participant_id,
                 programme_id = excluded.programme_id, raw = excluded.raw, canonical = excluded.canonical,
                 issues = excluded.issues, evidence = excluded.evidence, last_run = excluded.last_run
+            WHERE source_records.content_hash IS NOT excluded.content_hash OR source_records.participant_id IS NOT excluded.participant_id
+                OR source_records.programme_id IS NOT excluded.programme_id OR source_records.raw IS NOT excluded.raw
+                OR source_records.canonical IS NOT excluded.canonical OR source_records.issues IS NOT excluded.issues
+                OR source_records.evidence IS NOT excluded.evidence
             """, db) { row in
             row.bind(record.key)
             row.bind(provenance.sourceID)
@@ -73,5 +80,10 @@ struct SourceRecordRow: Sendable {
             row.bind(evidence)
             row.bind(runID)
         }
+        try statements.execute("INSERT INTO record_seen (key, run) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET run = excluded.run", db) { row in
+            row.bind(record.key)
+            row.bind(runID)
+        }
+        return written > 0
     }
 }

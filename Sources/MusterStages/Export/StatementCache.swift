@@ -26,8 +26,10 @@ final class StatementCache {
         return statement
     }
 
-    /// Runs a write statement once, with the values `bind` gives it in parameter order.
-    func execute(_ sql: StaticString, _ db: Database, bind: (inout ParameterBinder) -> Void) throws {
+    /// Runs a write statement once, with the values `bind` gives it in parameter order;
+    /// returns the rows it inserted, updated or deleted.
+    @discardableResult
+    func execute(_ sql: StaticString, _ db: Database, bind: (inout ParameterBinder) -> Void) throws -> Int {
         let statement = try self(sql, db)
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
@@ -47,6 +49,7 @@ final class StatementCache {
             }
         }
         sqlite3_reset(handle)
+        return Int(sqlite3_changes(sqlite3_db_handle(handle)))
     }
 }
 

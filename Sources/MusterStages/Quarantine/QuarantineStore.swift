@@ -61,7 +61,7 @@ public struct QuarantineStore {
         if let rule = filter.rule { conditions.append("(',' || q.rules || ',') LIKE ?"); arguments.append("%," + rule + ",%") }
         let sql = """
             SELECT q.id, q.run_id, q.record_key, q.source_id, q.file, q.locator, q.reasons, q.raw,
-                (SELECT s.last_run FROM source_records s WHERE s.key = q.record_key AND s.last_run > q.run_id),
+                (SELECT s.run FROM record_seen s WHERE s.key = q.record_key AND s.run > q.run_id),
                 (SELECT MAX(l.run_id) FROM quarantine l WHERE l.record_key = q.record_key AND l.run_id > q.run_id)
             FROM quarantine q \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY q.run_id, q.file, q.id
