@@ -74,7 +74,13 @@ public struct FieldValues: Sendable, Hashable {
                     known.remove(at: index)
                     present &= ~bit
                 case (false, let value?):
-                    if index == known.count { known.append(Entry(key: key, value: value)) } else { known.insert(Entry(key: key, value: value), at: index) }
+                    known.append(Entry(key: key, value: value))
+                    if index < known.count - 1 {
+                        // Into place by swaps: moves, no retains, unlike the generic insert.
+                        known.withUnsafeMutableBufferPointer { entries in
+                            for position in stride(from: entries.count - 1, to: index, by: -1) { entries.swapAt(position, position - 1) }
+                        }
+                    }
                     present |= bit
                 case (false, nil): break
                 }
@@ -117,6 +123,24 @@ public struct FieldValues: Sendable, Hashable {
             position += 1
         }
         return copy
+    }
+
+    /// Calls `body` with each member in order and, for a ``Field`` name, its rank
+    /// (``knownRank(of:)``): code that dispatches on the name can use the rank instead of
+    /// comparing strings, and no iterator or tuple is made per member.
+    public func forEachMember(_ body: (_ rank: Int?, _ key: String, _ value: String) throws -> Void) rethrows {
+        var bits = present
+        var (k, o) = (0, 0)
+        while k < known.count || o < others.count {
+            if o == others.count || (k < known.count && JSONWriter.precedes(known[k].key, others[o].key)) {
+                try body(bits.trailingZeroBitCount, known[k].key, known[k].value)
+                bits &= bits &- 1
+                k += 1
+            } else {
+                try body(nil, others[o].key, others[o].value)
+                o += 1
+            }
+        }
     }
 
     /// The members that pass `isIncluded`, in order.
@@ -175,6 +199,12 @@ extension FieldValues {
         guard let first = bytes.first else { return 0 }
         let mixed = (UInt32(bytes.count) &* 0x9E37_79B1) ^ (UInt32(first) &* 0x85EB_CA77) ^ (UInt32(bytes[bytes.index(bytes.endIndex, offsetBy: -1)]) &* 0xC2B2_AE3D)
         return Int(mixed >> 24)
+    }
+
+    /// The rank of a ``Field`` name (0..<64, stable for the life of the process), or nil.
+    public static func knownRank(of key: String) -> Int? {
+        let rank: UInt16 = rank(of: key)
+        return rank == unknownRank ? nil : Int(rank)
     }
 
     /// The rank of a known name, or ``unknownRank``.

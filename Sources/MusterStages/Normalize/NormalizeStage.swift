@@ -70,10 +70,10 @@ public final class NormalizeStage: RecordTransform {
 
     public func transform(_ record: inout Record) {
         var work = Work(raw: record.source.fields)
-        for (field, raw) in record.source.fields {
+        record.source.fields.forEachMember { rank, field, raw in
             let cleaned = TextNormalizer.clean(raw)
-            if isPlaceholder(cleaned) { continue }
-            normalize(field: field, cleaned: cleaned, raw: raw, into: &work)
+            if isPlaceholder(cleaned) { return }
+            normalize(field: field, kind: rank.map { Self.kindByRank[$0] } ?? .other, cleaned: cleaned, raw: raw, into: &work)
         }
         resolvePlaces(&work)
         crossCheck(&work)
@@ -116,28 +116,25 @@ public final class NormalizeStage: RecordTransform {
 
     private enum Kind { case name, nik, phone, email, birthDate, gender, kecamatan, kelurahan, postalCode, sector, birthPlace, other }
 
-    /// The rule a field name selects: its length and first byte pick one candidate, one
-    /// comparison confirms it.
-    private static func kind(_ field: String) -> Kind {
-        let candidate: (String, Kind)
-        switch (field.utf8.count, field.utf8.first ?? 0) {
-        case (4, 0x6E): candidate = (Field.name, .name)
-        case (3, 0x6E): candidate = (Field.nik, .nik)
-        case (5, 0x70): candidate = (Field.phone, .phone)
-        case (5, 0x65): candidate = (Field.email, .email)
-        case (9, 0x62): candidate = (Field.birthDate, .birthDate)
-        case (6, 0x67): candidate = (Field.gender, .gender)
-        case (9, 0x6B): return field == Field.kecamatan ? .kecamatan : field == Field.kelurahan ? .kelurahan : .other
-        case (10, 0x70): candidate = (Field.postalCode, .postalCode)
-        case (6, 0x73): candidate = (Field.sector, .sector)
-        case (10, 0x62): candidate = (Field.birthPlace, .birthPlace)
-        default: return .other
+    /// The rule each ``Field`` name selects, by its rank in ``FieldValues``: the source
+    /// fields hand over their ranks, so no name is compared.
+    private static let kindByRank: [Kind] = {
+        var kinds = [Kind](repeating: .other, count: 64)
+        let rules: [(String, Kind)] = [
+            (Field.name, .name), (Field.nik, .nik), (Field.phone, .phone), (Field.email, .email),
+            (Field.birthDate, .birthDate), (Field.gender, .gender), (Field.kecamatan, .kecamatan),
+            (Field.kelurahan, .kelurahan), (Field.postalCode, .postalCode), (Field.sector, .sector),
+            (Field.birthPlace, .birthPlace),
+        ]
+        for (field, kind) in rules {
+            guard let rank = FieldValues.knownRank(of: field) else { preconditionFailure("\(field) is a Field name") }
+            kinds[rank] = kind
         }
-        return field == candidate.0 ? candidate.1 : .other
-    }
+        return kinds
+    }()
 
-    private func normalize(field: String, cleaned: String, raw: String, into work: inout Work) {
-        switch Self.kind(field) {
+    private func normalize(field: String, kind: Kind, cleaned: String, raw: String, into work: inout Work) {
+        switch kind {
         case .name: normalizeName(cleaned, into: &work)
         case .nik: normalizeNIK(cleaned, into: &work)
         case .phone: normalizePhone(cleaned, into: &work)
