@@ -136,7 +136,7 @@ final class StageDriver: @unchecked Sendable {
         try body()
     }
 
-    /// FNV-1a of a record key: summed over a stage's input and output, equal sums say the
+    /// A record key's hash: summed over a stage's input and output, equal sums say the
     /// same records came out as went in (not only the same number).
-    static func checksum(_ key: String) -> UInt64 { FastHash.fnv1a(key) }
+    static func checksum(_ key: String) -> UInt64 { FastHash.of(key) }
 }

@@ -19,11 +19,19 @@ import Testing
         #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    @Test func fnv1aMatchesTheReferenceValues() {
-        #expect(FastHash.fnv1a("") == 0xcbf2_9ce4_8422_2325)
-        #expect(FastHash.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
-        #expect(FastHash.fnv1a("foobar") == 0x8594_4171_f739_67e8)
-        #expect(FastHash.fnv1a("berita:feeds/kabar.xml#item:x/row:12") == FastHash.fnv1a(String("berita:feeds/kabar.xml#item:x/row:12".reversed().reversed())))
+    @Test func oneShotHashTellsKeysApartAndIgnoresHowTheStringIsStored() {
+        let key = "berita:feeds/kabar.xml#item:x/row:12"
+        #expect(FastHash.of(key) == FastHash.of(String(key.reversed().reversed())))
+        #expect(FastHash.of(key) == FastHash.of(String(decoding: Array(key.utf8), as: UTF8.self)))
+        // Every prefix of a key (lengths 0…40, across the 8-byte words and the tail) differs,
+        // as do keys one character apart and text padded with NUL bytes.
+        let long = "pendaftaran:sheets/daftar-hadir-A1.csv#row:1234"
+        let prefixes = (0...40).map { FastHash.of(String(long.prefix($0))) }
+        #expect(Set(prefixes).count == prefixes.count)
+        #expect(FastHash.of("row:12") != FastHash.of("row:21"))
+        #expect(FastHash.of("a") != FastHash.of("a\u{0}"))
+        let rows = (1...10_000).map { FastHash.of("s:f.csv#row:\($0)") }
+        #expect(Set(rows).count == rows.count)
     }
 
     @Test func aCopiedHasherGoesOnByItself() {

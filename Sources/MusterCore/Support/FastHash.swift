@@ -59,13 +59,23 @@ public struct FastHash {
 }
 
 extension FastHash {
-    /// FNV-1a (64-bit) of a short text's UTF-8 bytes, for per-record keys where setting up
-    /// a hasher costs more than hashing: the runner's key checksums, normalize's memo slots.
-    public static func fnv1a(_ text: String) -> UInt64 {
+    /// The same mixer over a short text's UTF-8 bytes in one call, for per-record keys where
+    /// setting up a hasher costs more than hashing: the runner's key checksums (eight per
+    /// record), normalize's memo slots. Eight bytes per multiply, where a byte-at-a-time
+    /// hash (FNV-1a) needed one multiply per byte in a dependent chain.
+    public static func of(_ text: String) -> UInt64 {
         func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
-            return hash
+            let raw = UnsafeRawBufferPointer(bytes)
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var offset = 0
+            while raw.count - offset >= 8 {
+                state = fold(state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0xE703_7ED1_A0B4_28DB)
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            state = fold(state ^ tail, 0xE703_7ED1_A0B4_28DB)
+            return fold(state ^ UInt64(raw.count), 0x2D35_8DCC_AA6C_78A5)
         }
         return text.utf8.withContiguousStorageIfAvailable(hash) ?? Array(text.utf8).withUnsafeBufferPointer(hash)
     }

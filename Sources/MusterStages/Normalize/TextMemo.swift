@@ -40,9 +40,9 @@ final class TextMemo<Value> {
         return value
     }
 
-    /// FNV-1a over the UTF-8 bytes, folded: short texts, so a byte loop is cheapest.
+    /// ``FastHash/of(_:)`` over the UTF-8 bytes, folded.
     private static func hash(_ text: String) -> Int {
-        let hash = FastHash.fnv1a(text)
+        let hash = FastHash.of(text)
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
