@@ -102,6 +102,8 @@ struct RegistryProbe {
         let probe = try RegistryProbe(registry)
         #expect(try probe.strings("SELECT id FROM participants") == ["P000001"])
         #expect(try probe.int("SELECT COUNT(*) FROM source_records WHERE participant_id = 'P000001'") == 3)
+        // The merged-away participant is not one of run 2's.
+        #expect(try probe.int("SELECT participants FROM runs WHERE id = 'run-2'") == 1)
     }
 
     @Test func aClusterSplitAcrossBatchesIsOneParticipantWithTheMajorityGoldenValues() throws {
@@ -178,6 +180,8 @@ struct RegistryProbe {
         #expect(try probe.strings("SELECT source_key || '>' || participant_id || ':' || session FROM enrollments ORDER BY source_key").map { $0.split(separator: "#").last.map(String.init) ?? "" }
             == ["row:2>P000001:A1", "row:3>P000002:A1", "row:4>P000003:A1"])
         #expect(try probe.strings("SELECT phone FROM participants WHERE id = 'P000002'") == ["+6281999990000"])
-        #expect(try probe.strings("SELECT id || ':' || records_in || '=' || accepted || '+' || quarantined FROM runs ORDER BY id") == ["run-1:3=3+0", "run-2:3=3+0"])
+        #expect(try probe.strings("SELECT id || ':' || last_run FROM participants ORDER BY id") == ["P000001:run-1", "P000002:run-2", "P000003:run-1"])
+        #expect(try probe.strings("SELECT id || ':' || records_in || '=' || accepted || '+' || quarantined || ', ' || participants FROM runs ORDER BY id")
+            == ["run-1:3=3+0, 3", "run-2:3=3+0, 3"])
     }
 }

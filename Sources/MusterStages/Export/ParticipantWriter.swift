@@ -10,7 +10,8 @@ struct ParticipantWriter {
     let lookups: RegistryLookups
     let statements: StatementCache
 
-    func write(_ cluster: ClusterRows, knownID: String?) throws -> String {
+    /// Returns the participant's id, and the ids merged into it (gone from the registry).
+    func write(_ cluster: ClusterRows, knownID: String?) throws -> (id: String, absorbed: [String]) {
         let members = cluster.members
         let (known, storedOwners) = try knownParticipants(members, knownID: knownID)
         guard let id = known.first else {
@@ -18,7 +19,7 @@ struct ParticipantWriter {
             let id = lookups.allocateID()
             try saveGolden(id, cluster.golden, new: true)
             for member in members { try writeMember(member, participant: id) }
-            return id
+            return (id, [])
         }
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
         for member in members { try writeMember(member, participant: id) }
@@ -27,7 +28,7 @@ struct ParticipantWriter {
         // again from every record the participant has.
         let unchanged = try known.count == 1 && storedOwners.allSatisfy { $0 == id } && storedCount(id) == members.count
         try saveGolden(id, unchanged ? cluster.golden : GoldenRow(try storedGolden(id)), new: false)
-        return id
+        return (id, Array(known.dropFirst()))
     }
 
     /// Participant ids the registry already has for any of these records, oldest first,
@@ -118,14 +119,16 @@ struct ParticipantWriter {
                 """
             : """
                 UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
-                    kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ?
+                    kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ? AND golden IS NOT ?
                 """
+        // The columns all derive from the golden record: an unchanged one leaves the row
+        // (and its page) alone, so `last_run` is the run that last changed the participant.
         try statements.execute(sql, db) { row in
             for field in Self.columnFields { row.bind(golden.values[field]) }
             row.bind(golden.json)
             row.bind(runID)
             row.bind(id)
-            if new { row.bind(runID) }
+            row.bind(new ? runID : golden.json)
         }
     }
 

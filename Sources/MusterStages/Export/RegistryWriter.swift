@@ -15,6 +15,8 @@ final class RegistryWriter {
     private let lookups: RegistryLookups
     private let statements = StatementCache()
     private var clusterIDs: [String: String] = [:]
+    /// Participants this run's records belong to (for the books: merged-away ones leave).
+    private var participantsOfRun: Set<String> = []
     private(set) var books = Reconciliation()
     private var finished = false
 
@@ -62,8 +64,10 @@ final class RegistryWriter {
                     out.append(record)
                 case .cluster(let cluster):
                     let writer = ParticipantWriter(db: db, runID: runID, lookups: lookups, statements: statements)
-                    let id = try writer.write(cluster, knownID: clusterIDs[cluster.cluster])
+                    let (id, absorbed) = try writer.write(cluster, knownID: clusterIDs[cluster.cluster])
                     clusterIDs[cluster.cluster] = id
+                    participantsOfRun.insert(id)
+                    for gone in absorbed { participantsOfRun.remove(gone) }
                     for row in cluster.members {
                         books.count(row.record)
                         var record = row.record
@@ -79,7 +83,7 @@ final class RegistryWriter {
     /// Checks the books in the database itself, records the run and commits.
     func finish() throws -> Reconciliation {
         try guarded { db in
-            books.participants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participants WHERE last_run = ?", arguments: [runID]) ?? 0
+            books.participants = participantsOfRun.count
             try verify(db)
             try db.execute(
                 sql: """
