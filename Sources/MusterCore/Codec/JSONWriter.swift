@@ -80,24 +80,20 @@ public struct JSONWriter {
 
     /// `{"k": "v", …}` with keys in sorted order, so equal dictionaries give equal bytes.
     public mutating func object(_ dictionary: [String: String]) {
-        byte(0x7B)
-        var first = true
         // Sorting the pairs, not the keys, spares a second hash lookup per member.
-        for (key, value) in dictionary.sorted(by: { Self.precedes($0.key, $1.key) }) {
-            if !first { byte(0x2C) }
-            first = false
-            string(key)
-            byte(0x3A)
-            string(value)
-        }
-        byte(0x7D)
+        members(dictionary.sorted(by: { Self.precedes($0.key, $1.key) }))
     }
 
     /// A record's fields: already in key order.
     public mutating func object(_ values: FieldValues) {
+        members(values)
+    }
+
+    /// `{"k": "v", …}` in the order given.
+    private mutating func members(_ pairs: some Sequence<(key: String, value: String)>) {
         byte(0x7B)
         var first = true
-        for (key, value) in values {
+        for (key, value) in pairs {
             if !first { byte(0x2C) }
             first = false
             string(key)

@@ -41,17 +41,10 @@ enum SpoolCodec {
             string(text)
         }
 
-        mutating func map(_ values: FieldValues) {
-            int(values.count)
-            for (key, value) in values {
-                string(key)
-                string(value)
-            }
-        }
-
-        mutating func map(_ dictionary: [String: String]) {
-            int(dictionary.count)
-            for (key, value) in dictionary {
+        /// A record's fields or extras: the count, then each name and value.
+        mutating func map(_ members: some Sequence<(key: String, value: String)>, count: Int) {
+            int(count)
+            for (key, value) in members {
                 string(key)
                 string(value)
             }
@@ -64,8 +57,8 @@ enum SpoolCodec {
             string(source.provenance.locator)
             string(source.provenance.contentHash)
             bytes.append(source.kind == .participant ? 0 : 1)
-            map(source.fields)
-            map(source.extras)
+            map(source.fields, count: source.fields.count)
+            map(source.extras, count: source.extras.count)
             int(source.enrollments.count)
             for enrollment in source.enrollments {
                 optional(enrollment.programme)
@@ -84,7 +77,7 @@ enum SpoolCodec {
             optional(source.raw)
             bytes.append(record.normalized == nil ? 0 : 1)
             if let normalized = record.normalized {
-                map(normalized.values)
+                map(normalized.values, count: normalized.values.count)
                 int(normalized.issues.count)
                 for issue in normalized.issues {
                     string(issue.code)
