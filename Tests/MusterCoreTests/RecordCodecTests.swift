@@ -29,6 +29,16 @@ import Testing
         return writer.bytes
     }
 
+    @Test func theKeyIsSourceFileAndLocatorAndFollowsThem() throws {
+        var provenance = Self.full.source.provenance
+        #expect(provenance.key == "daftar-hadir:samples/sheets/a b.csv#row:4")
+        provenance.locator = "row:5"
+        provenance.file = "b.csv"
+        provenance.sourceID = "s"
+        #expect(provenance.key == "s:b.csv#row:5")
+        #expect(try RecordCodec.decode(line(Self.full)).key == Self.full.key)
+    }
+
     @Test func roundTripsEveryPart() throws {
         #expect(try RecordCodec.decode(line(Self.full).dropLast()) == Self.full)
         let minimal = Record(source: SourceRecord(provenance: Self.full.source.provenance))
