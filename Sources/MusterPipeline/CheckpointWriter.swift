@@ -96,27 +96,29 @@ final class CheckpointWriter: @unchecked Sendable {
             condition.unlock()
             guard !failed else { continue }
             for record in batch { RecordCodec.encode(record, into: &buffer) }
-            if buffer.bytes.count >= 1 << 20 { flush() }
+            if buffer.count >= 1 << 20 { flush() }
         }
         finished.signal()
     }
 
     /// Runs on the writer's thread, or on the caller's once that thread has ended.
     private func flush() {
-        guard !buffer.bytes.isEmpty else { return }
+        guard buffer.count > 0 else { return }
         condition.lock()
         let failed = failure != nil
         condition.unlock()
         guard !failed else { return }
-        hasher.update(buffer.bytes)
         do {
-            try handle.write(contentsOf: buffer.bytes)
+            try buffer.withBytes { bytes in
+                hasher.update(bytes)
+                try handle.write(contentsOf: bytes)
+            }
         } catch {
             condition.lock()
             failure = MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
             condition.broadcast()
             condition.unlock()
         }
-        buffer.bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 }

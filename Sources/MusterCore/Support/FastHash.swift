@@ -13,24 +13,24 @@ public struct FastHash {
     public init() {}
 
     public mutating func update(_ bytes: [UInt8]) {
-        length &+= UInt64(bytes.count)
-        var input = bytes[...]
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    public mutating func update(_ raw: UnsafeRawBufferPointer) {
+        length &+= UInt64(raw.count)
+        var offset = 0
         if !carry.isEmpty {
-            let take = min(8 - carry.count, input.count)
-            carry += input.prefix(take)
-            input = input.dropFirst(take)
+            offset = min(8 - carry.count, raw.count)
+            carry += raw[..<offset]
             guard carry.count == 8 else { return }
             mix(word(carry[...]))
             carry.removeAll(keepingCapacity: true)
         }
-        input.withUnsafeBytes { raw in
-            var offset = 0
-            while raw.count - offset >= 8 {
-                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                offset += 8
-            }
-            carry += raw[offset...]
+        while raw.count - offset >= 8 {
+            mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
+        carry += raw[offset...]
     }
 
     /// The hash as 16 hex digits.

@@ -22,17 +22,17 @@ struct SourceRecordRow: Sendable {
         writer.source(record.source)
         raw = writer.text
         if let links = record.match?.evidence, !links.isEmpty {
-            writer.bytes.removeAll(keepingCapacity: true)
+            writer.removeAll()
             writer.evidence(links)
             evidence = writer.text
         } else {
             evidence = nil
         }
         if let normalized = record.normalized {
-            writer.bytes.removeAll(keepingCapacity: true)
+            writer.removeAll()
             writer.object(normalized.values)
             canonical = writer.text
-            writer.bytes.removeAll(keepingCapacity: true)
+            writer.removeAll()
             writer.issues(normalized.issues)
             issues = writer.text
         } else {
