@@ -95,10 +95,6 @@ public struct FieldValues: Sendable, Hashable {
         }
     }
 
-    public subscript(key: String, default value: @autoclosure () -> String) -> String {
-        self[key] ?? value()
-    }
-
     @discardableResult
     public mutating func removeValue(forKey key: String) -> String? {
         let old = self[key]
@@ -141,13 +137,6 @@ public struct FieldValues: Sendable, Hashable {
                 o += 1
             }
         }
-    }
-
-    /// The members that pass `isIncluded`, in order.
-    public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> FieldValues {
-        var kept = FieldValues()
-        for member in self where try isIncluded(member) { kept[member.key] = member.value }
-        return kept
     }
 
     @inline(__always)
