@@ -33,7 +33,7 @@ import Testing
         }
         for _ in 0..<200 {
             let maps = (0..<size).map { _ in
-                Dictionary(uniqueKeysWithValues: ["name", "phone", "email"].compactMap { field in
+                Dictionary(uniqueKeysWithValues: ["name", "phone", "email", "catatan", "Kolom Lain"].compactMap { field in
                     next(4) == 0 ? nil : (field, "\(field)-\(next(3))")
                 })
             }

@@ -24,11 +24,31 @@ public struct Participant: Sendable, Hashable, Codable {
     public static func goldenValues(ofValues maps: [FieldValues]) -> FieldValues {
         // Most people have one or two records: a lone record is its own golden record.
         if maps.count == 1 { return maps[0] }
-        var candidates: [String: [String]] = [:]
-        for values in maps {
-            for (field, value) in values { candidates[field, default: []].append(value) }
+        // Values of `Field` names are gathered by rank and sorted (rank, then the order
+        // given) instead of hashed per name; other names, rare, go through a dictionary.
+        var known: [(rank: Int, order: Int, value: String)] = []
+        var others: [String: [String]] = [:]
+        for (order, values) in maps.enumerated() {
+            values.forEachMember { rank, key, value in
+                if let rank { known.append((rank, order, value)) } else { others[key, default: []].append(value) }
+            }
         }
-        return FieldValues(candidates.lazy.map { ($0.key, mostCommon($0.value)) })
+        known.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.order < $1.order }
+        var golden = FieldValues(minimumCapacity: 24)
+        var candidates: [String] = []
+        var start = 0
+        while start < known.count {
+            candidates.removeAll(keepingCapacity: true)
+            var end = start
+            while end < known.count, known[end].rank == known[start].rank {
+                candidates.append(known[end].value)
+                end += 1
+            }
+            golden[FieldValues.knownKeys[known[start].rank]] = mostCommon(candidates)
+            start = end
+        }
+        for (key, values) in others { golden[key] = mostCommon(values) }
+        return golden
     }
 
     /// The value given most often; of equally common ones, the one given first.
