@@ -4,13 +4,19 @@ import MusterTesting
 import Testing
 
 @Suite struct RegistrySchemaTests {
+    /// A registry in `directory` made up to `version`, given `rows`, then migrated to the end.
+    private func migrated(from version: String, rows: String, in directory: TemporaryDirectory) throws -> DatabaseQueue {
+        let database = try DatabaseQueue(path: directory.path + "/registry.sqlite")
+        try RegistrySchema.migrator().migrate(database, upTo: version)
+        try database.write { db in try db.execute(sql: rows) }
+        try RegistrySchema.migrator().migrate(database)
+        return database
+    }
+
     @Test func evidenceRowsOfAnOlderRegistryMoveOntoTheirSourceRecords() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try DatabaseQueue(path: directory.path + "/registry.sqlite")
-        try RegistrySchema.migrator().migrate(database, upTo: "v2-lookup-indexes")
-        try database.write { db in
-            try db.execute(sql: """
+        let database = try migrated(from: "v2-lookup-indexes", rows: """
                 INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r1');
                 INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
                 VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1'),
@@ -18,9 +24,7 @@ import Testing
                 INSERT INTO match_evidence (participant_id, record_key, rule, other_key) VALUES
                     ('P000001', 's:a.csv#row:3', 'exact-phone', 's:a.csv#row:2'),
                     ('P000001', 's:a.csv#row:3', 'exact-email', 's:a.csv#row:2');
-                """)
-        }
-        try RegistrySchema.migrator().migrate(database)
+                """, in: directory)
         let rows = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT key, evidence FROM source_records ORDER BY key").map { "\($0[0] as String)=\(($0[1] as String?) ?? "nil")" }
         }
@@ -35,17 +39,12 @@ import Testing
     @Test func theRunThatLastSawEachRecordMovesToRecordSeen() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try DatabaseQueue(path: directory.path + "/registry.sqlite")
-        try RegistrySchema.migrator().migrate(database, upTo: "v3-evidence-on-source-records")
-        try database.write { db in
-            try db.execute(sql: """
+        let database = try migrated(from: "v3-evidence-on-source-records", rows: """
                 INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r2');
                 INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
                 VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1'),
                        ('s:a.csv#row:3', 's', 'a.csv', 'row:3', 'h', 'participant', 'P000001', '{}', 'r2');
-                """)
-        }
-        try RegistrySchema.migrator().migrate(database)
+                """, in: directory)
         let seen = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT key, run FROM record_seen ORDER BY key").map { "\($0[0] as String)=\($0[1] as String)" }
         }
