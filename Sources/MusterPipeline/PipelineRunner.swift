@@ -22,8 +22,11 @@ public struct PipelineRunner {
     public var store: RunStore { RunStore(configuration: configuration) }
 
     /// Runs what `request` asks for and returns the run's manifest, also saved in its folder.
-    /// Throws before the run starts (bad request, locked work directory); a failure inside
-    /// the run is reported in the manifest's status and problems instead.
+    ///
+    /// Everything that can refuse a run happens before its folder exists: the request, the
+    /// sources and stages built from pipeline.json, every lock the stages need, and the input
+    /// checkpoint's integrity. Those throw, and nothing has run. A failure inside the run is
+    /// reported in the manifest's status and problems instead.
     public func run(_ request: RunRequest) throws -> RunManifest {
         let range = try stageRange(request)
         let types = try range.map { try stages.type(for: configuration.stages[$0], file: configuration.file) }
@@ -36,8 +39,11 @@ public struct PipelineRunner {
             logger.warning("\(note)")
             diagnostics.warning(note, stage: "run")
         }
-
         let input = try inputCheckpoint(for: range, types: types, request: request)
+        let sources = types.contains { $0.descriptor.input == .sources } ? try resolveSources() : []
+        let built = try buildStages(range: range, types: types, runID: runID, sources: sources, diagnostics: diagnostics)
+        for stage in built { try stage.prepare() }
+
         let directory = store.directory(of: runID)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var manifest = RunManifest(
@@ -50,16 +56,13 @@ public struct PipelineRunner {
         let accounts = Accounts()
         var drivers: [StageDriver] = []
         do {
-            let sources = types.contains { $0.descriptor.input == .sources } ? try resolveSources() : []
-            drivers = try buildDrivers(range: range, types: types, runID: runID, directory: directory, sources: sources, diagnostics: diagnostics, accounts: accounts)
+            drivers = try wire(built, range: range, directory: directory, accounts: accounts)
             guard let first = drivers.first else { throw MusterError(.usage, "no stage to run") }
             if let input {
                 first.input = input.description
                 try CheckpointReader(path: input.path, batchSize: batchSize).forEachBatch { try first.push($0) }
-                try first.finish()
-            } else {
-                try first.finish()
             }
+            try first.finish()
         } catch let error as MusterError where error.code == .unbalanced && error.location?.hasPrefix("stage ") == true {
             // Reported by judge() from the stage's own books.
         } catch {
@@ -87,7 +90,14 @@ public struct PipelineRunner {
     }
 
     /// Decides how the run ended, adding a line to `problems` for each reason it is not ok.
+    ///
+    /// A stage that failed leaves the books of the stages before it open (they emitted
+    /// records nobody finished), so after a stage error only that error is reported.
     private func judge(_ manifest: inout RunManifest, drivers: [StageDriver], accounts: Accounts, exported: Bool) -> RunManifest.Status {
+        guard manifest.problems.isEmpty else {
+            for entry in manifest.diagnostics where entry.severity == .error { manifest.problems.append(entry.message) }
+            return .failed
+        }
         var unbalanced = false
         for driver in drivers where !driver.balanced {
             unbalanced = true
@@ -172,24 +182,30 @@ public struct PipelineRunner {
         }
     }
 
-    private func buildDrivers(
-        range: ClosedRange<Int>, types: [any Stage.Type], runID: String, directory: String,
-        sources: [ResolvedSource], diagnostics: Diagnostics, accounts: Accounts
-    ) throws -> [StageDriver] {
+    /// Builds the stages of `range` from their options, in order.
+    private func buildStages(
+        range: ClosedRange<Int>, types: [any Stage.Type], runID: String, sources: [ResolvedSource], diagnostics: Diagnostics
+    ) throws -> [any Stage] {
         let decoder = ConfigDecoder(file: configuration.file)
-        var next: StageDriver?
-        var drivers: [StageDriver] = []
-        for (offset, index) in range.enumerated().reversed() {
+        return try zip(range, types).map { index, type in
             let entry = configuration.stages[index]
             let context = StageContext(
                 runID: runID, stageName: entry.name, configuration: configuration, sources: sources,
                 batchSize: batchSize, diagnostics: diagnostics, logger: logger
             )
-            let stage = try types[offset].build(options: entry.options, at: ConfigPath.append("options", to: entry.path), decoder: decoder, context: context)
-            // The registry writer's output is the registry: no checkpoint repeats it (at a
-            // million records that is 1.3 GB and a fifth of the checkpoint work). It gets a
-            // thread of its own instead (see StageLane).
-            let writesRegistry = types[offset].descriptor.writesRegistry
+            return try type.build(options: entry.options, at: ConfigPath.append("options", to: entry.path), decoder: decoder, context: context)
+        }
+    }
+
+    /// Connects the built stages into a chain of drivers, each with its checkpoint writer.
+    private func wire(_ built: [any Stage], range: ClosedRange<Int>, directory: String, accounts: Accounts) throws -> [StageDriver] {
+        var next: StageDriver?
+        var drivers: [StageDriver] = []
+        for (stage, index) in zip(built, range).reversed() {
+            let entry = configuration.stages[index]
+            // The registry writer's output is the registry: no checkpoint repeats it. It gets
+            // a thread of its own instead (see StageLane).
+            let writesRegistry = type(of: stage).descriptor.writesRegistry
             let writer = writesRegistry ? nil : try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name))
             let lane = writesRegistry ? StageLane(name: entry.name) : nil
             let driver = StageDriver(index: index, configuration: entry, stage: stage, writer: writer, next: next, lane: lane, sink: accounts.count)

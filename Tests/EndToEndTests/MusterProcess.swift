@@ -28,7 +28,9 @@ struct MusterProcess {
 
     var registry: String { workspace.path + "/.muster/registry.sqlite" }
 
-    func run(_ arguments: String...) throws -> Result {
+    func run(_ arguments: String...) throws -> Result { try run(arguments) }
+
+    func run(_ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments

@@ -24,7 +24,7 @@ import Testing
         return PipelineRunner(
             configuration: configuration,
             importers: try ImporterRegistry([LinesImporter.self]),
-            stages: try StageRegistry([IngestStage.self, TagStage.self, DropStage.self, SwapStage.self])
+            stages: try StageRegistry([IngestStage.self, TagStage.self, DropStage.self, SwapStage.self, FailStage.self])
         )
     }
 
@@ -118,6 +118,16 @@ import Testing
         } throws: { error in
             "\(error)" == #"unknown stage name "x"; the stage names are: ingest, a, b, c"#
         }
+    }
+
+    /// The stages before a failed one emitted records nobody finished: their open books are
+    /// a consequence, not news, so the run reports the failure alone.
+    @Test func aStageErrorIsReportedAloneWithoutItsFollowOnImbalances() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: [StageConfiguration(type: "ingest"), StageConfiguration(type: "tag", name: "a"), StageConfiguration(type: "fail")])
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .failed)
+        #expect(manifest.problems == ["stage fail: the test stage failed"])
     }
 
     @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws {

@@ -84,3 +84,18 @@ final class SwapStage: Stage {
 
     func finish(emit: (RecordBatch) throws -> Void) throws {}
 }
+
+/// Fails on the first batch it receives, as a stage whose database went away would.
+final class FailStage: Stage {
+    struct Options: Decodable, Sendable {}
+
+    static let descriptor = StageDescriptor(id: "fail", summary: "test fail", options: [])
+
+    init(options: Options, context: StageContext) {}
+
+    func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
+        throw MusterError(.stageFailed, "the test stage failed", location: "stage fail")
+    }
+
+    func finish(emit: (RecordBatch) throws -> Void) throws {}
+}

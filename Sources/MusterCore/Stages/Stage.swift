@@ -14,6 +14,11 @@ public protocol Stage: AnyObject, SendableMetatype {
 
     init(options: Options, context: StageContext) throws
 
+    /// Called once for every stage of a run before any stage receives a record: take the
+    /// locks and open what the stage must hold alone (the registry), so a run that cannot
+    /// get them stops before it has done anything.
+    func prepare() throws
+
     func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws
 
     /// Called once after the last batch; emits whatever the stage still holds.
@@ -21,6 +26,8 @@ public protocol Stage: AnyObject, SendableMetatype {
 }
 
 extension Stage {
+    public func prepare() throws {}
+
     /// Decodes this stage's options from configuration.
     public static func decodeOptions(_ options: JSONValue, at path: String, decoder: ConfigDecoder) throws(ConfigError) -> any Sendable {
         try decoder.decode(Options.self, from: options, at: path)

@@ -59,6 +59,15 @@ public final class ExportStage: Stage {
         self.cacheMiB = options.cacheMiB
     }
 
+    /// Takes the registry's lock before the run's first stage starts: a registry held by
+    /// another run stops this one before anything is read.
+    public func prepare() throws {
+        guard lock == nil else { return }
+        let lock = try RunLock(path: registryPath + ".lock", runID: context.runID)
+        if let note = lock.takeOverNote { context.diagnostics.warning("registry: \(note)", stage: context.stageName) }
+        self.lock = lock
+    }
+
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
         let next = planner.plan(batch)
         try writePending(emit: emit)
@@ -85,13 +94,12 @@ public final class ExportStage: Stage {
         planner.release((consume units, consume written))
     }
 
-    /// Takes the registry's lock and opens its transaction on the first batch.
+    /// Opens the registry's transaction on the first batch, under the lock ``prepare()`` took
+    /// (taken here if the stage is driven without it, as tests do).
     private func open() throws -> RegistryWriter {
         if let writer { return writer }
-        let lock = try RunLock(path: registryPath + ".lock", runID: context.runID)
-        if let note = lock.takeOverNote { context.diagnostics.warning("registry: \(note)", stage: context.stageName) }
+        try prepare()
         let writer = try RegistryWriter(path: registryPath, runID: context.runID, startedAt: Date(), cacheMiB: cacheMiB)
-        self.lock = lock
         self.writer = writer
         return writer
     }
