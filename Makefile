@@ -2,7 +2,7 @@
 # Both install what they need on a fresh Debian machine first.
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev libsqlite3-dev libgoogle-perftools-dev pkg-config
+APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev libsqlite3-dev libzstd-dev libgoogle-perftools-dev pkg-config
 # Only the tests need a browser: they render report.html in headless Chromium.
 APT_TEST_PACKAGES := chromium
 

@@ -42,6 +42,12 @@ let package = Package(
             providers: [.apt(["libcsv-dev"])]
         ),
         .systemLibrary(
+            name: "CLibZstd",
+            path: "Sources/CLibZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibCrypto",
             path: "Sources/CLibCrypto",
             pkgConfig: "libcrypto",
@@ -92,9 +98,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The runner; checkpoints are zstd-compressed (libzstd, wrapped in Zstd.swift alone).
         .target(
             name: "MusterPipeline",
-            dependencies: ["MusterCore"],
+            dependencies: ["MusterCore", "CLibZstd"],
             swiftSettings: strictSettings
         ),
         // Synthetic sources with ground truth, and scoring a registry against it.

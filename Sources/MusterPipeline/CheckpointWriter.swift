@@ -5,9 +5,13 @@ internal import MusterCore
 internal import Glibc
 #endif
 
-/// Writes one stage's output as NDJSON (one record per line), hashing as it goes. The file
-/// is written under a `.partial` name and renamed when the stage completes, so a crashed
-/// run never leaves a checkpoint that looks whole.
+/// Writes one stage's output as zstd-compressed NDJSON (one record per line), hashing the
+/// bytes it stores. The file is written under a `.partial` name and renamed when the stage
+/// completes, so a crashed run never leaves a checkpoint that looks whole.
+///
+/// With a base (the previous stage's checkpoint in the same run), a record whose input
+/// record is known is stored as a patch: only the members the stage changed (see
+/// ``RecordCodec/encodePatch(_:over:skip:into:)``).
 ///
 /// Encoding, hashing and writing happen on the writer's own thread, so checkpoints cost the
 /// stages little; at most `inFlight` batches wait for it, so memory stays bounded when the
@@ -15,28 +19,41 @@ internal import Glibc
 /// a checkpoint is never on a run's critical path, and with every core busy it should take
 /// the time the stages leave, not an equal share of it.
 final class CheckpointWriter: @unchecked Sendable {
-    // @unchecked: `pending`, `closing` and `failure` are guarded by `condition`; `hasher`
-    // and `buffer` belong to the writer's thread until `close` has waited for it to end;
-    // `waitedSeconds` belongs to the caller's thread.
+    // @unchecked: `pending`, `closing` and `failure` are guarded by `condition`; `hasher`,
+    // `buffer`, `compressor`, `lastOrdinal` and `bytes` belong to the writer's thread until
+    // `close` has waited for it to end; `waitedSeconds` belongs to the caller's thread.
+
+    /// A record's input record in the base checkpoint, by its place there.
+    typealias Base = (ordinal: Int, record: Record)
+
     let path: String
+    /// The base checkpoint's file name, when this one stores patches.
+    let base: String?
     private let handle: FileHandle
     private let inFlight: Int
     private let condition = NSCondition()
-    private var pending: [RecordBatch] = []
+    private var pending: [(batch: RecordBatch, bases: [Base?]?)] = []
     private var closing = false
     private var failure: MusterError?
     private let finished = DispatchSemaphore(value: 0)
     private var hasher = FastHash()
     private var buffer = JSONWriter(capacity: 1 << 21)
+    private let compressor: ZstdCompressor
+    private var lastOrdinal = -1
+    /// Bytes stored, after compression.
+    private(set) var bytes = 0
     /// Seconds `write` spent waiting for a free slot.
     private(set) var waitedSeconds = 0.0
 
-    init(path: String, inFlight: Int = 4) throws(MusterError) {
+    init(path: String, base: String? = nil, inFlight: Int = 4) throws(MusterError) {
         self.path = path
+        self.base = base
         self.inFlight = inFlight
+        compressor = try ZstdCompressor()
+        if let base { RecordCodec.encodeHeader(base: base, into: &buffer) }
         let partial = path + ".partial"
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw MusterError(.io, "cannot create the checkpoint", location: partial)
+            throw MusterError(.io, "the checkpoint cannot be created: \(String(cString: strerror(errno)))", location: partial)
         }
         self.handle = handle
         let thread = Thread { [self] in drain() }
@@ -45,7 +62,8 @@ final class CheckpointWriter: @unchecked Sendable {
     }
 
     /// Hands a batch to the writer's thread; waits only when `inFlight` batches already wait.
-    func write(_ batch: RecordBatch) throws(MusterError) {
+    /// `bases`, when given, holds each record's input record (nil where it is not known).
+    func write(_ batch: RecordBatch, bases: [Base?]? = nil) throws(MusterError) {
         condition.lock()
         defer { condition.unlock() }
         if let failure { throw failure }
@@ -54,7 +72,7 @@ final class CheckpointWriter: @unchecked Sendable {
             while pending.count >= inFlight, failure == nil { condition.wait() }
             waitedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        pending.append(batch)
+        pending.append((batch, bases))
         condition.broadcast()
     }
 
@@ -65,14 +83,17 @@ final class CheckpointWriter: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         finished.wait()
-        flush()
+        flush(end: true)
+        condition.lock()
+        let failure = failure
+        condition.unlock()
         if let failure { throw failure }
         do {
             try handle.close()
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
         } catch {
-            throw MusterError(.io, "cannot complete the checkpoint", location: path, underlying: error)
+            throw StorageError.write(error, path: path, what: "the checkpoint")
         }
         return hasher.finalizeHex()
     }
@@ -90,32 +111,51 @@ final class CheckpointWriter: @unchecked Sendable {
                 condition.unlock()
                 break
             }
-            let batch = pending.removeFirst()
+            let (batch, bases) = pending.removeFirst()
             let failed = failure != nil
             condition.broadcast()
             condition.unlock()
             guard !failed else { continue }
-            for record in batch { RecordCodec.encode(record, into: &buffer) }
-            if buffer.count >= 1 << 20 { flush() }
+            encode(batch, bases: bases)
+            if buffer.count >= 1 << 20 { flush(end: false) }
         }
         finished.signal()
     }
 
+    private func encode(_ batch: RecordBatch, bases: [Base?]?) {
+        guard let bases else {
+            for record in batch { RecordCodec.encode(record, into: &buffer) }
+            return
+        }
+        for (record, base) in zip(batch, bases) {
+            guard let base else {
+                RecordCodec.encode(record, into: &buffer)
+                continue
+            }
+            RecordCodec.encodePatch(record, over: base.record, skip: base.ordinal - lastOrdinal - 1, into: &buffer)
+            lastOrdinal = base.ordinal
+        }
+    }
+
+    /// Compresses and stores what the buffer holds; `end` closes the compressed frame.
     /// Runs on the writer's thread, or on the caller's once that thread has ended.
-    private func flush() {
-        guard buffer.count > 0 else { return }
+    private func flush(end: Bool) {
+        guard buffer.count > 0 || end else { return }
         condition.lock()
         let failed = failure != nil
         condition.unlock()
         guard !failed else { return }
         do {
-            try buffer.withBytes { bytes in
-                hasher.update(bytes)
-                try handle.write(contentsOf: bytes)
+            try buffer.withBytes { raw in
+                try compressor.compress(raw, end: end) { compressed in
+                    hasher.update(compressed)
+                    bytes += compressed.count
+                    try handle.write(contentsOf: compressed)
+                }
             }
         } catch {
             condition.lock()
-            failure = MusterError(.io, "cannot write the checkpoint", location: path, underlying: error)
+            failure = StorageError.write(error, path: path + ".partial", what: "the checkpoint")
             condition.broadcast()
             condition.unlock()
         }

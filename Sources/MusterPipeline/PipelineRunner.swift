@@ -11,12 +11,18 @@ public struct PipelineRunner {
     public let importers: ImporterRegistry
     public let stages: StageRegistry
     public var logger: Logger
+    /// Where the running run's stages have got, for a progress display.
+    public let progress: RunProgress
 
-    public init(configuration: PipelineConfiguration, importers: ImporterRegistry, stages: StageRegistry, logger: Logger = Logger(label: "muster.run")) {
+    public init(
+        configuration: PipelineConfiguration, importers: ImporterRegistry, stages: StageRegistry,
+        logger: Logger = Logger(label: "muster.run"), progress: RunProgress = RunProgress()
+    ) {
         self.configuration = configuration
         self.importers = importers
         self.stages = stages
         self.logger = logger
+        self.progress = progress
     }
 
     public var store: RunStore { RunStore(configuration: configuration) }
@@ -169,6 +175,7 @@ public struct PipelineRunner {
         }
         let previous = configuration.stages[range.lowerBound - 1]
         let found = try store.checkpoint(index: range.lowerBound - 1, name: previous.name, runID: request.inputRun)
+        try store.verify(checkpoint: found.path, runID: found.runID)
         return (found.path, "run \(found.runID), \(RunStore.checkpointName(index: range.lowerBound - 1, name: previous.name))")
     }
 
@@ -198,17 +205,29 @@ public struct PipelineRunner {
     }
 
     /// Connects the built stages into a chain of drivers, each with its checkpoint writer.
+    ///
+    /// A streaming stage whose input is the previous stage's checkpoint of this run stores
+    /// patches over it; the first stage of the run and one that holds all records store whole
+    /// records.
     private func wire(_ built: [any Stage], range: ClosedRange<Int>, directory: String, accounts: Accounts) throws -> [StageDriver] {
+        progress.begin(range.map { configuration.stages[$0].name })
         var next: StageDriver?
         var drivers: [StageDriver] = []
-        for (stage, index) in zip(built, range).reversed() {
+        for (offset, (stage, index)) in zip(built, range).enumerated().reversed() {
             let entry = configuration.stages[index]
+            let descriptor = type(of: stage).descriptor
             // The registry writer's output is the registry: no checkpoint repeats it. It gets
             // a thread of its own instead (see StageLane).
-            let writesRegistry = type(of: stage).descriptor.writesRegistry
-            let writer = writesRegistry ? nil : try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name))
+            let writesRegistry = descriptor.writesRegistry
+            let previousHasCheckpoint = offset > 0 && !type(of: built[offset - 1]).descriptor.writesRegistry
+            let base = previousHasCheckpoint && !descriptor.holdsAllRecords
+                ? RunStore.checkpointName(index: index - 1, name: configuration.stages[index - 1].name) : nil
+            let writer = writesRegistry ? nil : try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name), base: base)
             let lane = writesRegistry ? StageLane(name: entry.name) : nil
-            let driver = StageDriver(index: index, configuration: entry, stage: stage, writer: writer, next: next, lane: lane, sink: accounts.count)
+            let driver = StageDriver(
+                index: index, configuration: entry, stage: stage, writer: writer, next: next, lane: lane,
+                progress: (progress, offset), sink: accounts.count
+            )
             drivers.insert(driver, at: 0)
             next = driver
         }

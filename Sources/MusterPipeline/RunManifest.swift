@@ -36,6 +36,8 @@ public struct RunManifest: Sendable, Codable {
         /// Time the stage waited for its checkpoint writer to catch up (back-pressure when the
         /// machine's cores are all busy), kept apart so `seconds` stays the stage's own cost.
         public var checkpointWaitSeconds: Double?
+        /// The checkpoint's size on disk (compressed; patches where the stage streams).
+        public var checkpointBytes: Int?
     }
 
     public var runID: String

@@ -19,9 +19,18 @@ public struct RunStore: Sendable {
 
     public func directory(of runID: String) -> String { runsDirectory + "/" + runID }
 
-    /// Checkpoint file name for the stage at `index` (0-based) named `name`: `02-normalize.ndjson`.
+    /// Checkpoint file name for the stage at `index` (0-based) named `name`: `02-normalize.ndjson.zst`.
     public static func checkpointName(index: Int, name: String) -> String {
-        (index < 9 ? "0" : "") + "\(index + 1)-\(name).ndjson"
+        checkpointStem(index: index, name: name) + ".ndjson.zst"
+    }
+
+    /// The names a checkpoint has had: zstd now, plain NDJSON before; runs of either are read.
+    static func checkpointNames(index: Int, name: String) -> [String] {
+        [checkpointName(index: index, name: name), checkpointStem(index: index, name: name) + ".ndjson"]
+    }
+
+    private static func checkpointStem(index: Int, name: String) -> String {
+        (index < 9 ? "0" : "") + "\(index + 1)-\(name)"
     }
 
     /// Run ids, newest first.
@@ -58,12 +67,49 @@ public struct RunStore: Sendable {
         let file = Self.checkpointName(index: index, name: name)
         let candidates = runID.map { [$0] } ?? runIDs()
         for candidate in candidates {
-            let path = directory(of: candidate) + "/" + file
-            if FileManager.default.fileExists(atPath: path) { return (candidate, path) }
+            for name in Self.checkpointNames(index: index, name: name) {
+                let path = directory(of: candidate) + "/" + name
+                if FileManager.default.fileExists(atPath: path) { return (candidate, path) }
+            }
         }
         if let runID {
             throw MusterError(.usage, "run \(runID) has no completed checkpoint \(file); `muster runs` lists what each run holds")
         }
         throw MusterError(.usage, "no run has a completed checkpoint \(file) yet; run up to \"\(name)\" first (muster run --to \(name))")
+    }
+
+    /// Checks a checkpoint of run `runID`, and each checkpoint it is stored over, against the
+    /// hash its run's manifest recorded: a damaged checkpoint is refused, naming the file.
+    public func verify(checkpoint path: String, runID: String) throws {
+        let manifest = try manifest(of: runID)
+        var file: String? = path
+        while let current = file {
+            let name = (current as NSString).lastPathComponent
+            guard let recorded = manifest.stages.first(where: { $0.checkpoint == name })?.contentHash else {
+                throw MusterError(.invalidCheckpoint, "run \(runID)'s manifest does not list this checkpoint; pass it with --input to read it anyway", location: current)
+            }
+            let actual = try Self.hash(of: current)
+            guard actual == recorded else {
+                throw MusterError(
+                    .invalidCheckpoint,
+                    "the checkpoint is damaged: its hash is \(actual) where run \(runID)'s manifest recorded \(recorded); run the stage that wrote it again, or pass the file with --input to read it as it is",
+                    location: current
+                )
+            }
+            file = try CheckpointLines(path: current).header.map { CheckpointHeader.resolve($0.base, beside: current) }
+        }
+    }
+
+    /// A file's ``FastHash``, as the checkpoint writer computed it over the bytes it stored.
+    static func hash(of path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MusterError(.invalidCheckpoint, "cannot open the checkpoint", location: path)
+        }
+        defer { try? handle.close() }
+        var hasher = FastHash()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return hasher.finalizeHex()
     }
 }

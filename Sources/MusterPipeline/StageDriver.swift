@@ -18,6 +18,8 @@ final class StageDriver: @unchecked Sendable {
     /// Called with every record leaving the last stage of the run.
     let sink: (Record) -> Void
     let lane: StageLane?
+    /// Where this stage reports how far it has got, and its place there.
+    let progress: (board: RunProgress, slot: Int)?
     var input: String?
 
     private(set) var recordsIn = 0
@@ -28,11 +30,16 @@ final class StageDriver: @unchecked Sendable {
     private(set) var keysOut: UInt64 = 0
     private(set) var seconds = 0.0
     private(set) var contentHash = ""
+    private(set) var checkpointBytes = 0
     private var downstreamSeconds = 0.0
+    /// Input records not yet emitted, with their place in the input, kept while the
+    /// checkpoint stores patches over its base; a taken slot is nil.
+    private var awaiting: [CheckpointWriter.Base?] = []
+    private var awaitingHead = 0
 
     init(
         index: Int, configuration: StageConfiguration, stage: any Stage, writer: CheckpointWriter?,
-        next: StageDriver?, lane: StageLane? = nil, sink: @escaping (Record) -> Void
+        next: StageDriver?, lane: StageLane? = nil, progress: (board: RunProgress, slot: Int)? = nil, sink: @escaping (Record) -> Void
     ) {
         self.index = index
         self.configuration = configuration
@@ -40,6 +47,7 @@ final class StageDriver: @unchecked Sendable {
         self.writer = writer
         self.next = next
         self.lane = lane
+        self.progress = progress
         self.sink = sink
     }
 
@@ -55,6 +63,9 @@ final class StageDriver: @unchecked Sendable {
     }
 
     private func receive(_ batch: RecordBatch) throws {
+        if writer?.base != nil {
+            for (offset, record) in batch.enumerated() { awaiting.append((recordsIn + offset, record)) }
+        }
         recordsIn += batch.count
         for record in batch {
             keysIn &+= Self.checksum(record.key)
@@ -73,6 +84,8 @@ final class StageDriver: @unchecked Sendable {
     private func complete() throws {
         try timed { try stage.finish(emit: emit) }
         contentHash = try writer?.close() ?? ""
+        checkpointBytes = writer?.bytes ?? 0
+        if let progress { progress.board.finish(at: progress.slot) }
         if isSource {
             recordsIn = recordsOut
             keysIn = keysOut
@@ -106,17 +119,21 @@ final class StageDriver: @unchecked Sendable {
             seconds: seconds,
             recordsPerSecond: seconds > 0 ? Double(recordsOut) / seconds : 0,
             input: input,
-            checkpointWaitSeconds: writer?.waitedSeconds
+            checkpointWaitSeconds: writer?.waitedSeconds,
+            checkpointBytes: writer == nil ? nil : checkpointBytes
         )
     }
 
     private func emit(_ batch: RecordBatch) throws {
         recordsOut += batch.count
+        if let progress { progress.board.add(batch.count, at: progress.slot) }
         for record in batch {
             keysOut &+= Self.checksum(record.key)
             if record.isQuarantined { quarantinedOut += 1 }
         }
-        try writer?.write(batch)
+        if let writer {
+            try writer.write(batch, bases: writer.base == nil ? nil : batch.map(takeBase))
+        }
         let start = Date()
         if let next {
             try next.push(batch)
@@ -124,6 +141,23 @@ final class StageDriver: @unchecked Sendable {
             batch.forEach(sink)
         }
         downstreamSeconds += Date().timeIntervalSince(start)
+    }
+
+    /// The input record `record` came from: the oldest one awaiting with its key (the first
+    /// one looked at, unless the stage emitted out of order); nil if none awaits.
+    private func takeBase(for record: Record) -> CheckpointWriter.Base? {
+        var index = awaitingHead
+        while index < awaiting.count, awaiting[index]?.record.key != record.key { index += 1 }
+        guard index < awaiting.count else { return nil }
+        defer {
+            awaiting[index] = nil
+            while awaitingHead < awaiting.count, awaiting[awaitingHead] == nil { awaitingHead += 1 }
+            if awaitingHead >= 4096, awaitingHead * 2 >= awaiting.count {
+                awaiting.removeFirst(awaitingHead)
+                awaitingHead = 0
+            }
+        }
+        return awaiting[index]
     }
 
     private func timed(_ body: () throws -> Void) throws {

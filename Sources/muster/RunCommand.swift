@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
             let (configuration, importers, stages) = try options.load()
             let runner = PipelineRunner(configuration: configuration, importers: importers, stages: stages, logger: Logger(label: "muster"))
             let request = RunRequest(stage: stage, from: from, to: to, inputRun: inputRun, inputFile: inputFile)
-            if !noProgress { ProgressLine.shared.start(runsDirectory: runner.store.runsDirectory) }
+            if !noProgress { ProgressLine.shared.start(runner.progress) }
             let manifest: RunManifest
             do {
                 defer { ProgressLine.shared.stop() }

@@ -53,10 +53,10 @@ import Testing
         let dedupe = try muster.run("run", "--stage", "dedupe")
         #expect(dedupe.status == 0, "\(dedupe.stderr)")
         #expect(dedupe.stdout.contains("input: run "))
-        #expect(dedupe.stdout.contains(", 02-normalize.ndjson"))
+        #expect(dedupe.stdout.contains(", 02-normalize.ndjson.zst"))
         let resumed = try muster.run("run", "--from", "validate")
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout.contains(", 03-dedupe.ndjson"))
+        #expect(resumed.stdout.contains(", 03-dedupe.ndjson.zst"))
         let participants = try registryRows(muster.registry, "SELECT COUNT(*) || '' FROM participants")
         #expect(participants == [["\(try ExpectedRegistry.load().counts.participants)"]])
         let runs = try muster.run("runs")
@@ -113,12 +113,12 @@ import Testing
         #expect(try muster.run("run").status == 0)
         let runs = muster.workspace.path + "/.muster/runs"
         let run = try #require(try FileManager.default.contentsOfDirectory(atPath: runs).first)
-        let files = try FileManager.default.contentsOfDirectory(atPath: runs + "/" + run).filter { $0.hasSuffix(".ndjson") }.sorted()
-        #expect(files == ["01-ingest.ndjson", "02-normalize.ndjson", "03-dedupe.ndjson", "04-validate.ndjson"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: runs + "/" + run).filter { $0.hasSuffix(".ndjson.zst") }.sorted()
+        #expect(files == ["01-ingest.ndjson.zst", "02-normalize.ndjson.zst", "03-dedupe.ndjson.zst", "04-validate.ndjson.zst"])
         let inspect = try muster.run("inspect", "--stage", "export")
         #expect(inspect.status == 1)
         #expect(inspect.stderr.contains("export writes the registry and leaves no checkpoint: its records are the registry's source_records; `muster inspect --stage validate` shows them as they went in"))
-        #expect(try muster.run("inspect", "--key", "jakpreneur-export.json#$.data.items[0]").stdout.contains("04-validate.ndjson"))
+        #expect(try muster.run("inspect", "--key", "jakpreneur-export.json#$.data.items[0]").stdout.contains("04-validate.ndjson.zst"))
     }
 
     @Test func catalogCommandsDescribeEveryImporterAndStage() throws {

@@ -24,7 +24,7 @@ import Testing
         return PipelineRunner(
             configuration: configuration,
             importers: try ImporterRegistry([LinesImporter.self]),
-            stages: try StageRegistry([IngestStage.self, TagStage.self, DropStage.self, SwapStage.self, FailStage.self])
+            stages: try StageRegistry([IngestStage.self, TagStage.self, DropStage.self, SwapStage.self, FailStage.self, ReverseStage.self])
         )
     }
 
@@ -38,6 +38,19 @@ import Testing
         return all
     }
 
+    /// A checkpoint's lines as stored, decompressed.
+    func lines(_ path: String) throws -> [String] {
+        let zstd = Process()
+        zstd.executableURL = URL(fileURLWithPath: "/usr/bin/zstd")
+        zstd.arguments = ["-dcq", path]
+        let out = Pipe()
+        zstd.standardOutput = out
+        try zstd.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        zstd.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
     func checkpoint(_ runner: PipelineRunner, _ manifest: RunManifest, _ index: Int) -> String {
         runner.store.directory(of: manifest.runID) + "/" + (manifest.stages[index].checkpoint ?? "")
     }
@@ -47,7 +60,7 @@ import Testing
         let runner = try runner(stages: tagged)
         let manifest = try runner.run(RunRequest())
         #expect(manifest.status == .ok)
-        #expect(manifest.stages.map(\.checkpoint) == ["01-ingest.ndjson", "02-a.ndjson", "03-b.ndjson", "04-c.ndjson"])
+        #expect(manifest.stages.map(\.checkpoint) == ["01-ingest.ndjson.zst", "02-a.ndjson.zst", "03-b.ndjson.zst", "04-c.ndjson.zst"])
         #expect(manifest.stages.map(\.recordsIn) == [5, 5, 5, 5])
         #expect(manifest.stages.map(\.recordsOut) == [5, 5, 5, 5])
         #expect(manifest.stages[0].quarantined == 1)
@@ -66,6 +79,62 @@ import Testing
         #expect(saved.status == .ok && saved.stages.count == 4)
     }
 
+    /// A streaming stage's checkpoint holds only what it changed, as patches over the stage
+    /// before it; read back, it is exactly what the stage emitted, in the order it emitted it.
+    @Test func streamingStagesStorePatchesThatReadBackAsWhatTheyEmitted() throws {
+        defer { directory.remove() }
+        let stages = [StageConfiguration(type: "ingest"), StageConfiguration(type: "tag", name: "a"), StageConfiguration(type: "reverse")]
+        let runner = try runner(stages: stages)
+        let manifest = try runner.run(RunRequest())
+        #expect(manifest.status == .ok)
+        let ingested = try records(checkpoint(runner, manifest, 0))
+        let tagged = try records(checkpoint(runner, manifest, 1))
+        let reversed = try records(checkpoint(runner, manifest, 2))
+        #expect(tagged.map(\.key) == ingested.map(\.key))
+        #expect(tagged.filter { !$0.isQuarantined }.allSatisfy { $0.source.fields["trail"] == "a" })
+        // One batch per file: each file's records come out reversed, marked, tags kept.
+        var expected: [Record] = []
+        for file in ["in/a.txt", "in/b.txt"] {
+            expected += tagged.filter { $0.source.provenance.file == file }.reversed().map { record in
+                var record = record
+                record.registryID = "R-" + record.key
+                return record
+            }
+        }
+        #expect(reversed == expected)
+        // The patches name their base and hold no whole record.
+        let lines = try lines(checkpoint(runner, manifest, 2))
+        #expect(lines.first == #"{"checkpoint":{"base":"02-a.ndjson.zst"}}"#)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(#"{"@":"#) && !$0.contains("provenance") })
+        #expect(lines.dropFirst().first?.hasPrefix(#"{"@":3,"registryID":"R-people:"#) == true)
+    }
+
+    /// A checkpoint that no longer matches the hash its run recorded is refused before the
+    /// run starts, naming the file; given with --input on purpose, it is read as it is.
+    @Test func aDamagedCheckpointIsRefusedUnlessGivenOnPurpose() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged)
+        let full = try runner.run(RunRequest())
+        let path = checkpoint(runner, full, 1)
+        // Another run's valid checkpoint in its place: readable, but not what was recorded.
+        let other = try runner.run(RunRequest(to: "b"))
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.copyItem(atPath: checkpoint(runner, other, 0), toPath: path)
+        try FileManager.default.removeItem(atPath: runner.store.directory(of: other.runID))
+        let runsBefore = runner.store.runIDs()
+        #expect {
+            try runner.run(RunRequest(stage: "b", inputRun: full.runID))
+        } throws: { error in
+            let error = try #require(error as? MusterError)
+            return error.code == .invalidCheckpoint && error.location == path
+                && error.message.hasPrefix("the checkpoint is damaged: its hash is ")
+        }
+        #expect(runner.store.runIDs() == runsBefore, "nothing ran")
+        let onPurpose = try runner.run(RunRequest(stage: "b", inputFile: path))
+        #expect(onPurpose.status == .ok)
+        #expect(onPurpose.stages.first?.recordsIn == 5)
+    }
+
     @Test func oneStageAloneReadsThePreviousCheckpointOfTheLatestRun() throws {
         defer { directory.remove() }
         let runner = try runner(stages: tagged)
@@ -73,13 +142,13 @@ import Testing
         let single = try runner.run(RunRequest(stage: "b"))
         #expect(single.status == .ok)
         #expect(single.stages.map(\.name) == ["b"])
-        #expect(single.stages.first?.input == "run \(full.runID), 02-a.ndjson")
+        #expect(single.stages.first?.input == "run \(full.runID), 02-a.ndjson.zst")
         let out = try records(checkpoint(runner, single, 0))
         #expect(out.count == 5)
         #expect(out.filter { !$0.isQuarantined }.allSatisfy { $0.source.fields["trail"] == "a,b" })
         // The single-stage run is now the latest holder of 03-b: --from c picks it up.
         let resumed = try runner.run(RunRequest(from: "c"))
-        #expect(resumed.stages.first?.input == "run \(single.runID), 03-b.ndjson")
+        #expect(resumed.stages.first?.input == "run \(single.runID), 03-b.ndjson.zst")
     }
 
     @Test func fromAndToSelectARange() throws {
@@ -111,7 +180,7 @@ import Testing
         #expect {
             try runner.run(RunRequest(stage: "b"))
         } throws: { error in
-            "\(error)" == #"no run has a completed checkpoint 02-a.ndjson yet; run up to "a" first (muster run --to a)"#
+            "\(error)" == #"no run has a completed checkpoint 02-a.ndjson.zst yet; run up to "a" first (muster run --to a)"#
         }
         #expect {
             try runner.run(RunRequest(stage: "x"))

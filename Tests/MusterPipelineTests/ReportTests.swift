@@ -40,7 +40,7 @@ import Testing
         let (manifest, folder) = try run()
         #expect(manifest.status == .ok)
         let report = try ReportWriter.read(directory: folder)
-        #expect(report.checkpoint == "04-validate.ndjson")
+        #expect(report.checkpoint == "04-validate.ndjson.zst")
         #expect(report.books == .init(recordsIn: 6, accepted: 4, merged: 2, quarantined: 2, participants: 3, balanced: true))
         #expect(report.sources == [.init(id: "people", recordsIn: 6, accepted: 4, merged: 2, quarantined: 2)])
         #expect(report.stages.map(\.name) == ["ingest", "normalize", "dedupe", "validate"])

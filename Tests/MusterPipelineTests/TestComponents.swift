@@ -99,3 +99,23 @@ final class FailStage: Stage {
 
     func finish(emit: (RecordBatch) throws -> Void) throws {}
 }
+
+/// Emits each batch in reverse order and marks every record: a streaming stage that does not
+/// keep the order, whose checkpoint patches must still find their base records.
+final class ReverseStage: Stage {
+    struct Options: Decodable, Sendable {}
+
+    static let descriptor = StageDescriptor(id: "reverse", summary: "test reverse", options: [])
+
+    init(options: Options, context: StageContext) {}
+
+    func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
+        try emit(batch.reversed().map { record in
+            var record = record
+            record.registryID = "R-" + record.key
+            return record
+        })
+    }
+
+    func finish(emit: (RecordBatch) throws -> Void) throws {}
+}

@@ -20,25 +20,33 @@ extension RecordCodec {
     static func record(_ node: Node) throws -> Record {
         Record(
             source: try source(node.required("source")),
-            normalized: try node.optional("normalized").map { normalized in
-                NormalizedRecord(
-                    values: try normalized.required("values").fieldValues(),
-                    issues: try normalized.required("issues").items().map { issue in
-                        FieldIssue(code: try issue.string("code"), field: try issue.string("field"), raw: try issue.optionalString("raw"), message: try issue.string("message"))
-                    }
-                )
-            },
-            match: try node.optional("match").map { match in
-                Match(
-                    cluster: try match.string("cluster"),
-                    evidence: try match.required("evidence").items().map { MatchEvidence(rule: try $0.string("rule"), other: try $0.string("other")) }
-                )
-            },
-            quarantine: try node.required("quarantine").items().map { reason in
-                QuarantineReason(rule: try reason.string("rule"), stage: try reason.string("stage"), message: try reason.string("message"), field: try reason.optionalString("field"))
-            },
+            normalized: try node.optional("normalized").map(normalized),
+            match: try node.optional("match").map(match),
+            quarantine: try quarantine(node.required("quarantine")),
             registryID: try node.optionalString("registryID")
         )
+    }
+
+    static func normalized(_ node: Node) throws -> NormalizedRecord {
+        NormalizedRecord(
+            values: try node.required("values").fieldValues(),
+            issues: try node.required("issues").items().map { issue in
+                FieldIssue(code: try issue.string("code"), field: try issue.string("field"), raw: try issue.optionalString("raw"), message: try issue.string("message"))
+            }
+        )
+    }
+
+    static func match(_ node: Node) throws -> Match {
+        Match(
+            cluster: try node.string("cluster"),
+            evidence: try node.required("evidence").items().map { MatchEvidence(rule: try $0.string("rule"), other: try $0.string("other")) }
+        )
+    }
+
+    static func quarantine(_ node: Node) throws -> [QuarantineReason] {
+        try node.items().map { reason in
+            QuarantineReason(rule: try reason.string("rule"), stage: try reason.string("stage"), message: try reason.string("message"), field: try reason.optionalString("field"))
+        }
     }
 
     static func source(_ node: Node) throws -> SourceRecord {

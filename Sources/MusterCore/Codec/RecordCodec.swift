@@ -10,26 +10,46 @@ public enum RecordCodec {
         writer.byte(0x7B)
         if let match = record.match {
             writer.key("match", first: &first)
-            var inner = true
-            writer.byte(0x7B)
-            writer.key("cluster", first: &inner)
-            writer.string(match.cluster)
-            writer.key("evidence", first: &inner)
-            writer.evidence(match.evidence)
-            writer.byte(0x7D)
+            encode(match, into: &writer)
         }
         if let normalized = record.normalized {
             writer.key("normalized", first: &first)
-            var inner = true
-            writer.byte(0x7B)
-            writer.key("issues", first: &inner)
-            writer.issues(normalized.issues)
-            writer.key("values", first: &inner)
-            writer.object(normalized.values)
-            writer.byte(0x7D)
+            encode(normalized, into: &writer)
         }
         writer.key("quarantine", first: &first)
-        writer.array(record.quarantine) { writer, reason in
+        encode(record.quarantine, into: &writer)
+        if let id = record.registryID {
+            writer.key("registryID", first: &first)
+            writer.string(id)
+        }
+        writer.key("source", first: &first)
+        encode(record.source, into: &writer)
+        writer.byte(0x7D)
+        writer.byte(0x0A)
+    }
+
+    static func encode(_ match: Match, into writer: inout JSONWriter) {
+        var inner = true
+        writer.byte(0x7B)
+        writer.key("cluster", first: &inner)
+        writer.string(match.cluster)
+        writer.key("evidence", first: &inner)
+        writer.evidence(match.evidence)
+        writer.byte(0x7D)
+    }
+
+    static func encode(_ normalized: NormalizedRecord, into writer: inout JSONWriter) {
+        var inner = true
+        writer.byte(0x7B)
+        writer.key("issues", first: &inner)
+        writer.issues(normalized.issues)
+        writer.key("values", first: &inner)
+        writer.object(normalized.values)
+        writer.byte(0x7D)
+    }
+
+    static func encode(_ quarantine: [QuarantineReason], into writer: inout JSONWriter) {
+        writer.array(quarantine) { writer, reason in
             var member = true
             writer.byte(0x7B)
             if let field = reason.field {
@@ -44,14 +64,6 @@ public enum RecordCodec {
             writer.string(reason.stage)
             writer.byte(0x7D)
         }
-        if let id = record.registryID {
-            writer.key("registryID", first: &first)
-            writer.string(id)
-        }
-        writer.key("source", first: &first)
-        encode(record.source, into: &writer)
-        writer.byte(0x7D)
-        writer.byte(0x0A)
     }
 
     static func encode(_ source: SourceRecord, into writer: inout JSONWriter) {

@@ -47,6 +47,7 @@ public final class DedupeStage: Stage {
     public static let descriptor = StageDescriptor(
         id: "dedupe",
         summary: "Clusters records of one person: exact canonical NIK, phone or email, transitively; records evidence for each link.",
+        holdsAllRecords: true,
         options: [
             OptionDescriptor("keys", type: "[string]", default: "[\"nik\", \"phone\", \"email\"]", summary: "Identifiers that link records."),
             OptionDescriptor("maxEvidencePerKey", type: "integer", default: "20", summary: "Evidence links kept per record and key (1–1000)."),
