@@ -69,7 +69,7 @@ final class CSVRowReader {
 
     /// Ends the file: submits a last row without a line break and gives up an unclosed quote.
     func finish(handler: (CSVRow) throws -> Void) throws {
-        while !state.pointee.awaitingRow && parser.pointee.pstate == Self.fieldBegun && parser.pointee.quoted != 0 {
+        while !state.pointee.awaitingRow && LibCSVInternals.isInsideQuotedField(parser) {
             let leftover = try abandonRow(raw: carried, handler: handler)
             try feed(leftover, handler: handler)
         }
@@ -78,9 +78,6 @@ final class CSVRowReader {
             try carried.withUnsafeBufferPointer { try deliver(raw: $0, handler: handler) }
         }
     }
-
-    /// libcsv's state for "inside a field"; with `quoted` set, inside a quoted one.
-    private static let fieldBegun: Int32 = 2
 
     private func configure() throws {
         guard csv_init(parser, UInt8(CSV_REPALL_NL)) == 0 else {

@@ -2,20 +2,18 @@ internal import CLibXML2
 
 /// Recovering the items that were complete before a fatal error.
 ///
-/// libxml2's reader parses 512-byte chunks ahead of the node it returns, and when a chunk
-/// holds a fatal error it fails at once, without returning the nodes parsed before the error
-/// in that chunk. Those nodes are still in the reader's partial tree (nothing ahead of the
-/// current node has been freed), and the error handler noted which elements the parser had
-/// not closed. So the parse resumes from the reader's last node and replays the rest of the
-/// partial tree as the same element events, iteratively; elements still open get no end
-/// event, so the item that holds the fault is never delivered.
+/// When the reader fails, nodes it had parsed ahead but not returned are still in its
+/// partial tree, and the elements the parser had not closed are known (how libxml2 leaves
+/// them is ``LibXML2Internals``' business). So the parse resumes from the reader's last node
+/// and replays the rest of the partial tree as the same element events, iteratively;
+/// elements still open get no end event, so the item that holds the fault is never delivered.
 extension FeedParser {
     func salvage(_ deliver: (FeedItem) throws -> Void) throws -> Fault? {
-        guard let document = errors.document ?? xmlTextReaderCurrentNode(reader)?.pointee.doc else { return nil }
-        let open = Self.openElements(in: document, noted: errors.openElements)
+        guard let abandoned = LibXML2Internals.abandonedParse(of: reader, noted: errors.parserState) else { return nil }
+        let open = abandoned.openElements
         var depth: Int
         var node: xmlNodePtr?
-        if let current = xmlTextReaderCurrentNode(reader) {
+        if let current = abandoned.lastReturned {
             depth = lastDepth
             if lastWasOpenStart, let child = current.pointee.children {
                 node = child
@@ -26,11 +24,9 @@ extension FeedParser {
                 if lastWasOpenStart { try endElement(depth: depth, deliver) }
                 node = try following(current, open: open, depth: &depth, deliver)
             }
-        } else if errors.document != nil {
-            node = document.pointee.children
-            depth = 0
         } else {
-            return nil
+            node = abandoned.document.pointee.children
+            depth = 0
         }
 
         while let current = node {
@@ -78,22 +74,6 @@ extension FeedParser {
             try endElement(depth: depth, deliver)
             current = parent
         }
-    }
-
-    /// The elements the parser had not closed: the ones the error handler noted, when they
-    /// include the root element; otherwise (an error inside an entity's own parse context)
-    /// the chain of last element children from the root, which holds every open element
-    /// and at worst also one just closed.
-    private static func openElements(in document: xmlDocPtr, noted: Set<UnsafeMutableRawPointer>?) -> Set<UnsafeMutableRawPointer> {
-        guard let root = xmlDocGetRootElement(document) else { return [] }
-        if let noted, noted.contains(UnsafeMutableRawPointer(root)) { return noted }
-        var chain: Set<UnsafeMutableRawPointer> = []
-        var element: xmlNodePtr? = root
-        while let current = element {
-            chain.insert(UnsafeMutableRawPointer(current))
-            element = current.pointee.last.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? $0 : nil }
-        }
-        return chain
     }
 
     private static func qualifiedName(of node: xmlNodePtr) -> String {

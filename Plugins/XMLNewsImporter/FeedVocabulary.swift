@@ -71,11 +71,6 @@ enum FeedVocabulary {
         case published(rank: Int)
         /// A body that can hold HTML; a lower rank wins (content:encoded first).
         case body(rank: Int)
-
-        var isBody: Bool {
-            if case .body = self { return true }
-            return false
-        }
     }
 
     /// What a direct child of an item is, by namespace and local name.

@@ -1,6 +1,12 @@
 /// A URI reference split into its RFC 3986 parts, and resolution of a relative reference
-/// against a base (RFC 3986 §5.2), for `xml:base`. libxml2's `xmlBuildURI` is not exposed
-/// by our CLibXML2 wrapper, and Foundation's URL would pull Foundation into the importer.
+/// against a base (RFC 3986 §5.2), for `xml:base`.
+///
+/// Not libxml2's `xmlBuildURI`, which follows RFC 2396: in 2.9.14 it keeps dot segments in
+/// `/…` and `//…` references, drops empty segments (`a//b`), decodes `%2F` into a path
+/// separator, and refuses references with spaces or non-ASCII characters (IRIs), which are
+/// resolved here as RFC 3987 does; libxml2 2.13 changed its rules again for bases without
+/// `://`. `URIReferenceTests` holds these cases. Foundation's URL would pull Foundation
+/// into the importer.
 struct URIReference {
     var scheme: Substring?
     var authority: Substring?

@@ -3,9 +3,7 @@
 // module and clash with Foundation's own ICU module in clean debug builds. We never use
 // the ICU converter members, so hide them.
 #undef LIBXML_ICU_ENABLED
-#include <libxml/parser.h>
-#include <libxml/HTMLparser.h>
+// The pull reader, and through it the parser, tree, error and I/O headers.
 #include <libxml/xmlreader.h>
-#include <libxml/xmlerror.h>
-#include <libxml/xmlIO.h>
-#include <libxml/tree.h>
+// The HTML parser that reads item bodies.
+#include <libxml/HTMLparser.h>

@@ -16,8 +16,10 @@ public enum RepositoryPaths {
 
     public static var samples: String { root + "/samples" }
 
-    /// The shared corpora beside the repository (`../shared/corpora`), if present.
-    public static var corpora: String { (root as NSString).deletingLastPathComponent + "/shared/corpora" }
+    /// The conformance corpora vendored under `Tests/Fixtures/corpora` (their sources and
+    /// licences are in its README.md): part of every clone, so the tests reading them
+    /// always run.
+    public static var corpora: String { root + "/Tests/Fixtures/corpora" }
 
     /// A sample file as the importers see it: relative path for provenance, absolute to open.
     public static func sampleFile(_ relative: String) -> SourceFile {

@@ -4,18 +4,22 @@ import MusterCore
 import MusterTesting
 import Testing
 
-/// csv-spectrum (shared/corpora): each `csvs/NAME.csv` must read as the objects in
+/// csv-spectrum (Tests/Fixtures/corpora): each `csvs/NAME.csv` must read as the objects in
 /// `json/NAME.json`. Its headers are no known column names, so the values land in extras.
 @Suite struct CSVSpectrumTests {
     static let folder = RepositoryPaths.corpora + "/csv-spectrum"
 
-    static let names: [String] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/csvs")) ?? []
-        return files.filter { $0.hasSuffix(".csv") }.map { String($0.dropLast(4)) }.sorted()
-    }()
+    /// The 11 cases, listed so that a missing or emptied folder fails every one of them.
+    static let names = [
+        "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines", "newlines_crlf",
+        "quotes_and_newlines", "simple", "simple_crlf", "utf8",
+    ]
 
-    @Test func corpusIsPresent() {
-        #expect(Self.names.count == 11)
+    @Test func corpusHoldsExactlyTheListedCases() throws {
+        let csvs = try FileManager.default.contentsOfDirectory(atPath: Self.folder + "/csvs").sorted()
+        let jsons = try FileManager.default.contentsOfDirectory(atPath: Self.folder + "/json").sorted()
+        #expect(csvs == Self.names.map { $0 + ".csv" })
+        #expect(jsons == Self.names.map { $0 + ".json" })
     }
 
     @Test(arguments: names)
@@ -23,7 +27,7 @@ import Testing
         let file = SourceFile(path: "csv-spectrum/\(name).csv", absolutePath: "\(Self.folder)/csvs/\(name).csv")
         var records: [SourceRecord] = []
         try CSVSignupImporter(options: .init(headerRow: 1)).read(file, context: ImportContext(sourceID: "spectrum")) { records += $0 }
-        let json = try JSONParser.parse(Array(FileManager.default.contents(atPath: "\(Self.folder)/json/\(name).json") ?? Data()))
+        let json = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: "\(Self.folder)/json/\(name).json"))))
         guard case .array(let objects) = json else {
             Issue.record("\(name).json is not an array")
             return

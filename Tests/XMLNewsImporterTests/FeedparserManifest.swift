@@ -2,7 +2,7 @@ import Foundation
 import MusterCore
 import MusterTesting
 
-/// `feeds/feedparser/MANIFEST.tsv` of the shared corpora: one row per test feed.
+/// `feeds/feedparser/MANIFEST.tsv` of the vendored corpora: one row per test feed.
 struct FeedparserManifest {
     struct Row {
         var path: String

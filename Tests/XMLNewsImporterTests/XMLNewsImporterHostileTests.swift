@@ -4,7 +4,8 @@ import MusterTesting
 import Testing
 import XMLNewsImporter
 
-/// Every file of the shared hostile-XML corpus, read with the production options, against
+/// Every file of the hostile-XML corpus (`Tests/Fixtures/corpora/hostile`, the two big
+/// ones written by ``GeneratedHostileFeeds``), read with the production options, against
 /// `expectations.json`: refused clearly or parsed harmlessly, quickly, without network.
 @Suite struct XMLNewsImporterHostileTests {
     static let folder = RepositoryPaths.corpora + "/hostile"
@@ -16,14 +17,31 @@ import XMLNewsImporter
             return
         }
         let expected = Set(members.map(\.key).filter { $0.hasSuffix(".xml") })
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".xml") }.sorted()
-        #expect(Set(files) == expected)
+        let generated = try TemporaryDirectory("hostile-xml")
+        defer { generated.remove() }
+        try GeneratedHostileFeeds.write(into: generated)
+        var paths: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder) where name.hasSuffix(".xml") {
+            paths[name] = Self.folder + "/" + name
+        }
+        #expect(paths.count == 4, "vendored hostile files: \(paths.keys.sorted())")
+        for name in GeneratedHostileFeeds.names {
+            #expect(paths[name] == nil, "\(name) is generated, not vendored")
+            paths[name] = generated.path + "/" + name
+            // The size the corpus states for the file, where it states one.
+            if let stated = expectations[name]?["size_bytes"]?.scalarText {
+                let size = try FileManager.default.attributesOfItem(atPath: generated.path + "/" + name)[.size] as? Int
+                #expect(size.map(String.init) == stated, "\(name): \(size ?? -1) bytes, the corpus says \(stated)")
+            }
+        }
+        #expect(Set(paths.keys) == expected)
+        let files = paths.keys.sorted()
 
         // external_dtd_http.xml names http://127.0.0.1:8079/…: listen there and count.
         let watcher = try #require(PortWatcher(port: 8079), "port 8079 is busy; the no-network check needs it")
         for name in files {
             let started = ContinuousClock.now
-            let result = FeedFixture.read(SourceFile(path: "hostile/" + name, absolutePath: Self.folder + "/" + name))
+            let result = FeedFixture.read(SourceFile(path: "hostile/" + name, absolutePath: paths[name] ?? ""))
             let elapsed = ContinuousClock.now - started
             #expect(elapsed < .seconds(10), "\(name) took \(elapsed)")
             #expect(!result.allValues.contains { $0.contains("root:") }, "\(name) leaked file content")

@@ -4,7 +4,7 @@ import MusterTesting
 import Testing
 import XMLNewsImporter
 
-/// The repository's sample feed, the shared Indonesian feeds, the conformance suite and
+/// The repository's sample feed, the synthetic Indonesian feeds, the conformance suite and
 /// the importer's options.
 @Suite struct XMLNewsImporterSampleTests {
     static let sample = RepositoryPaths.sampleFile("feeds/berita-sudin-ppkukm.xml")
