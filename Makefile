@@ -3,12 +3,13 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev libsqlite3-dev libzstd-dev libgoogle-perftools-dev pkg-config
-# Only the tests need a browser: they render report.html in headless Chromium.
-APT_TEST_PACKAGES := chromium
+# Only the tests need these: a browser (they render report.html in headless Chromium), python3
+# (the exec importer's example taps, the report check) and zstd (they read checkpoints as stored).
+APT_TEST_PACKAGES := chromium python3 zstd
 
 .PHONY: deps test-deps build run test release bench clean
 
-# System libraries: the importers' (libxml2, libcsv), SHA-256 (OpenSSL), SQLite, tcmalloc; installed only when missing.
+# System libraries: the importers' (libxml2, libcsv), SHA-256 (OpenSSL), SQLite, checkpoint compression (zstd), tcmalloc; installed only when missing.
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		echo "installing $(APT_PACKAGES)"; \

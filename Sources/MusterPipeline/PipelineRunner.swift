@@ -51,16 +51,21 @@ public struct PipelineRunner {
         for stage in built { try stage.prepare() }
 
         let directory = store.directory(of: runID)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var manifest = RunManifest(
             runID: runID, pipeline: configuration.file, startedAt: Self.timestamp(), finishedAt: nil,
             status: .running, mode: request.mode, stages: [], reconciliation: nil, diagnostics: [], problems: []
         )
-        try store.save(manifest)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try store.save(manifest)
+        } catch {
+            throw abandon(directory, after: StorageError.write(error, path: directory, what: "the run folder"))
+        }
         logger.info("run \(runID) started: \(request.mode)")
 
         let accounts = Accounts()
         var drivers: [StageDriver] = []
+        var diskFull: (any Error)?
         do {
             drivers = try wire(built, range: range, directory: directory, accounts: accounts)
             guard let first = drivers.first else { throw MusterError(.usage, "no stage to run") }
@@ -72,16 +77,29 @@ public struct PipelineRunner {
         } catch let error as MusterError where error.code == .unbalanced && error.location?.hasPrefix("stage ") == true {
             // Reported by judge() from the stage's own books.
         } catch {
+            if StorageError.isDiskFull(error) { diskFull = error }
             manifest.problems.append("\(error)")
         }
 
         drivers.first?.settle()
+        // A full disk leaves nothing worth keeping: the stages before export stopped, export
+        // rolled back, and the half-written run folder would only take space the next run needs.
+        if let diskFull { throw abandon(directory, after: diskFull) }
         manifest.stages = drivers.map(\.report)
         manifest.reconciliation = accounts.reconciliation
         manifest.diagnostics = diagnostics.all
         manifest.finishedAt = Self.timestamp()
         manifest.status = judge(&manifest, drivers: drivers, accounts: accounts, exported: types.contains { $0.descriptor.writesRegistry })
-        try store.save(manifest)
+        let pruned = store.prune(keep: configuration.keepRuns, current: runID)
+        if !pruned.isEmpty {
+            manifest.prunedRuns = pruned
+            logger.info("pruned \(pruned.count) older run folders (keepRuns \(configuration.keepRuns))")
+        }
+        do {
+            try store.save(manifest)
+        } catch {
+            throw abandon(directory, after: error)
+        }
         do {
             if let last = manifest.stages.last, last.checkpoint.map({ FileManager.default.fileExists(atPath: directory + "/" + $0) }) ?? true, manifest.problems.isEmpty {
                 try ReportWriter.write(accounts.report.finish(manifest: manifest), directory: directory)
@@ -89,10 +107,20 @@ public struct PipelineRunner {
                 try ReportWriter.write(manifest, directory: directory)
             }
         } catch {
-            logger.warning("run \(runID): the report could not be written: \(error)")
+            // The manifest is saved and the registry committed: the run stands without its report.
+            logger.warning("run \(runID): the report could not be written: \(StorageError.reason(error))")
         }
         logger.info("run \(runID) finished: \(manifest.status.rawValue)")
         return manifest
+    }
+
+    /// Removes the folder of a run that cannot go on and returns the error to throw: one line
+    /// naming the path and the reason, the original error kept as its cause.
+    private func abandon(_ directory: String, after error: any Error) -> MusterError {
+        try? FileManager.default.removeItem(atPath: directory)
+        let stopped = (error as? MusterError) ?? StorageError.write(error, path: directory, what: "the run")
+        logger.error("run \((directory as NSString).lastPathComponent) stopped, its folder removed: \(stopped)")
+        return stopped
     }
 
     /// Decides how the run ended, adding a line to `problems` for each reason it is not ok.

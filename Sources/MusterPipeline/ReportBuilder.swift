@@ -169,7 +169,8 @@ struct ReportBuilder {
                 ids: participantClusters.count, new: nil, merged: merged.sorted(),
                 split: splits.map { .init(cluster: $0.key, parts: $0.value.parts.count, participants: $0.value.participants.sorted()) }.sorted { $0.cluster < $1.cluster }
             ),
-            diagnostics: manifest.diagnostics.filter { $0.severity != .error }, problems: manifest.problems, notes: notes
+            diagnostics: manifest.diagnostics.filter { $0.severity != .error }, problems: manifest.problems,
+            notes: notes + (manifest.prunedRuns.map { ["pruned \($0.count) older run folders (keepRuns in pipeline.json): " + $0.joined(separator: ", ")] } ?? [])
         )
     }
 }

@@ -52,4 +52,6 @@ public struct RunManifest: Sendable, Codable {
     public var diagnostics: [Diagnostics.Entry]
     /// Why the run did not end ok, one line each.
     public var problems: [String]
+    /// Older run folders this run removed (`keepRuns` in pipeline.json).
+    public var prunedRuns: [String]?
 }

@@ -56,9 +56,13 @@ public struct RunStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let path = directory(of: manifest.runID) + "/manifest.json"
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: path + ".tmp"))
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        do {
+            try encoder.encode(manifest).write(to: URL(fileURLWithPath: path + ".tmp"))
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        } catch {
+            throw StorageError.write(error, path: path, what: "the run manifest")
+        }
     }
 
     /// The completed checkpoint of stage `name` at `index`: from `runID` if given, else from
@@ -76,6 +80,31 @@ public struct RunStore: Sendable {
             throw MusterError(.usage, "run \(runID) has no completed checkpoint \(file); `muster runs` lists what each run holds")
         }
         throw MusterError(.usage, "no run has a completed checkpoint \(file) yet; run up to \"\(name)\" first (muster run --to \(name))")
+    }
+
+    /// Removes the run folders beyond the newest `keep`, but never the newest run holding a
+    /// completed checkpoint of each stage (so `run --stage` finds its input) nor `current`.
+    /// Returns the ids removed; a folder that cannot be removed is left for the next run.
+    func prune(keep: Int, current: String) -> [String] {
+        let ids = runIDs()
+        var kept = Set(ids.prefix(keep))
+        kept.insert(current)
+        var stagesSeen: Set<String> = []
+        for id in ids {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory(of: id))) ?? []
+            let checkpoints = files.filter { $0.hasSuffix(".ndjson.zst") || $0.hasSuffix(".ndjson") }
+            // A run folder keeps its own checkpoints whole: a patch's base lives beside it.
+            let newest = checkpoints.filter { stagesSeen.insert(Self.stageOf(checkpoint: $0)).inserted }
+            if !newest.isEmpty { kept.insert(id) }
+        }
+        return ids.filter { !kept.contains($0) }.filter { id in
+            (try? FileManager.default.removeItem(atPath: directory(of: id))) != nil
+        }
+    }
+
+    /// `02-normalize` of `02-normalize.ndjson.zst`.
+    private static func stageOf(checkpoint file: String) -> String {
+        String(file.prefix { $0 != "." })
     }
 
     /// Checks a checkpoint of run `runID`, and each checkpoint it is stored over, against the

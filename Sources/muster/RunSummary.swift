@@ -31,6 +31,7 @@ struct RunSummary {
             lines.append("\(entry.severity.rawValue): \(entry.stage): \(entry.message)")
         }
         for problem in manifest.problems { lines.append("problem: \(problem)") }
+        if let pruned = manifest.prunedRuns { lines.append("pruned: \(pruned.count) older run folders (keepRuns in pipeline.json)") }
         lines.append("checkpoints: \(runDirectory)")
         return lines.joined(separator: "\n")
     }

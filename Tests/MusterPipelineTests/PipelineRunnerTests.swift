@@ -14,10 +14,10 @@ import Testing
         try directory.write("in/b.txt", "Dewi,0812-1111-2222\n")
     }
 
-    func runner(stages: [StageConfiguration], files: [String] = ["in/*.txt"], maxShare: Double = 1) throws -> PipelineRunner {
+    func runner(stages: [StageConfiguration], files: [String] = ["in/*.txt"], maxShare: Double = 1, keepRuns: Int = 7) throws -> PipelineRunner {
         let json = """
             {"version": 1, "sources": [{"id": "people", "importer": "lines", "files": [\(files.map { "\"\($0)\"" }.joined(separator: ", "))]}],
-             "stages": [{"type": "ingest"}], "maxQuarantinedShare": \(maxShare)}
+             "stages": [{"type": "ingest"}], "maxQuarantinedShare": \(maxShare), "keepRuns": \(keepRuns)}
             """
         var configuration = try PipelineConfiguration.parse(data: Array(json.utf8), file: "pipeline.json", baseDirectory: directory.path)
         configuration.stages = stages
@@ -133,6 +133,27 @@ import Testing
         let onPurpose = try runner.run(RunRequest(stage: "b", inputFile: path))
         #expect(onPurpose.status == .ok)
         #expect(onPurpose.stages.first?.recordsIn == 5)
+    }
+
+    /// Run folders are pruned to `keepRuns` at the end of every run, but the newest completed
+    /// checkpoint of every stage stays, so a single-stage run keeps finding its input.
+    @Test func thirtyRunsInARowKeepAtMostKeepRunsFolders() throws {
+        defer { directory.remove() }
+        let runner = try runner(stages: tagged, keepRuns: 3)
+        let full = try runner.run(RunRequest())
+        for _ in 0..<30 {
+            let single = try runner.run(RunRequest(stage: "c"))
+            #expect(single.status == .ok)
+            #expect(runner.store.runIDs().count <= 4)
+        }
+        // The three newest, and the one full run that holds ingest's, a's and b's checkpoints.
+        #expect(runner.store.runIDs().count == 4)
+        #expect(runner.store.runIDs().last == full.runID)
+        var last = full
+        for _ in 0..<30 { last = try runner.run(RunRequest()) }
+        #expect(runner.store.runIDs().count == 3)
+        #expect(last.prunedRuns?.count == 1)
+        #expect(try runner.store.manifest(of: last.runID).prunedRuns == last.prunedRuns)
     }
 
     @Test func oneStageAloneReadsThePreviousCheckpointOfTheLatestRun() throws {

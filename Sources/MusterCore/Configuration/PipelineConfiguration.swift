@@ -14,6 +14,10 @@ public struct PipelineConfiguration: Sendable {
     public var stages: [StageConfiguration]
     /// Largest share of all records that may be quarantined before the run fails (exit 4).
     public var maxQuarantinedShare: Double
+    /// How many run folders the work directory keeps; older ones are pruned after each run,
+    /// except the newest completed checkpoint of every stage, so a single-stage run still
+    /// finds its input.
+    public var keepRuns: Int
 
     private struct Document: Decodable {
         var version: Int
@@ -21,9 +25,10 @@ public struct PipelineConfiguration: Sendable {
         var sources: [SourceConfiguration]
         var stages: [StageConfiguration]
         var maxQuarantinedShare: Double
+        var keepRuns: Int
 
         private enum CodingKeys: String, CodingKey {
-            case version, workDirectory, sources, stages, maxQuarantinedShare
+            case version, workDirectory, sources, stages, maxQuarantinedShare, keepRuns
         }
 
         init(from decoder: any Decoder) throws {
@@ -34,6 +39,7 @@ public struct PipelineConfiguration: Sendable {
             stages = try container.decode([StageConfiguration].self, forKey: .stages)
             maxQuarantinedShare = container.contains(.maxQuarantinedShare)
                 ? try container.decode(Double.self, forKey: .maxQuarantinedShare, in: 0...1) : 1
+            keepRuns = container.contains(.keepRuns) ? try container.decode(Int.self, forKey: .keepRuns, in: 1...100_000) : 7
             if stages.isEmpty {
                 throw DecodingError.dataCorruptedError(forKey: .stages, in: container, debugDescription: "at least one stage")
             }
@@ -64,7 +70,8 @@ public struct PipelineConfiguration: Sendable {
             workDirectory: document.workDirectory,
             sources: document.sources,
             stages: document.stages,
-            maxQuarantinedShare: document.maxQuarantinedShare
+            maxQuarantinedShare: document.maxQuarantinedShare,
+            keepRuns: document.keepRuns
         )
         try configuration.checkNames()
         configuration.baseDirectory = baseDirectory.isEmpty ? "." : baseDirectory
@@ -77,7 +84,8 @@ public struct PipelineConfiguration: Sendable {
         workDirectory: String = ".muster",
         sources: [SourceConfiguration],
         stages: [StageConfiguration],
-        maxQuarantinedShare: Double = 1
+        maxQuarantinedShare: Double = 1,
+        keepRuns: Int = 7
     ) {
         self.file = file
         self.baseDirectory = baseDirectory
@@ -85,6 +93,7 @@ public struct PipelineConfiguration: Sendable {
         self.sources = sources
         self.stages = stages
         self.maxQuarantinedShare = maxQuarantinedShare
+        self.keepRuns = keepRuns
     }
 
     private func checkNames() throws(ConfigError) {

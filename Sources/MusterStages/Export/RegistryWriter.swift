@@ -106,6 +106,9 @@ final class RegistryWriter {
             return try database.inDatabase { db in try body(db) }
         } catch let error as MusterError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            // Said the way the runner recognises a full disk, so the run stops cleanly.
+            throw MusterError(.io, "the registry cannot be written: the disk is full (no space left on the device); it was left as it was", location: database.path, underlying: POSIXError(.ENOSPC))
         } catch {
             throw MusterError(.registry, "writing the registry failed; it was left as it was", underlying: error)
         }
