@@ -6,8 +6,9 @@ internal import Glibc
 
 /// `muster-bench pipeline DIR [MUSTER]`: runs the real `muster run` on DIR/pipeline.json (as
 /// the nightly batch does), then reports the run's own per-stage figures from its manifest,
-/// the end-to-end wall time, and the child's peak resident memory (getrusage).
-let pipelineBenchmark = Benchmark(name: "pipeline", summary: "DIR [MUSTER]: muster run on DIR/pipeline.json; per-stage time, records/s, MB/s, peak RSS") { arguments in
+/// the end-to-end wall time, the child's peak resident memory (getrusage), and the bytes of
+/// checkpoints the run kept beside the bytes of its input (issue: at most 2 times).
+let pipelineBenchmark = Benchmark(name: "pipeline", summary: "DIR [MUSTER]: muster run on DIR/pipeline.json; per-stage time, records/s, input MB/s, peak RSS, checkpoint bytes") { arguments in
     guard let directory = arguments.first else { throw BenchmarkError("usage: muster-bench pipeline DIR [MUSTER]") }
     let muster = arguments.count > 1 ? arguments[1] : siblingExecutable("muster")
     let process = Process()
@@ -30,29 +31,58 @@ let pipelineBenchmark = Benchmark(name: "pipeline", summary: "DIR [MUSTER]: must
     else { throw BenchmarkError("no manifest in \(runs)") }
     let manifest = try JSONParser.parse(data)
     var figures: [String: Double] = ["wall_seconds": wall, "peak_rss_mib": peakMiB]
-    print("stage        records      seconds    records/s        MB/s   checkpoint wait s")
+    let inputBytes = Double(try sourceBytes(in: directory))
+    var checkpointBytes = 0.0
+    print("stage        records      seconds    records/s  input MB/s   checkpoint wait s   checkpoint MB")
     var records = 0.0
-    var bytes = 0.0
     for stage in manifest["stages"]?.arrayValue ?? [] {
         let name = stage["name"]?.stringValue ?? "?"
         let out = stage["recordsOut"]?.doubleValue ?? 0
         let seconds = stage["seconds"]?.doubleValue ?? 0
         let waited = stage["checkpointWaitSeconds"]?.doubleValue ?? 0
-        // The registry writer leaves no checkpoint: its MB/s is over the bytes it was given.
-        if let checkpoint = stage["checkpoint"]?.stringValue {
-            bytes = Double((try? FileManager.default.attributesOfItem(atPath: "\(runs)/\(newest)/\(checkpoint)")[.size] as? Int) ?? 0)
-        }
-        let megabytesPerSecond = seconds > 0 ? bytes / 1_048_576 / seconds : 0
+        let stored = stage["checkpointBytes"]?.doubleValue ?? 0
+        checkpointBytes += stored
+        let megabytesPerSecond = seconds > 0 ? inputBytes / 1_048_576 / seconds : 0
         records = max(records, out)
-        print(String(format: "%-10@ %9.0f %12.2f %12.0f %11.1f %19.2f", name as NSString, out, seconds, seconds > 0 ? out / seconds : 0, megabytesPerSecond, waited))
+        print(
+            String(
+                format: "%-10@ %9.0f %12.2f %12.0f %11.1f %19.2f %15.1f", name as NSString, out, seconds, seconds > 0 ? out / seconds : 0,
+                megabytesPerSecond, waited, stored / 1_048_576
+            )
+        )
         figures["\(name)_seconds"] = seconds
         figures["\(name)_checkpoint_wait_seconds"] = waited
         figures["\(name)_records_per_second"] = seconds > 0 ? out / seconds : 0
         figures["\(name)_mb_per_second"] = megabytesPerSecond
     }
     figures["records"] = records
+    figures["input_bytes"] = inputBytes
+    figures["checkpoint_bytes"] = checkpointBytes
     print(String(format: "end to end: %.0f records in %.2f s (%.0f records/s), peak RSS %.0f MiB", records, wall, records / wall, peakMiB))
+    print(
+        String(
+            format: "checkpoints: %.1f MB kept for %.1f MB of input: %.2f times its size (limit 2)", checkpointBytes / 1_000_000, inputBytes / 1_000_000,
+            inputBytes > 0 ? checkpointBytes / inputBytes : 0
+        )
+    )
     return figures
+}
+
+/// The bytes of a generated folder's sources: everything but its pipeline, its ground truth
+/// and the work directory.
+func sourceBytes(in directory: String) throws -> Int {
+    var total = 0
+    for folder in try FileManager.default.contentsOfDirectory(atPath: directory) where !["pipeline.json", "truth.csv", ".muster"].contains(folder) {
+        let path = directory + "/" + folder
+        let files = FileManager.default.subpaths(atPath: path) ?? []
+        for file in files.isEmpty ? [""] : files {
+            let full = file.isEmpty ? path : path + "/" + file
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            total += (try FileManager.default.attributesOfItem(atPath: full)[.size] as? Int) ?? 0
+        }
+    }
+    return total
 }
 
 extension JSONValue {
