@@ -10,7 +10,7 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var pipeline: String
     public var startedAt: String
     public var finishedAt: String?
-    /// The checkpoint the record-level figures were read from (`05-export.ndjson`).
+    /// The checkpoint the record-level figures were read from (`04-validate.ndjson.zst`).
     public var checkpoint: String?
     public var books: Books
     public var sources: [SourceBooks]

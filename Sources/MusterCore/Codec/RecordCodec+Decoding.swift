@@ -8,13 +8,16 @@ public struct RecordDecodingError: Error, Sendable, CustomStringConvertible {
 extension RecordCodec {
     /// Reads one record from one line of JSON.
     public static func decode(_ line: some Collection<UInt8>) throws -> Record {
-        let value: JSONValue
+        try record(node(line))
+    }
+
+    /// One line of JSON as the root node of a record.
+    static func node(_ line: some Collection<UInt8>) throws -> Node {
         do {
-            value = try JSONParser.parse(line)
+            return Node(value: try JSONParser.parse(line), path: "$")
         } catch {
             throw RecordDecodingError(path: "$", problem: error.description)
         }
-        return try record(Node(value: value, path: "$"))
     }
 
     static func record(_ node: Node) throws -> Record {

@@ -63,13 +63,7 @@ extension RecordCodec {
 
     /// Reads one checkpoint line, whole record or patch.
     package static func decodeLine(_ line: some Collection<UInt8>) throws -> Line {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(line)
-        } catch {
-            throw RecordDecodingError(path: "$", problem: error.description)
-        }
-        let node = Node(value: value, path: "$")
+        let node = try node(line)
         guard let skip = try node.optional("@") else { return .record(try record(node)) }
         guard case .number(let digits) = skip.value, let offset = Int(digits) else { throw skip.error("expected a whole number") }
         return .patch(RecordPatch(skip: offset, node: node))
