@@ -1,3 +1,4 @@
+internal import ContentHash
 import MusterCore
 
 /// Turns a command's output lines into records under the `muster-exec/1` protocol: checks

@@ -1,3 +1,4 @@
+import ContentHash
 import ExecImporter
 import MusterCore
 import MusterTesting
