@@ -62,11 +62,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // Importers: one module each: MusterCore, ContentHash where they hash content, and their
-        // own C library only.
+        // Importers: one module each: MusterCore, ContentHash where they hash content, their own
+        // C library, and swift-log where they log; nothing else.
         .target(
             name: "XMLNewsImporter",
-            dependencies: ["MusterCore", "ContentHash", "CLibXML2"],
+            dependencies: ["MusterCore", "ContentHash", "CLibXML2", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/XMLNewsImporter",
             swiftSettings: strictSettings
         ),
@@ -84,7 +84,7 @@ let package = Package(
         ),
         .target(
             name: "ExecImporter",
-            dependencies: ["MusterCore", "ContentHash"],
+            dependencies: ["MusterCore", "ContentHash", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/ExecImporter",
             swiftSettings: strictSettings
         ),
@@ -102,7 +102,7 @@ let package = Package(
         ),
         .target(
             name: "MusterPipeline",
-            dependencies: ["MusterCore"],
+            dependencies: ["MusterCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         // Synthetic sources with ground truth, and scoring a registry against it.
@@ -156,7 +156,11 @@ let package = Package(
         ),
         .testTarget(name: "XMLNewsImporterTests", dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter"], swiftSettings: strictSettings),
         .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
-        .testTarget(name: "ExecImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "ExecImporter"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ExecImporterTests",
+            dependencies: ["MusterCore", "ContentHash", "MusterTesting", "ExecImporter", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MusterGeneratorTests",
             dependencies: ["MusterCore", "MusterGenerator", "MusterTesting", "CSVSignupImporter", "JSONExportImporter", "XMLNewsImporter"],
