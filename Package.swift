@@ -22,6 +22,7 @@ let package = Package(
     products: [
         .executable(name: "muster", targets: ["muster"]),
         .library(name: "MusterCore", targets: ["MusterCore"]),
+        .library(name: "ContentHash", targets: ["ContentHash"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,35 +55,42 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
 
-        // The shared contracts: records, Importer, Stage, configuration, errors.
+        // The shared contracts: records, Importer, Stage, configuration, errors. No C library.
         .target(
             name: "MusterCore",
-            dependencies: ["CLibCrypto", .product(name: "Logging", package: "swift-log")],
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // Record content hashes (SHA-256 over libcrypto) and the provenance helper that uses them.
+        .target(
+            name: "ContentHash",
+            dependencies: ["MusterCore", "CLibCrypto"],
             swiftSettings: strictSettings
         ),
 
-        // Importers: one module each, MusterCore plus their own C library only.
+        // Importers: one module each: MusterCore, ContentHash where they hash content, their own
+        // C library, and swift-log where they log; nothing else.
         .target(
             name: "XMLNewsImporter",
-            dependencies: ["MusterCore", "CLibXML2"],
+            dependencies: ["MusterCore", "ContentHash", "CLibXML2", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/XMLNewsImporter",
             swiftSettings: strictSettings
         ),
         .target(
             name: "CSVSignupImporter",
-            dependencies: ["MusterCore", "CLibCSV"],
+            dependencies: ["MusterCore", "ContentHash", "CLibCSV"],
             path: "Plugins/CSVSignupImporter",
             swiftSettings: strictSettings
         ),
         .target(
             name: "JSONExportImporter",
-            dependencies: ["MusterCore"],
+            dependencies: ["MusterCore", "ContentHash"],
             path: "Plugins/JSONExportImporter",
             swiftSettings: strictSettings
         ),
         .target(
             name: "ExecImporter",
-            dependencies: ["MusterCore"],
+            dependencies: ["MusterCore", "ContentHash", .product(name: "Logging", package: "swift-log")],
             path: "Plugins/ExecImporter",
             swiftSettings: strictSettings
         ),
@@ -101,7 +109,7 @@ let package = Package(
         // The runner; checkpoints are zstd-compressed (libzstd, wrapped in Zstd.swift alone).
         .target(
             name: "MusterPipeline",
-            dependencies: ["MusterCore", "CLibZstd"],
+            dependencies: ["MusterCore", "CLibZstd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         // Synthetic sources with ground truth, and scoring a registry against it.
@@ -134,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "muster-bench",
             dependencies: [
-                "MusterCore", "MusterPipeline", "MusterStages", "MusterGenerator",
+                "MusterCore", "ContentHash", "MusterPipeline", "MusterStages", "MusterGenerator",
                 "XMLNewsImporter", "CSVSignupImporter", "JSONExportImporter",
             ],
             swiftSettings: strictSettings,
@@ -142,25 +150,30 @@ let package = Package(
         ),
 
         .testTarget(name: "MusterCoreTests", dependencies: ["MusterCore", "MusterTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ContentHashTests", dependencies: ["ContentHash", "MusterCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "MusterPipelineTests",
-            dependencies: ["MusterCore", "MusterPipeline", "MusterStages", "MusterTesting"],
+            dependencies: ["MusterCore", "ContentHash", "MusterPipeline", "MusterStages", "MusterTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "MusterStagesTests",
-            dependencies: ["MusterCore", "MusterStages", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["MusterCore", "ContentHash", "MusterStages", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "XMLNewsImporterTests", dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter"], swiftSettings: strictSettings),
-        .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
-        .testTarget(name: "ExecImporterTests", dependencies: ["MusterCore", "MusterTesting", "ExecImporter"], swiftSettings: strictSettings),
+        .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ExecImporterTests",
+            dependencies: ["MusterCore", "ContentHash", "MusterTesting", "ExecImporter", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MusterGeneratorTests",
             dependencies: ["MusterCore", "MusterGenerator", "MusterTesting", "CSVSignupImporter", "JSONExportImporter", "XMLNewsImporter"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "JSONExportImporterTests", dependencies: ["MusterCore", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
+        .testTarget(name: "JSONExportImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["MusterCore", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],

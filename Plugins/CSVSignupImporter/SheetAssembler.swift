@@ -1,3 +1,4 @@
+internal import ContentHash
 import MusterCore
 
 /// Turns the rows of one sheet into source records: finds the header row, maps columns,

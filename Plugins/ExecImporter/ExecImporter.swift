@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Logging
 public import MusterCore
 
 /// Runs an external command — a *tap*, written in any language — once per matched file and

@@ -1,3 +1,4 @@
+internal import ContentHash
 import MusterCore
 
 /// Cuts a byte stream into lines as chunks arrive, holding at most one line of at most

@@ -1,3 +1,5 @@
+internal import ContentHash
+internal import Logging
 import MusterCore
 
 /// Turns a command's output lines into records under the `muster-exec/1` protocol: checks

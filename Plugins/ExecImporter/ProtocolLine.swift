@@ -1,3 +1,4 @@
+internal import Logging
 import MusterCore
 
 /// One line of a command's output, understood: the `muster-exec/1` line types

@@ -1,3 +1,4 @@
+internal import ContentHash
 import MusterCore
 
 /// Reads one JSON document as a stream: ``DocumentWalker`` checks the whole document and

@@ -5,6 +5,7 @@ internal import Musl
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
+internal import ContentHash
 import MusterCore
 
 /// Reads NDJSON line by line from 64 KiB chunks, holding at most one line (capped at

@@ -1,3 +1,4 @@
+internal import ContentHash
 import MusterCore
 
 /// Turning a parsed feed item into records: the programme, its participant-table rows, or

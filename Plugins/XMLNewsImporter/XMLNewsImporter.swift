@@ -1,3 +1,4 @@
+internal import Logging
 public import MusterCore
 
 /// Reads news feeds (RSS 2.0 and 0.9x, RSS 1.0/RDF, Atom 1.0 and 0.3): one programme record

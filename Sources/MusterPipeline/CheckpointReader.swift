@@ -31,15 +31,6 @@ public struct CheckpointReader {
         }
         if !batch.isEmpty { try body(batch) }
     }
-
-    /// The checkpoint files this one is read from: itself, then its base, its base's base …
-    public static func chain(of path: String) throws -> [String] {
-        var files = [path]
-        while let base = try CheckpointLines(path: files[files.count - 1]).header?.base {
-            files.append(CheckpointHeader.resolve(base, beside: files[files.count - 1]))
-        }
-        return files
-    }
 }
 
 /// The records of one checkpoint file, patches applied to their base records.

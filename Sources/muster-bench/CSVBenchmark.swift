@@ -1,4 +1,5 @@
 import CSVSignupImporter
+internal import ContentHash
 internal import Foundation
 import MusterCore
 
@@ -74,7 +75,7 @@ let csvBenchmark = Benchmark(name: "csv", summary: "csv-signup vs raw libcsv on 
     print("parser               seconds      MB/s    records/s    CPU s  MB/CPU-s")
     print(String(format: "raw libcsv (C)      %8.3f  %8.1f  %11.0f  %7.3f  %8.1f", best.raw, mb / best.raw, Double(rows) / best.raw, cpu.raw, mb / cpu.raw))
     print(String(format: "csv-signup (Swift)  %8.3f  %8.1f  %11.0f  %7.3f  %8.1f", best.swift, mb / best.swift, Double(records) / best.swift, cpu.swift, mb / cpu.swift))
-    print(String(format: "SHA-256 per line                                  %7.3f  %8.1f  (MusterCore's, each line alone)", hashing, mb / hashing))
+    print(String(format: "SHA-256 per line                                  %7.3f  %8.1f  (ContentHash's, each line alone)", hashing, mb / hashing))
     print(String(format: "ratio csv-signup / libcsv: %.2f wall, %.2f CPU (target ≥ 0.60); peak RSS %.1f MiB", best.raw / best.swift, cpu.raw / cpu.swift, peakMemoryMiB()))
     print(String(format: "CPU ratio with the SHA-256 time taken out: %.2f", cpu.raw / max(cpu.swift - hashing, 1e-9)))
     return figures
@@ -97,7 +98,7 @@ private func importerOnly(path: String, megabytes: Double, runs: Int) throws -> 
     return ["csv_signup_cpu_seconds": cpu, "csv_signup_records": Double(records)]
 }
 
-/// The content hash's share: SHA-256 (MusterCore's) of every line of the file on its own.
+/// The content hash's share: SHA-256 (ContentHash's) of every line of the file on its own.
 enum RowHashing {
     static func hashLines(of path: String) throws -> Int {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw BenchmarkFailure("cannot read \(path)") }

@@ -1,3 +1,4 @@
+internal import ContentHash
 internal import Foundation
 import JSONExportImporter
 import MusterCore
@@ -11,9 +12,9 @@ import MusterCore
 /// dropped. The document holds one record per line, exactly the NDJSON lines, so the two
 /// figures compare the same records in the same number of bytes.
 ///
-/// The last two columns take out the per-record content hash (MusterCore's SHA256 over
+/// The last two columns take out the per-record content hash (ContentHash's SHA256 over
 /// the NDJSON line, or over the record's compact form in the document), timed here over
-/// the same bytes: the part of the cost that is MusterCore's, not the parser's.
+/// the same bytes: the part of the cost that is the hash's, not the parser's.
 let jsonBenchmark = Benchmark(name: "json", summary: "json-export on a large JSON document and on NDJSON (each in its own process)") { arguments in
     let options = BenchmarkArguments(arguments)
     let runs = max(1, options.integer("--runs") ?? 3)
@@ -59,9 +60,9 @@ let jsonBenchmark = Benchmark(name: "json", summary: "json-export on a large JSO
     return figures
 }
 
-/// The time MusterCore's content hash takes over the bytes json-export hashes for these
-/// records: each NDJSON line, and each record's compact form (whitespace between tokens
-/// dropped) for the document. Best of `runs`.
+/// The time the content hash (ContentHash's SHA256) takes over the bytes json-export
+/// hashes for these records: each NDJSON line, and each record's compact form (whitespace
+/// between tokens dropped) for the document. Best of `runs`.
 enum ContentHashCost {
     typealias Cost = (wall: Double, cpu: Double)
 

@@ -1,4 +1,5 @@
 import CSVSignupImporter
+import ContentHash
 import MusterCore
 import Testing
 

@@ -1,5 +1,6 @@
 import ExecImporter
 import Foundation
+import Logging
 import MusterCore
 import MusterTesting
 import Testing

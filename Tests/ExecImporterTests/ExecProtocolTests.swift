@@ -1,4 +1,6 @@
+import ContentHash
 import ExecImporter
+import Logging
 import MusterCore
 import MusterTesting
 import Testing

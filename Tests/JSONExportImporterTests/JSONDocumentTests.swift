@@ -1,3 +1,4 @@
+import ContentHash
 import JSONExportImporter
 import MusterCore
 import MusterTesting

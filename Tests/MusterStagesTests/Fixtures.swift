@@ -1,3 +1,4 @@
+import ContentHash
 import MusterCore
 
 /// Builds records for stage tests without going through an importer.

@@ -4,13 +4,13 @@
 /// It owns its buffer and appends with plain copies. As an `[UInt8]`, each of the ten to
 /// twenty appends per value went through the array's uniqueness check and generic copy:
 /// about a tenth of a whole run's instructions. Not copyable, so a writer has one owner.
-public struct JSONWriter: ~Copyable {
+package struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
 
-    public init(capacity: Int = 1024) {
+    package init(capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
@@ -18,15 +18,15 @@ public struct JSONWriter: ~Copyable {
     deinit { base.deallocate() }
 
     /// What has been written, as a new array.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// What has been written, without a copy, for the length of `body`.
-    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
     /// Starts again, keeping the buffer.
-    public mutating func removeAll() { count = 0 }
+    package mutating func removeAll() { count = 0 }
 
     @inline(__always) mutating func byte(_ value: UInt8) {
         if count == capacity { grow(to: count + 1) }
@@ -59,7 +59,7 @@ public struct JSONWriter: ~Copyable {
     /// Eight bytes are checked at once for a byte that needs escaping; text rarely has one,
     /// so most of it is copied in runs. Checkpoints and registry columns write every value
     /// of every record through here.
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         byte(0x22)
         var text = text
         text.withUTF8 { utf8 in
@@ -111,23 +111,23 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    public mutating func int(_ value: Int) {
+    package mutating func int(_ value: Int) {
         var digits = String(value)
         digits.withUTF8 { utf8 in if let start = utf8.baseAddress { append(start, utf8.count) } }
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         if value { raw("true") } else { raw("false") }
     }
 
     /// `{"k": "v", …}` with keys in sorted order, so equal dictionaries give equal bytes.
-    public mutating func object(_ dictionary: [String: String]) {
+    package mutating func object(_ dictionary: [String: String]) {
         // Sorting the pairs, not the keys, spares a second hash lookup per member.
         members(dictionary.sorted(by: { Self.precedes($0.key, $1.key) }))
     }
 
     /// A record's fields: already in key order.
-    public mutating func object(_ values: FieldValues) {
+    package mutating func object(_ values: FieldValues) {
         members(values)
     }
 
@@ -195,17 +195,17 @@ public struct JSONWriter: ~Copyable {
 
 extension JSONWriter {
     /// What has been written, as text.
-    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    package var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     /// Writes a record's source part alone (for registry columns).
-    public mutating func source(_ source: SourceRecord) {
+    package mutating func source(_ source: SourceRecord) {
         RecordCodec.encode(source, into: &self)
     }
 }
 
 extension JSONWriter {
     /// Attendance marks as a JSON array, in the shape `Codable` gives them.
-    public mutating func attendance(_ days: [Attendance]) {
+    package mutating func attendance(_ days: [Attendance]) {
         array(days) { writer, day in
             var first = true
             writer.byte(0x7B)
@@ -224,7 +224,7 @@ extension JSONWriter {
 
 extension JSONWriter {
     /// Field issues as a JSON array, in the shape `Codable` gives them.
-    public mutating func issues(_ issues: [FieldIssue]) {
+    package mutating func issues(_ issues: [FieldIssue]) {
         array(issues) { writer, issue in
             var first = true
             writer.byte(0x7B)
@@ -245,7 +245,7 @@ extension JSONWriter {
 
 extension JSONWriter {
     /// Match evidence as a JSON array, in the shape `Codable` gives it.
-    public mutating func evidence(_ links: [MatchEvidence]) {
+    package mutating func evidence(_ links: [MatchEvidence]) {
         array(links) { writer, link in
             var member = true
             writer.byte(0x7B)

@@ -1,13 +1,13 @@
 /// Why a checkpoint line is not a record.
-public struct RecordDecodingError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var problem: String
-    public var description: String { "\(path): \(problem)" }
+package struct RecordDecodingError: Error, Sendable, CustomStringConvertible {
+    package var path: String
+    package var problem: String
+    package var description: String { "\(path): \(problem)" }
 }
 
 extension RecordCodec {
     /// Reads one record from one line of JSON.
-    public static func decode(_ line: some Collection<UInt8>) throws -> Record {
+    package static func decode(_ line: some Collection<UInt8>) throws -> Record {
         try record(node(line))
     }
 

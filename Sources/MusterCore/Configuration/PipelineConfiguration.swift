@@ -47,7 +47,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// Reads and checks the envelope of a pipeline file.
-    public static func load(file: String) throws(ConfigError) -> PipelineConfiguration {
+    package static func load(file: String) throws(ConfigError) -> PipelineConfiguration {
         let url = URL(fileURLWithPath: file)
         guard let data = try? Data(contentsOf: url) else {
             throw ConfigError(file: file, path: "", message: "cannot read the file (does it exist?)")
@@ -56,7 +56,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// Parses pipeline JSON held in memory (tests, stdin).
-    public static func parse(data: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> PipelineConfiguration {
+    package static func parse(data: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> PipelineConfiguration {
         let root: JSONValue
         do {
             root = try JSONParser.parse(data)
@@ -113,7 +113,7 @@ public struct PipelineConfiguration: Sendable {
 
     /// Checks every source's importer and every stage's type and options against the
     /// registries, collecting all problems.
-    public func check(importers: ImporterRegistry, stages registry: StageRegistry) throws(ConfigErrors) {
+    package func check(importers: ImporterRegistry, stages registry: StageRegistry) throws(ConfigErrors) {
         var errors: [ConfigError] = []
         let decoder = ConfigDecoder(file: file)
         for source in sources {
@@ -134,7 +134,7 @@ public struct PipelineConfiguration: Sendable {
     }
 
     /// The index of the stage named `name`, or a config error listing the names that exist.
-    public func stageIndex(named name: String) throws(ConfigError) -> Int {
+    package func stageIndex(named name: String) throws(ConfigError) -> Int {
         if let index = stages.firstIndex(where: { $0.name == name }) { return index }
         let message = EditDistance.unknownName(name, kind: "stage name", plural: "stage names", among: stages.map(\.name))
         throw ConfigError(file: file, path: "stages", message: message)

@@ -20,7 +20,7 @@ public protocol Importer: Sendable {
 
 extension Importer {
     /// Decodes this importer's options from configuration and builds it.
-    public static func build(options: JSONValue, at path: String, decoder: ConfigDecoder) throws(ConfigError) -> any Importer {
+    package static func build(options: JSONValue, at path: String, decoder: ConfigDecoder) throws(ConfigError) -> any Importer {
         let decoded = try decoder.decode(Options.self, from: options, at: path)
         do {
             return try Self(options: decoded)

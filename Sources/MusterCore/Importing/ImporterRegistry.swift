@@ -19,10 +19,10 @@ public struct ImporterRegistry: Sendable {
 
     public var ids: [String] { importers.map { $0.descriptor.id } }
 
-    public func importer(id: String) -> (any Importer.Type)? { byID[id] }
+    package func importer(id: String) -> (any Importer.Type)? { byID[id] }
 
     /// Builds the importer a source names, with its options decoded and checked.
-    public func build(_ source: SourceConfiguration, decoder: ConfigDecoder) throws(ConfigError) -> any Importer {
+    package func build(_ source: SourceConfiguration, decoder: ConfigDecoder) throws(ConfigError) -> any Importer {
         guard let type = byID[source.importer] else {
             let message = EditDistance.unknownName(source.importer, kind: "importer", plural: "importers", among: ids)
             throw ConfigError(file: decoder.file, path: ConfigPath.append("importer", to: source.path), message: message)

@@ -124,7 +124,7 @@ public struct FieldValues: Sendable, Hashable {
     /// Calls `body` with each member in order and, for a ``Field`` name, its rank
     /// (``knownRank(of:)``): code that dispatches on the name can use the rank instead of
     /// comparing strings, and no iterator or tuple is made per member.
-    public func forEachMember(_ body: (_ rank: Int?, _ key: String, _ value: String) throws -> Void) rethrows {
+    package func forEachMember(_ body: (_ rank: Int?, _ key: String, _ value: String) throws -> Void) rethrows {
         var bits = present
         var (k, o) = (0, 0)
         while k < known.count || o < others.count {
@@ -191,7 +191,7 @@ extension FieldValues {
     }
 
     /// The rank of a ``Field`` name (0..<64, stable for the life of the process), or nil.
-    public static func knownRank(of key: String) -> Int? {
+    package static func knownRank(of key: String) -> Int? {
         let rank: UInt16 = rank(of: key)
         return rank == unknownRank ? nil : Int(rank)
     }

@@ -16,12 +16,12 @@ public struct Participant: Sendable, Hashable, Codable {
 
     /// Builds golden values from normalized records: per field, the most frequent value;
     /// ties go to the value seen first in input order.
-    public static func goldenValues(of records: [Record]) -> FieldValues {
+    package static func goldenValues(of records: [Record]) -> FieldValues {
         goldenValues(ofValues: records.map { $0.normalized?.values ?? [:] })
     }
 
     /// The same over canonical value maps (as the registry stores them), in input order.
-    public static func goldenValues(ofValues maps: [FieldValues]) -> FieldValues {
+    package static func goldenValues(ofValues maps: [FieldValues]) -> FieldValues {
         // Most people have one or two records: a lone record is its own golden record.
         if maps.count == 1 { return maps[0] }
         // Values of `Field` names are gathered by rank and sorted (rank, then the order

@@ -29,12 +29,12 @@ extension Stage {
     public func prepare() throws {}
 
     /// Decodes this stage's options from configuration.
-    public static func decodeOptions(_ options: JSONValue, at path: String, decoder: ConfigDecoder) throws(ConfigError) -> any Sendable {
+    package static func decodeOptions(_ options: JSONValue, at path: String, decoder: ConfigDecoder) throws(ConfigError) -> any Sendable {
         try decoder.decode(Options.self, from: options, at: path)
     }
 
     /// Builds the stage from raw configuration options.
-    public static func build(options: JSONValue, at path: String, decoder: ConfigDecoder, context: StageContext) throws -> any Stage {
+    package static func build(options: JSONValue, at path: String, decoder: ConfigDecoder, context: StageContext) throws -> any Stage {
         let decoded = try decoder.decode(Options.self, from: options, at: path)
         return try Self(options: decoded, context: context)
     }

@@ -20,7 +20,7 @@ public struct StageRegistry: Sendable {
     public var ids: [String] { stages.map { $0.descriptor.id } }
 
     /// The stage type a configuration entry names, or an error listing the types that exist.
-    public func type(for stage: StageConfiguration, file: String) throws(ConfigError) -> any Stage.Type {
+    package func type(for stage: StageConfiguration, file: String) throws(ConfigError) -> any Stage.Type {
         guard let type = byID[stage.type] else {
             let message = EditDistance.unknownName(stage.type, kind: "stage", plural: "stages", among: ids)
             throw ConfigError(file: file, path: ConfigPath.append("type", to: stage.path), message: message)
@@ -29,7 +29,7 @@ public struct StageRegistry: Sendable {
     }
 
     /// Checks that a stage entry names a known type and that its options decode.
-    public func decodeOptions(_ stage: StageConfiguration, decoder: ConfigDecoder) throws(ConfigError) -> any Sendable {
+    package func decodeOptions(_ stage: StageConfiguration, decoder: ConfigDecoder) throws(ConfigError) -> any Sendable {
         try type(for: stage, file: decoder.file)
             .decodeOptions(stage.options, at: ConfigPath.append("options", to: stage.path), decoder: decoder)
     }

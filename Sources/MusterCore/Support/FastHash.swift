@@ -5,18 +5,18 @@
 ///
 /// Eight bytes at a time: each word is mixed with a 128-bit multiply and folded in
 /// (the construction of wyhash's mixer); the tail and the length go in last.
-public struct FastHash {
+package struct FastHash {
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var length: UInt64 = 0
     private var carry: [UInt8] = []
 
-    public init() {}
+    package init() {}
 
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
-    public mutating func update(_ raw: UnsafeRawBufferPointer) {
+    package mutating func update(_ raw: UnsafeRawBufferPointer) {
         length &+= UInt64(raw.count)
         var offset = 0
         if !carry.isEmpty {
@@ -34,7 +34,7 @@ public struct FastHash {
     }
 
     /// The hash as 16 hex digits.
-    public mutating func finalizeHex() -> String {
+    package mutating func finalizeHex() -> String {
         if !carry.isEmpty { mix(word(carry[...])) }
         mix(length)
         let value = Self.fold(state, 0x2D35_8DCC_AA6C_78A5)
@@ -63,7 +63,7 @@ extension FastHash {
     /// setting up a hasher costs more than hashing: the runner's key checksums (eight per
     /// record), normalize's memo slots. Eight bytes per multiply, where a byte-at-a-time
     /// hash (FNV-1a) needed one multiply per byte in a dependent chain.
-    public static func of(_ text: String) -> UInt64 {
+    package static func of(_ text: String) -> UInt64 {
         func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
             let raw = UnsafeRawBufferPointer(bytes)
             var state: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -1,8 +1,8 @@
 /// Masks personal values for display, so logs, errors and `muster inspect` show the shape
 /// of a value without the value (`S**** A*****`, `3174********0001`, `+62812*****890`).
-public enum PersonalData {
+package enum PersonalData {
     /// Masks `value` as fits `field`; values of non-personal fields are returned unchanged.
-    public static func mask(_ value: String, field: String) -> String {
+    package static func mask(_ value: String, field: String) -> String {
         guard Field.personal.contains(field) || field == "raw" else { return value }
         switch field {
         case Field.nik, Field.phone: return keepEnds(value, head: min(5, value.count / 3), tail: min(4, value.count / 4))

@@ -12,21 +12,21 @@ internal import Darwin
 /// kernel when its process dies. The lock file also records who holds it (run id, pid,
 /// start time) and is emptied on a clean release: finding it non-empty when taking the lock
 /// means the previous holder crashed, which ``takeOverNote`` reports.
-public final class RunLock {
+package final class RunLock {
     /// Who holds (or held) a lock, as written in the lock file.
-    public struct Holder: Sendable, Hashable {
-        public var runID: String
-        public var pid: Int32
-        public var since: String
+    package struct Holder: Sendable, Hashable {
+        package var runID: String
+        package var pid: Int32
+        package var since: String
     }
 
-    public let path: String
+    package let path: String
     /// Set when the lock was left behind by a run that did not finish: say so to the operator.
-    public private(set) var takeOverNote: String?
+    package private(set) var takeOverNote: String?
     private var descriptor: Int32
 
     /// Takes the lock at `path` or throws ``MusterError`` code `locked` naming the holder.
-    public init(path: String, runID: String) throws(MusterError) {
+    package init(path: String, runID: String) throws(MusterError) {
         self.path = path
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -49,7 +49,7 @@ public final class RunLock {
     }
 
     /// Empties the lock file and releases the lock. Safe to call twice.
-    public func release() {
+    package func release() {
         guard descriptor >= 0 else { return }
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
