@@ -57,7 +57,7 @@ enum NIKNormalizer {
                 district: district,
                 districtNumber: (0..<6).reduce(0) { $0 * 10 + d($1) },
                 province: d(0) * 10 + d(1),
-                birthDate: Day(year: year, month: month, day: day),
+                birthDate: DateNormalizer.day(year: year, month: month, day: day),
                 gender: female ? "P" : "L"
             )
         }

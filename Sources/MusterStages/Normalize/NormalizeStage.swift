@@ -1,5 +1,4 @@
 public import MusterCore
-internal import Foundation
 
 /// Turns raw values into canonical, comparable ones, keeping the raw beside them (the
 /// record's source is never changed) and recording what it could not parse, or found
@@ -55,17 +54,11 @@ public final class NormalizeStage: RecordTransform {
         for byte in 0x80...0xFF { firstBytes[byte] = true }
         placeholderFirstBytes = firstBytes
         names = NameNormalizer(honorifics: options.honorifics, degrees: options.degrees, particles: options.particles)
-        reference = options.referenceDate.flatMap(DateNormalizer.isoDay) ?? Self.today()
+        reference = options.referenceDate.flatMap(DateNormalizer.isoDay) ?? Day.today()
         dates = DateNormalizer(dayFirst: options.dateOrder == "dmy", referenceYear: reference.year)
         genders = GenderNormalizer(extra: options.genders)
         sectors = SectorTable(extra: options.sectors)
         places = PlaceIndex(aliases: options.placeAliases, abbreviations: options.placeAbbreviations, homeRegency: options.homeRegency)
-    }
-
-    /// Today in Jakarta (UTC+7).
-    static func today() -> Day {
-        let days = Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400)
-        return Day(daysSinceEpoch: days) ?? Day.latest
     }
 
     public func transform(_ record: inout Record) {
