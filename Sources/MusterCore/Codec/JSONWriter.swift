@@ -1,53 +1,36 @@
 /// Appends JSON text to a byte buffer: the small, fast writer behind checkpoints and
 /// registry columns (Foundation's JSONEncoder costs several microseconds per record).
 ///
-/// It owns its buffer and appends with plain copies. As an `[UInt8]`, each of the ten to
-/// twenty appends per value went through the array's uniqueness check and generic copy:
-/// about a tenth of a whole run's instructions. Not copyable, so a writer has one owner.
+/// It appends to a ``ByteBuffer`` with plain copies, not to an `[UInt8]` with its
+/// uniqueness check and generic copy: a value takes ten to twenty appends, and every value
+/// of every record is written here. Not copyable, so a writer has one owner.
 public struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// Bytes written so far.
-    public private(set) var count = 0
+    private var buffer: ByteBuffer
 
     public init(capacity: Int = 1024) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Bytes written so far.
+    public var count: Int { buffer.count }
 
     /// What has been written, as a new array.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { Array(buffer.bytes) }
 
     /// What has been written, without a copy, for the length of `body`.
     public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
+        try buffer.withBytes(body)
     }
 
     /// Starts again, keeping the buffer.
-    public mutating func removeAll() { count = 0 }
+    public mutating func removeAll() { buffer.removeAll() }
 
     @inline(__always) mutating func byte(_ value: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = value
-        count += 1
+        buffer.append(value)
     }
 
     @inline(__always) mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
-        if count + length > capacity { grow(to: count + length) }
-        (base + count).update(from: start, count: length)
-        count += length
-    }
-
-    private mutating func grow(to needed: Int) {
-        var larger = capacity * 2
-        while larger < needed { larger *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
-        capacity = larger
+        buffer.append(start, count: length)
     }
 
     mutating func raw(_ text: StaticString) {
@@ -195,7 +178,7 @@ public struct JSONWriter: ~Copyable {
 
 extension JSONWriter {
     /// What has been written, as text.
-    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    public var text: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
     /// Writes a record's source part alone (for registry columns).
     public mutating func source(_ source: SourceRecord) {
