@@ -10,11 +10,8 @@ import Testing
             Field.name, Field.nameKey, Field.nik, Field.nikGender, Field.phone, Field.kecamatan, Field.kecamatanCode,
             Field.derived, Field.text, "alamat", "Nama Peserta", "zz", "a", "", "é", "e\u{301}x", "Ḱ", "nama_ibu", "No",
         ]
-        var state = 0x9E37_79B9_7F4A_7C15 &+ seed
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SplitMix64(seed: seed)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         var values = FieldValues()
         var reference: [String: String] = [:]
         for step in 0..<3000 {

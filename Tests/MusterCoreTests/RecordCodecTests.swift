@@ -58,12 +58,12 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let specials = ["\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "é", "ü", "—", "\u{7F}", " "]
-        var state: UInt64 = 0xC0FFEE
+        var random = SplitMix64(seed: 0xC0FFEE)
         for length in 0..<40 {
             for _ in 0..<25 {
                 var text = ""
                 for _ in 0..<length {
-                    state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                    let state = random.next()
                     text += state % 5 == 0 ? specials[Int(state >> 8) % specials.count] : String(UnicodeScalar(UInt8(0x61 + state % 26)))
                 }
                 var writer = JSONWriter()
