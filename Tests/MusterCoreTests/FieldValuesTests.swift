@@ -33,22 +33,11 @@ import Testing
         #expect(values == FieldValues(reference))
         var visited: [String] = []
         values.forEachMember { rank, key, value in
-            #expect(rank == FieldValues.knownRank(of: key), "\(key)")
+            #expect(rank == FieldOrder.rank(of: key), "\(key)")
             #expect(reference[key] == value)
             visited.append(key)
         }
         #expect(visited == reference.keys.sorted())
-    }
-
-    @Test func onlyFieldNamesHaveARankAndRanksFollowByteOrder() {
-        let names = [Field.birthDate, Field.email, Field.name, Field.nameKey, Field.nik, Field.text]
-        let ranks = names.compactMap(FieldValues.knownRank(of:))
-        #expect(ranks.count == names.count)
-        #expect(ranks == ranks.sorted())
-        #expect(Set(ranks).count == ranks.count)
-        #expect(FieldValues.knownRank(of: "Nama") == nil)
-        #expect(FieldValues.knownRank(of: "nam") == nil)
-        #expect(FieldValues.knownRank(of: "") == nil)
     }
 
     @Test func equalityAndHashIgnoreTheOrderValuesWereSetIn() {

@@ -73,15 +73,6 @@ import Testing
         }
     }
 
-    @Test func objectKeysAreOrderedAsStringOrdersThem() {
-        let keys = ["name", "nameKey", "nik", "nikBirthDate", "Nama", "nama", "", "é", "e\u{301}", "ex", "e", "Ω", "z", "Catatan (3)", "Catatan", "Catatan (10)", "a\u{338}", "ab", "ne\u{301}", "nf", "na\u{301}x"]
-        for left in keys {
-            for right in keys {
-                #expect(JSONWriter.precedes(left, right) == (left < right), "\(left.debugDescription) < \(right.debugDescription)")
-            }
-        }
-    }
-
     @Test func aDamagedLineSaysWhere() {
         #expect {
             try RecordCodec.decode(Array(#"{"quarantine": [], "source": {"kind": "person"}}"#.utf8))

@@ -106,7 +106,7 @@ public struct JSONWriter: ~Copyable {
     /// `{"k": "v", …}` with keys in sorted order, so equal dictionaries give equal bytes.
     public mutating func object(_ dictionary: [String: String]) {
         // Sorting the pairs, not the keys, spares a second hash lookup per member.
-        members(dictionary.sorted(by: { Self.precedes($0.key, $1.key) }))
+        members(dictionary.sorted(by: { FieldOrder.precedes($0.key, $1.key) }))
     }
 
     /// A record's fields: already in key order.
@@ -126,33 +126,6 @@ public struct JSONWriter: ~Copyable {
             string(value)
         }
         byte(0x7D)
-    }
-
-    /// `String`'s `<`, decided from the UTF-8 bytes where the first difference is between
-    /// ASCII characters that stand alone (always, for field names): there byte order and
-    /// Unicode order agree, as normalization joins only combining marks, never ASCII, to a
-    /// character. Otherwise `<` decides.
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        let decided: Bool? = lhs.utf8.withContiguousStorageIfAvailable { left -> Bool? in
-            rhs.utf8.withContiguousStorageIfAvailable { right -> Bool? in
-                let shared = min(left.count, right.count)
-                var index = 0
-                while index < shared, left[index] == right[index] { index += 1 }
-                if index < shared {
-                    // The differing characters must be whole: ASCII, and not followed by a
-                    // (non-ASCII) combining mark that would compose with them.
-                    func standalone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                        bytes[index] < 0x80 && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
-                    }
-                    return standalone(left) && standalone(right) ? left[index] < right[index] : nil
-                }
-                if left.count == right.count { return false }
-                let next = left.count > right.count ? left[index] : right[index]
-                return next < 0x80 ? left.count < right.count : nil
-            } ?? nil
-        } ?? nil
-        if let decided { return decided }
-        return lhs < rhs
     }
 
     /// Writes a member key and the colon; `first` tracks whether a comma is needed.

@@ -109,10 +109,10 @@ public final class NormalizeStage: RecordTransform {
 
     private enum Kind { case name, nik, phone, email, birthDate, gender, kecamatan, kelurahan, postalCode, sector, birthPlace, other }
 
-    /// The rule each ``Field`` name selects, by its rank in ``FieldValues``: the source
+    /// The rule each ``Field`` name selects, by its rank in ``FieldOrder``: the source
     /// fields hand over their ranks, so no name is compared.
     private static let kindByRank: [Kind] = {
-        var kinds = [Kind](repeating: .other, count: 64)
+        var kinds = [Kind](repeating: .other, count: FieldOrder.names.count)
         let rules: [(String, Kind)] = [
             (Field.name, .name), (Field.nik, .nik), (Field.phone, .phone), (Field.email, .email),
             (Field.birthDate, .birthDate), (Field.gender, .gender), (Field.kecamatan, .kecamatan),
@@ -120,7 +120,7 @@ public final class NormalizeStage: RecordTransform {
             (Field.birthPlace, .birthPlace),
         ]
         for (field, kind) in rules {
-            guard let rank = FieldValues.knownRank(of: field) else { preconditionFailure("\(field) is a Field name") }
+            guard let rank = FieldOrder.rank(of: field) else { preconditionFailure("\(field) is a Field name") }
             kinds[rank] = kind
         }
         return kinds
