@@ -6,8 +6,8 @@ internal import MusterStages
 /// 1,000,000) generated sign-up records — name, NIK, phone, email, birth date, gender,
 /// kelurahan, kecamatan, sector — written the many ways real sheets write them.
 /// Deterministic seed. Each of R passes (default 3) uses a fresh stage (cold memos); the
-/// best pass is reported, as the importer benchmarks do: on this shared machine one pass
-/// moves by ±10% with what else runs.
+/// best pass is reported, as the importer benchmarks do: on a shared machine one pass
+/// moves with what else runs.
 let normalizeBenchmark = Benchmark(name: "normalize", summary: "normalize stage throughput on one core (records/s)") { arguments in
     let count = arguments.first.flatMap(Int.init) ?? 1_000_000
     let runs = max(1, BenchmarkArguments(arguments).integer("--runs") ?? 3)

@@ -1,10 +1,10 @@
 /// Field name → value for one record: a record's raw fields, or its canonical values.
 ///
-/// It does what a `[String: String]` did, laid out for what a record holds: 5 to 25
-/// members, almost all named by a ``Field`` constant. Members stay in ``FieldOrder``, the
+/// A `[String: String]` in behaviour, laid out for what a record holds: 5 to 25 members,
+/// almost all named by a ``Field`` constant. Members stay in ``FieldOrder``, the
 /// order JSON output uses, so writing a record needs no sort, and a known name is found by
-/// its rank (no SipHash): a dictionary's hashing was a sixth of the normalize stage and
-/// the largest cost of reading and writing checkpoints.
+/// its rank, without hashing: normalize and the checkpoints read and write every member
+/// of every record.
 ///
 /// Names outside ``Field`` work the same, a little slower.
 public struct FieldValues: Sendable, Hashable {
@@ -214,7 +214,7 @@ extension FieldValues: Codable {
         init?(intValue: Int) { nil }
     }
 
-    /// A JSON object, as a dictionary was.
+    /// A JSON object of strings, as `[String: String]` encodes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Name.self)
         self.init(minimumCapacity: container.allKeys.count)
