@@ -12,8 +12,8 @@ let strictSettings: [SwiftSetting] = [
 ]
 
 /// tcmalloc (gperftools) replaces glibc's malloc in the programs that run pipelines: Swift
-/// allocates and frees per value, records cross threads (made on one, freed on the export
-/// lane), and glibc's arenas made malloc/free a tenth of the export thread at 1M records.
+/// allocates and frees per value, and records cross threads (made on one, freed on the
+/// export lane), which glibc's per-thread arenas make slow.
 let fastAllocator: [LinkerSetting] = [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
 
 let package = Package(

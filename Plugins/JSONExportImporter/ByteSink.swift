@@ -1,47 +1,23 @@
-/// A growable byte buffer written through a pointer, for the compact form written while
-/// a record is parsed: appending a run costs one capacity check and one copy, where an
-/// array's `append(contentsOf:)` costs several times that, twenty-odd times per record.
-/// One parser owns it; ``bytes`` is valid until the next change.
+import MusterCore
+
+/// The compact form a ``RecordTape`` writes while it parses a record, in a class so that
+/// copies of the tape share it. One parser owns it; ``bytes`` is valid until the next change.
 final class ByteSink {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private(set) var count = 0
+    /// One parser appends at a time and nothing else reaches the buffer while it does, so
+    /// the run-time exclusivity check a class's stored `var` gets on each append is skipped.
+    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: 4096)
 
-    init(capacity: Int = 4096) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        base.deallocate()
-    }
-
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    var bytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
 
     func removeAll() {
-        count = 0
+        buffer.removeAll()
     }
 
     func append(_ run: UnsafeBufferPointer<UInt8>) {
-        guard let start = run.baseAddress, !run.isEmpty else { return }
-        reserve(run.count)
-        (base + count).update(from: start, count: run.count)
-        count += run.count
+        buffer.append(run)
     }
 
     func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        let grown = max(capacity * 2, count + extra)
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.update(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity = grown
+        buffer.append(byte)
     }
 }

@@ -9,7 +9,7 @@ final class ByteSink {
     /// The path as given (relative to the output folder).
     let path: String
     private var file: UnsafeMutablePointer<FILE>?
-    private var buffer: [UInt8] = []
+    private var buffer = ByteBuffer(capacity: ByteSink.flushSize + 4096)
     /// Bytes already written to the file.
     private var flushed = 0
 
@@ -22,7 +22,6 @@ final class ByteSink {
             throw MusterError(.io, "cannot create \(path): \(String(cString: strerror(errno)))")
         }
         self.file = file
-        buffer.reserveCapacity(Self.flushSize + 4096)
     }
 
     deinit {
@@ -30,16 +29,16 @@ final class ByteSink {
     }
 
     func append(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
-        if done == nil { buffer.append(contentsOf: Array(text.utf8)) }
+        var text = text
+        text.withUTF8 { buffer.append($0) }
     }
 
     func append(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        text.withUTF8Buffer { buffer.append($0) }
     }
 
     func append(_ bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
+        bytes.withUnsafeBufferPointer { buffer.append($0) }
     }
 
     func append(byte: UInt8) {
@@ -73,12 +72,12 @@ final class ByteSink {
 
     func flush() throws(MusterError) {
         guard let file, !buffer.isEmpty else { return }
-        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let written = buffer.withBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         guard written == buffer.count else {
             throw MusterError(.io, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         flushed += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     func close() throws(MusterError) {

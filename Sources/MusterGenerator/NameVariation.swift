@@ -1,3 +1,5 @@
+import MusterCore
+
 /// How one person's name is written on one record: Muhammad variants, old spellings
 /// (oe/u, dj/j, tj/c), typos, honorifics and degrees that come and go, and casing.
 ///

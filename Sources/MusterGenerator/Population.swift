@@ -1,3 +1,5 @@
+import MusterCore
+
 /// Invents people household by household, with the hard cases a deduplicator must get
 /// right: homonyms (a handful of common full names shared by many people in the same
 /// kecamatan), family members sharing an address and often one phone, and twins (same

@@ -1,3 +1,5 @@
+import MusterCore
+
 /// Writes one person up for one channel: which values that kind of source holds, and how
 /// its people tend to write them.
 struct RecordRenderer {

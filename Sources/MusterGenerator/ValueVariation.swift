@@ -1,3 +1,5 @@
+import MusterCore
+
 /// How one person's NIK, phone, e-mail, birth date and places are written on one record,
 /// and how a defect breaks exactly one of them.
 ///

@@ -217,7 +217,7 @@ struct SyntheticSignup {
     static let hopeTexts = ["Ingin belajar pemasaran online", "Semoga dapat modal usaha, dan pendampingan", "Belajar \"branding\" produk", "Naik kelas", "Bisa jualan di marketplace\nterima kasih"]
 
     /// The sign-up numbered `index`; `random` advances.
-    init(_ index: Int, _ random: inout SplitMix) {
+    init(_ index: Int, _ random: inout SplitMix64) {
         self.index = index
         name = random.pick(Self.first) + " " + random.pick(Self.last)
         let place = random.pick(Self.places)
@@ -235,27 +235,6 @@ struct SyntheticSignup {
     }
 }
 
-/// SplitMix64: small, fast and seeded, for reproducible benchmark data.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-
-    mutating func digits(_ count: Int) -> String {
-        String((0..<count).map { _ in Character(Unicode.Scalar(UInt8(48 + next() % 10))) })
-    }
-}
-
 /// Writes a Google Forms export (comma, UTF-8, quoted cells holding commas, quotes and
 /// line breaks) of about `bytes` bytes, in 1 MiB pieces so memory stays flat.
 enum SignupSheetWriter {
@@ -266,7 +245,7 @@ enum SignupSheetWriter {
             throw BenchmarkFailure("cannot write \(path)")
         }
         defer { try? handle.close() }
-        var random = SplitMix(seed: 20_240_812)
+        var random = SplitMix64(seed: 20_240_812)
         var buffer = header
         var written = 0
         var index = 0

@@ -153,7 +153,7 @@ enum ExportWriter {
             try? document.close()
             try? lines.close()
         }
-        var random = SplitMix(seed: 20_240_916)
+        var random = SplitMix64(seed: 20_240_916)
         let head = #"{"meta": {"sumber": "Jakpreneur", "wilayah": "Kota Administrasi Jakarta Selatan", "versi_skema": "2.1"}, "data": {"items": ["# + "\n"
         var documentBuffer = head
         var lineBuffer = ""

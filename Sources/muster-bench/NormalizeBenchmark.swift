@@ -6,8 +6,8 @@ internal import MusterStages
 /// 1,000,000) generated sign-up records — name, NIK, phone, email, birth date, gender,
 /// kelurahan, kecamatan, sector — written the many ways real sheets write them.
 /// Deterministic seed. Each of R passes (default 3) uses a fresh stage (cold memos); the
-/// best pass is reported, as the importer benchmarks do: on this shared machine one pass
-/// moves by ±10% with what else runs.
+/// best pass is reported, as the importer benchmarks do: on a shared machine one pass
+/// moves with what else runs.
 let normalizeBenchmark = Benchmark(name: "normalize", summary: "normalize stage throughput on one core (records/s)") { arguments in
     let count = arguments.first.flatMap(Int.init) ?? 1_000_000
     let runs = max(1, BenchmarkArguments(arguments).integer("--runs") ?? 3)
@@ -63,22 +63,12 @@ private func threadCPUSeconds() -> Double {
 }
 
 /// Typical sign-up records with the variation normalize exists for (casing, honorifics,
-/// degrees, separators, date forms, place abbreviations). A fixed xorshift seed keeps the
-/// input identical from run to run.
+/// degrees, separators, date forms, place abbreviations). A fixed seed keeps the input
+/// identical from run to run.
 struct SignupGenerator {
-    var state: UInt64
+    var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    mutating func number(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     static let given = ["Siti", "Dewi", "Sri", "Nur", "Ika", "Wartini", "Neneng", "Ratna", "Eka", "Yuliani", "Budi",
                         "Ahmad", "Muhammad", "Moh.", "Eko", "Agus", "Bambang", "Joko", "Dedi", "Rina", "Nur'aini", "Hartini"]
@@ -101,24 +91,24 @@ struct SignupGenerator {
     static let months = ["Januari", "Feb", "Maret", "April", "Mei", "Juni", "Juli", "Agt", "Sept", "Oktober", "Nov", "Des"]
 
     mutating func record(_ index: Int) -> Record {
-        let female = next() % 2 == 0
-        let name = pick(Self.titles) + pick(Self.given) + " " + pick(Self.family) + pick(Self.degrees)
-        let place = pick(Self.places)
-        let day = number(1...28), month = number(1...12), year = number(1960...2003)
+        let female = random.next() % 2 == 0
+        let name = random.pick(Self.titles) + random.pick(Self.given) + " " + random.pick(Self.family) + random.pick(Self.degrees)
+        let place = random.pick(Self.places)
+        let day = random.within(1...28), month = random.within(1...12), year = random.within(1960...2003)
         let yy = year % 100
         let nikDay = female ? day + 40 : day
-        let serial = number(1...9999)
+        let serial = random.within(1...9999)
         let nikDigits = place.code + two(nikDay) + two(month) + two(yy) + four(serial)
         let nik: String
-        switch next() % 4 {
+        switch random.next() % 4 {
         case 0: nik = nikDigits
         case 1: nik = nikDigits.chunked(4).joined(separator: " ")
         case 2: nik = nikDigits.chunked(4).joined(separator: ".")
         default: nik = nikDigits
         }
-        let subscriber = String(number(10_000_000...99_999_999))
+        let subscriber = String(random.within(10_000_000...99_999_999))
         let phone: String
-        switch next() % 5 {
+        switch random.next() % 5 {
         case 0: phone = "0812" + subscriber
         case 1: phone = "+62 813 " + subscriber.prefix(4) + " " + subscriber.suffix(4)
         case 2: phone = "0857-" + subscriber.prefix(4) + "-" + subscriber.suffix(4)
@@ -126,22 +116,22 @@ struct SignupGenerator {
         default: phone = "0812." + subscriber.prefix(4) + "." + subscriber.suffix(4) + " / 0813" + subscriber
         }
         let birthDate: String
-        switch next() % 4 {
+        switch random.next() % 4 {
         case 0: birthDate = two(day) + "/" + two(month) + "/" + String(year)
         case 1: birthDate = String(year) + "-" + two(month) + "-" + two(day)
         case 2: birthDate = String(day) + " " + Self.months[month - 1] + " " + String(year)
         default: birthDate = String(day) + "-" + String(month) + "-" + two(yy)
         }
         let fields: FieldValues = [
-            Field.name: next() % 5 == 0 ? name.uppercased() : name,
+            Field.name: random.next() % 5 == 0 ? name.uppercased() : name,
             Field.nik: nik,
             Field.phone: phone,
-            Field.email: next() % 3 == 0 ? "-" : "user\(index)@Example.com ",
+            Field.email: random.next() % 3 == 0 ? "-" : "user\(index)@Example.com ",
             Field.birthDate: birthDate,
-            Field.gender: female ? pick(["P", "Perempuan", "Wanita"]) : pick(["L", "Laki-laki", "Pria"]),
-            Field.kelurahan: pick(place.kelurahan),
-            Field.kecamatan: pick(place.kecamatan),
-            Field.sector: pick(Self.sectors),
+            Field.gender: female ? random.pick(["P", "Perempuan", "Wanita"]) : random.pick(["L", "Laki-laki", "Pria"]),
+            Field.kelurahan: random.pick(place.kelurahan),
+            Field.kecamatan: random.pick(place.kecamatan),
+            Field.sector: random.pick(Self.sectors),
         ]
         let provenance = Provenance(sourceID: "bench", file: "bench.csv", locator: "row:\(index + 2)", contentHash: "")
         return Record(source: SourceRecord(provenance: provenance, fields: fields))

@@ -33,8 +33,3 @@ func reportFailure(_ error: any Error, verbose: Bool) -> ExitCode {
     }
     return ExitStatus(error).exitCode
 }
-
-/// Writes a line to standard error (logs, warnings), keeping standard output for results.
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}

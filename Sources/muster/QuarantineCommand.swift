@@ -53,7 +53,7 @@ struct QuarantineListCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let store = try QuarantineStore(path: try RegistryLocation.path(pipeline: options.pipeline))
+            let store = try QuarantineStore(path: try ExportStage.registryPath(in: PipelineConfiguration.load(file: options.pipeline)))
             let filter = QuarantineStore.Filter(runID: runID, allRuns: all, sourceID: source, rule: rule, file: file)
             let (run, entries) = try store.entries(filter)
             print(all ? "quarantine of every run" : "quarantine of run \(run ?? "-")")
@@ -66,18 +66,5 @@ struct QuarantineListCommand: ParsableCommand {
         } catch {
             throw reportFailure(error, verbose: options.verbose)
         }
-    }
-}
-
-/// Where the registry is: the export stage's `registry` option, relative to pipeline.json.
-enum RegistryLocation {
-    static func path(pipeline: String) throws -> String {
-        let configuration = try PipelineConfiguration.load(file: pipeline)
-        var relative = ".muster/registry.sqlite"
-        let export = configuration.stages.last { $0.type == "export" }
-        if case .object(let members)? = export?.options, case .string(let text)? = members.last(where: { $0.key == "registry" })?.value {
-            relative = text
-        }
-        return configuration.resolve(relative)
     }
 }

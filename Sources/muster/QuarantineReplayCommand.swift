@@ -39,7 +39,7 @@ struct QuarantineReplayCommand: ParsableCommand {
         LogSetup.bootstrap(verbose: options.verbose, format: logFormat)
         do {
             let (configuration, importers, stages) = try options.load()
-            let store = try QuarantineStore(path: try RegistryLocation.path(pipeline: options.pipeline))
+            let store = try QuarantineStore(path: try ExportStage.registryPath(in: configuration))
             let (run, entries) = try store.entries(.init(runID: runID, sourceID: source, rule: rule))
             guard let run else { throw MusterError(.usage, "the registry has no run yet; nothing to replay") }
             let waiting = entries.filter { $0.later == nil }

@@ -3,6 +3,7 @@ internal import Foundation
 internal import Logging
 internal import MusterCore
 internal import MusterPipeline
+internal import MusterStages
 
 /// `muster run`: the whole pipeline, one stage alone, or a range of stages.
 struct RunCommand: ParsableCommand {
@@ -55,7 +56,7 @@ struct RunCommand: ParsableCommand {
             }
             let directory = runner.store.directory(of: manifest.runID)
             do {
-                try ReportEnrichment.addRegistryFacts(runDirectory: directory, registry: try RegistryLocation.path(pipeline: options.pipeline))
+                try ReportEnrichment.addRegistryFacts(runDirectory: directory, registry: try ExportStage.registryPath(in: configuration))
             } catch {
                 Logger(label: "muster").warning("the report's new participant ids could not be read from the registry: \(error)")
             }

@@ -3,6 +3,7 @@ internal import Foundation
 internal import GRDB
 internal import MusterCore
 internal import MusterGenerator
+internal import MusterStages
 
 /// `muster score`: how a run's registry compares with a generated folder's ground truth.
 struct ScoreCommand: ParsableCommand {
@@ -44,14 +45,7 @@ struct ScoreCommand: ParsableCommand {
     private func registryPath() throws -> String {
         if let registry { return registry }
         let pipelineFile = pipeline ?? ((truth as NSString).deletingLastPathComponent.isEmpty ? "" : (truth as NSString).deletingLastPathComponent + "/") + "pipeline.json"
-        let configuration = try PipelineConfiguration.load(file: pipelineFile)
-        let folder = (pipelineFile as NSString).deletingLastPathComponent
-        let export = configuration.stages.last { $0.type == "export" }
-        var relative = ".muster/registry.sqlite"
-        if case .object(let members)? = export?.options, case .string(let text)? = members.first(where: { $0.key == "registry" })?.value {
-            relative = text
-        }
-        return relative.hasPrefix("/") || folder.isEmpty ? relative : folder + "/" + relative
+        return try ExportStage.registryPath(in: PipelineConfiguration.load(file: pipelineFile))
     }
 
     /// The participant records and the newest run's quarantine, as plain rows.

@@ -10,11 +10,8 @@ import Testing
             Field.name, Field.nameKey, Field.nik, Field.nikGender, Field.phone, Field.kecamatan, Field.kecamatanCode,
             Field.derived, Field.text, "alamat", "Nama Peserta", "zz", "a", "", "é", "e\u{301}x", "Ḱ", "nama_ibu", "No",
         ]
-        var state = 0x9E37_79B9_7F4A_7C15 &+ seed
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SplitMix64(seed: seed)
+        func next(_ bound: Int) -> Int { random.below(bound) }
         var values = FieldValues()
         var reference: [String: String] = [:]
         for step in 0..<3000 {
@@ -36,22 +33,11 @@ import Testing
         #expect(values == FieldValues(reference))
         var visited: [String] = []
         values.forEachMember { rank, key, value in
-            #expect(rank == FieldValues.knownRank(of: key), "\(key)")
+            #expect(rank == FieldOrder.rank(of: key), "\(key)")
             #expect(reference[key] == value)
             visited.append(key)
         }
         #expect(visited == reference.keys.sorted())
-    }
-
-    @Test func onlyFieldNamesHaveARankAndRanksFollowByteOrder() {
-        let names = [Field.birthDate, Field.email, Field.name, Field.nameKey, Field.nik, Field.text]
-        let ranks = names.compactMap(FieldValues.knownRank(of:))
-        #expect(ranks.count == names.count)
-        #expect(ranks == ranks.sorted())
-        #expect(Set(ranks).count == ranks.count)
-        #expect(FieldValues.knownRank(of: "Nama") == nil)
-        #expect(FieldValues.knownRank(of: "nam") == nil)
-        #expect(FieldValues.knownRank(of: "") == nil)
     }
 
     @Test func equalityAndHashIgnoreTheOrderValuesWereSetIn() {

@@ -26,11 +26,8 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 7, 16, 17, 40]) func agreesWithTheRuleOnGeneratedClusters(size: Int) {
-        var state: UInt64 = 0x9E37_79B9 &+ UInt64(size)
-        func next(_ bound: Int) -> Int {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return Int(state % UInt64(bound))
-        }
+        var random = SplitMix64(seed: UInt64(size))
+        func next(_ bound: Int) -> Int { random.below(bound) }
         for _ in 0..<200 {
             let maps = (0..<size).map { _ in
                 Dictionary(uniqueKeysWithValues: ["name", "phone", "email", "catatan", "Kolom Lain"].compactMap { field in

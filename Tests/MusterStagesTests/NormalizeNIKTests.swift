@@ -22,6 +22,9 @@ import Testing
         ("3174070101000003", "31.74.07", "2000-01-01", "L"),
         ("3201016902040004", "32.01.01", "2004-02-29", "P"),
         ("3174092507650005", "31.74.09", "1965-07-25", "L"),
+        // The reference day is 2025-06-30: a date in 2025 after it is read a century earlier.
+        ("3174014512250006", "31.74.01", "1925-12-05", "P"),
+        ("3174010506250007", "31.74.01", "2025-06-05", "L"),
     ])
     func nikIsSplitIntoRegionDateAndGender(nik: String, district: String, birthDate: String, gender: String) {
         let result = Normalizing.values([Field.nik: nik])

@@ -1,53 +1,36 @@
 /// Appends JSON text to a byte buffer: the small, fast writer behind checkpoints and
-/// registry columns (Foundation's JSONEncoder costs several microseconds per record).
+/// registry columns, many times faster than Foundation's JSONEncoder.
 ///
-/// It owns its buffer and appends with plain copies. As an `[UInt8]`, each of the ten to
-/// twenty appends per value went through the array's uniqueness check and generic copy:
-/// about a tenth of a whole run's instructions. Not copyable, so a writer has one owner.
+/// It appends to a ``ByteBuffer`` with plain copies, not to an `[UInt8]` with its
+/// uniqueness check and generic copy: a value takes ten to twenty appends, and every value
+/// of every record is written here. Not copyable, so a writer has one owner.
 package struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// Bytes written so far.
-    package private(set) var count = 0
+    private var buffer: ByteBuffer
 
     package init(capacity: Int = 1024) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Bytes written so far.
+    package var count: Int { buffer.count }
 
     /// What has been written, as a new array.
-    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    package var bytes: [UInt8] { Array(buffer.bytes) }
 
     /// What has been written, without a copy, for the length of `body`.
     package func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
+        try buffer.withBytes(body)
     }
 
     /// Starts again, keeping the buffer.
-    package mutating func removeAll() { count = 0 }
+    package mutating func removeAll() { buffer.removeAll() }
 
     @inline(__always) mutating func byte(_ value: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = value
-        count += 1
+        buffer.append(value)
     }
 
     @inline(__always) mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
-        if count + length > capacity { grow(to: count + length) }
-        (base + count).update(from: start, count: length)
-        count += length
-    }
-
-    private mutating func grow(to needed: Int) {
-        var larger = capacity * 2
-        while larger < needed { larger *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
-        capacity = larger
+        buffer.append(start, count: length)
     }
 
     mutating func raw(_ text: StaticString) {
@@ -123,7 +106,7 @@ package struct JSONWriter: ~Copyable {
     /// `{"k": "v", …}` with keys in sorted order, so equal dictionaries give equal bytes.
     package mutating func object(_ dictionary: [String: String]) {
         // Sorting the pairs, not the keys, spares a second hash lookup per member.
-        members(dictionary.sorted(by: { Self.precedes($0.key, $1.key) }))
+        members(dictionary.sorted(by: { FieldOrder.precedes($0.key, $1.key) }))
     }
 
     /// A record's fields: already in key order.
@@ -143,33 +126,6 @@ package struct JSONWriter: ~Copyable {
             string(value)
         }
         byte(0x7D)
-    }
-
-    /// `String`'s `<`, decided from the UTF-8 bytes where the first difference is between
-    /// ASCII characters that stand alone (always, for field names): there byte order and
-    /// Unicode order agree, as normalization joins only combining marks, never ASCII, to a
-    /// character. Otherwise `<` decides.
-    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        let decided: Bool? = lhs.utf8.withContiguousStorageIfAvailable { left -> Bool? in
-            rhs.utf8.withContiguousStorageIfAvailable { right -> Bool? in
-                let shared = min(left.count, right.count)
-                var index = 0
-                while index < shared, left[index] == right[index] { index += 1 }
-                if index < shared {
-                    // The differing characters must be whole: ASCII, and not followed by a
-                    // (non-ASCII) combining mark that would compose with them.
-                    func standalone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                        bytes[index] < 0x80 && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
-                    }
-                    return standalone(left) && standalone(right) ? left[index] < right[index] : nil
-                }
-                if left.count == right.count { return false }
-                let next = left.count > right.count ? left[index] : right[index]
-                return next < 0x80 ? left.count < right.count : nil
-            } ?? nil
-        } ?? nil
-        if let decided { return decided }
-        return lhs < rhs
     }
 
     /// Writes a member key and the colon; `first` tracks whether a comma is needed.
@@ -195,7 +151,7 @@ package struct JSONWriter: ~Copyable {
 
 extension JSONWriter {
     /// What has been written, as text.
-    package var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+    package var text: String { String(decoding: buffer.bytes, as: UTF8.self) }
 
     /// Writes a record's source part alone (for registry columns).
     package mutating func source(_ source: SourceRecord) {

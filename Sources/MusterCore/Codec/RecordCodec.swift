@@ -2,7 +2,7 @@
 ///
 /// The shape is exactly what `JSONEncoder` (sorted keys) makes of ``Record`` — checkpoints
 /// stay readable by any JSON tool and by `Codable` — but written and read by hand, which
-/// is an order of magnitude faster and so keeps checkpoints from dominating a run.
+/// is much faster and keeps checkpoints from dominating a run.
 package enum RecordCodec {
     /// Appends `record` as one line of JSON, newline included.
     package static func encode(_ record: Record, into writer: inout JSONWriter) {

@@ -1,10 +1,10 @@
 /// Field name → value for one record: a record's raw fields, or its canonical values.
 ///
-/// It does what a `[String: String]` did, laid out for what a record holds: 5 to 25
-/// members, almost all named by a ``Field`` constant. Members stay sorted by name in the
+/// A `[String: String]` in behaviour, laid out for what a record holds: 5 to 25 members,
+/// almost all named by a ``Field`` constant. Members stay in ``FieldOrder``, the
 /// order JSON output uses, so writing a record needs no sort, and a known name is found by
-/// a small rank (no SipHash): a dictionary's hashing was a sixth of the normalize stage and
-/// the largest cost of reading and writing checkpoints.
+/// its rank, without hashing: normalize and the checkpoints read and write every member
+/// of every record.
 ///
 /// Names outside ``Field`` work the same, a little slower.
 public struct FieldValues: Sendable, Hashable {
@@ -14,11 +14,11 @@ public struct FieldValues: Sendable, Hashable {
         @usableFromInline var value: String
     }
 
-    /// Members with a known name, in rank order (which is their names' byte order); bit
-    /// `rank` of `present` is set for each, so a member's index is a popcount away.
+    /// Members with a ``Field`` name, in rank order (``FieldOrder``); bit `rank` of
+    /// `present` is set for each, so a member's index is a popcount away.
     @usableFromInline var known: [Entry]
     @usableFromInline var present: UInt64
-    /// Members with other names, in byte order: rare, kept apart so they cost the rest nothing.
+    /// Members with other names, in ``FieldOrder``: rare, kept apart so they cost the rest nothing.
     @usableFromInline var others: [Entry]
 
     public init() {
@@ -55,8 +55,8 @@ public struct FieldValues: Sendable, Hashable {
 
     public subscript(key: String) -> String? {
         get {
-            let rank = Self.rank(of: key)
-            if rank != Self.unknownRank {
+            let rank = FieldOrder.rawRank(of: key)
+            if rank != FieldOrder.unknownRank {
                 let bit = UInt64(1) << rank
                 return present & bit == 0 ? nil : known[Self.index(of: bit, in: present)].value
             }
@@ -64,8 +64,8 @@ public struct FieldValues: Sendable, Hashable {
             return others[index].value
         }
         set {
-            let rank = Self.rank(of: key)
-            if rank != Self.unknownRank {
+            let rank = FieldOrder.rawRank(of: key)
+            if rank != FieldOrder.unknownRank {
                 let bit = UInt64(1) << rank
                 let index = Self.index(of: bit, in: present)
                 switch (present & bit != 0, newValue) {
@@ -109,7 +109,7 @@ public struct FieldValues: Sendable, Hashable {
         var position = 0
         var (k, o) = (0, 0)
         while k < known.count || o < others.count {
-            if o == others.count || (k < known.count && JSONWriter.precedes(known[k].key, others[o].key)) {
+            if o == others.count || (k < known.count && FieldOrder.precedes(known[k].key, others[o].key)) {
                 copy.known[k].value = try value(position)
                 k += 1
             } else {
@@ -122,13 +122,13 @@ public struct FieldValues: Sendable, Hashable {
     }
 
     /// Calls `body` with each member in order and, for a ``Field`` name, its rank
-    /// (``knownRank(of:)``): code that dispatches on the name can use the rank instead of
+    /// (``FieldOrder/rank(of:)``): code that dispatches on the name can use the rank instead of
     /// comparing strings, and no iterator or tuple is made per member.
     package func forEachMember(_ body: (_ rank: Int?, _ key: String, _ value: String) throws -> Void) rethrows {
         var bits = present
         var (k, o) = (0, 0)
         while k < known.count || o < others.count {
-            if o == others.count || (k < known.count && JSONWriter.precedes(known[k].key, others[o].key)) {
+            if o == others.count || (k < known.count && FieldOrder.precedes(known[k].key, others[o].key)) {
                 try body(bits.trailingZeroBitCount, known[k].key, known[k].value)
                 bits &= bits &- 1
                 k += 1
@@ -149,63 +149,9 @@ public struct FieldValues: Sendable, Hashable {
     private func otherPosition(of key: String) -> Position {
         for (index, entry) in others.enumerated() {
             if entry.key == key { return .found(index) }
-            if JSONWriter.precedes(key, entry.key) { return .insert(index) }
+            if FieldOrder.precedes(key, entry.key) { return .insert(index) }
         }
         return .insert(others.count)
-    }
-}
-
-// MARK: - Known names
-
-extension FieldValues {
-    @usableFromInline static let unknownRank = UInt16.max
-
-    /// Every ``Field`` name, in byte order: a member's rank is its index here.
-    static let knownKeys: [String] = [
-        Field.name, Field.nik, Field.phone, Field.email, Field.birthDate, Field.birthPlace, Field.gender, Field.address,
-        Field.kelurahan, Field.kecamatan, Field.postalCode, Field.sector, Field.businessName, Field.externalID,
-        Field.submittedAt, Field.honorific, Field.degree, Field.nameKey, Field.otherPhones, Field.phoneType,
-        Field.kecamatanCode, Field.kelurahanCode, Field.nikDistrict, Field.nikBirthDate, Field.nikGender, Field.derived,
-        Field.guid, Field.title, Field.link, Field.published, Field.author, Field.categories, Field.text,
-    ].sorted(by: JSONWriter.precedes)
-
-    /// Open addressing over a short fingerprint of the name (length, first and last bytes):
-    /// each slot holds a rank + 1, 0 when empty.
-    private static let slotCount = 256
-    private static let slots: [UInt16] = {
-        precondition(knownKeys.count <= 64, "known names must fit the 64 presence bits")
-        var slots = [UInt16](repeating: 0, count: slotCount)
-        for (rank, key) in knownKeys.enumerated() {
-            var slot = fingerprint(Array(key.utf8))
-            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
-            slots[slot] = UInt16(rank + 1)
-        }
-        return slots
-    }()
-
-    @inline(__always)
-    private static func fingerprint(_ bytes: some Collection<UInt8>) -> Int {
-        guard let first = bytes.first else { return 0 }
-        let mixed = (UInt32(bytes.count) &* 0x9E37_79B1) ^ (UInt32(first) &* 0x85EB_CA77) ^ (UInt32(bytes[bytes.index(bytes.endIndex, offsetBy: -1)]) &* 0xC2B2_AE3D)
-        return Int(mixed >> 24)
-    }
-
-    /// The rank of a ``Field`` name (0..<64, stable for the life of the process), or nil.
-    package static func knownRank(of key: String) -> Int? {
-        let rank: UInt16 = rank(of: key)
-        return rank == unknownRank ? nil : Int(rank)
-    }
-
-    /// The rank of a known name, or ``unknownRank``.
-    static func rank(of key: String) -> UInt16 {
-        let utf8 = key.utf8
-        var slot = utf8.withContiguousStorageIfAvailable { fingerprint($0) } ?? fingerprint(Array(utf8))
-        while true {
-            let stored = slots[slot]
-            if stored == 0 { return unknownRank }
-            if knownKeys[Int(stored) - 1] == key { return stored - 1 }
-            slot = (slot + 1) & (slotCount - 1)
-        }
     }
 }
 
@@ -214,7 +160,7 @@ extension FieldValues {
 extension FieldValues: Sequence {
     public typealias Element = (key: String, value: String)
 
-    /// Walks the known and the other members together, in byte order of their names.
+    /// Walks the known and the other members together, in ``FieldOrder``.
     public struct Iterator: IteratorProtocol {
         private let known: [Entry]
         private let others: [Entry]
@@ -232,7 +178,7 @@ extension FieldValues: Sequence {
                 guard nextKnown < known.count else { return nil }
                 entry = known[nextKnown]
                 nextKnown += 1
-            } else if nextKnown < known.count, JSONWriter.precedes(known[nextKnown].key, others[nextOther].key) {
+            } else if nextKnown < known.count, FieldOrder.precedes(known[nextKnown].key, others[nextOther].key) {
                 entry = known[nextKnown]
                 nextKnown += 1
             } else {
@@ -268,7 +214,7 @@ extension FieldValues: Codable {
         init?(intValue: Int) { nil }
     }
 
-    /// A JSON object, as a dictionary was.
+    /// A JSON object of strings, as `[String: String]` encodes.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Name.self)
         self.init(minimumCapacity: container.allKeys.count)

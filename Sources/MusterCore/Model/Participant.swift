@@ -44,7 +44,7 @@ public struct Participant: Sendable, Hashable, Codable {
                 candidates.append(known[end].value)
                 end += 1
             }
-            golden[FieldValues.knownKeys[known[start].rank]] = mostCommon(candidates)
+            golden[FieldOrder.names[known[start].rank]] = mostCommon(candidates)
             start = end
         }
         for (key, values) in others { golden[key] = mostCommon(values) }

@@ -13,8 +13,8 @@ public struct Provenance: Sendable, Hashable, Codable {
     /// The record's identity within a pipeline: stable across runs as long as the file and
     /// locator are; used as the registry's source-record key.
     ///
-    /// Made once, not on each use: the stages' books, dedupe and export ask for it about
-    /// sixteen times per record, and building it each time was 5% of a run's instructions.
+    /// Made once, not on each use: the stages' books, dedupe and export ask for it many
+    /// times per record.
     public private(set) var key: String
 
     public init(sourceID: String, file: String, locator: String, contentHash: String) {
@@ -26,7 +26,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     }
 
     /// `sourceID:file#locator`, copied byte for byte into one new string: every importer
-    /// makes one per record, and appending piece by piece cost several times as much.
+    /// makes one per record, and appending piece by piece costs several times as much.
     private static func key(_ sourceID: String, _ file: String, _ locator: String) -> String {
         var (source, file, locator) = (sourceID, file, locator)
         return source.withUTF8 { source in

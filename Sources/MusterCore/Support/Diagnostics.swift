@@ -42,5 +42,4 @@ public final class Diagnostics: Sendable {
     }
 
     public var all: [Entry] { entries.withLock { $0 } }
-    public var hasErrors: Bool { entries.withLock { $0.contains { $0.severity == .error } } }
 }

@@ -93,8 +93,8 @@ enum RegistrySchema {
                 """)
         }
         migrator.registerMigration("v3-evidence-on-source-records") { db in
-            // Evidence was 2.3 rows per record with two indexes, 40% of the registry's B-tree
-            // inserts; it is only ever read per record, so it lives on the record's row.
+            // Evidence is only ever read per record, so it lives on the record's row: as rows
+            // of its own, with two indexes, it would cost B-tree inserts on every record.
             try db.execute(sql: """
                 ALTER TABLE source_records ADD COLUMN evidence TEXT;
                 UPDATE source_records SET evidence = (
@@ -105,10 +105,10 @@ enum RegistrySchema {
                 """)
         }
         migrator.registerMigration("v4-record-seen") { db in
-            // Which run last saw each record moves to a narrow table of its own, so that a
-            // nightly re-import leaves unchanged records' rows (1.3 KB each, with their
-            // pages) alone instead of rewriting and journalling all of them to bump one
-            // column. `source_records.last_run` is now the run that last changed the row.
+            // Which run last saw each record lives in a narrow table of its own, so that a
+            // nightly re-import leaves unchanged records' wide rows (and their pages) alone
+            // instead of rewriting and journalling all of them to bump one column.
+            // `source_records.last_run` is the run that last changed the row.
             try db.execute(sql: """
                 CREATE TABLE record_seen (key TEXT PRIMARY KEY NOT NULL, run TEXT NOT NULL) WITHOUT ROWID;
                 INSERT INTO record_seen (key, run) SELECT key, last_run FROM source_records;

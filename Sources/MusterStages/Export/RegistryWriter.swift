@@ -31,7 +31,7 @@ final class RegistryWriter {
             configuration.allowsUnsafeTransactions = true
             configuration.prepareDatabase { db in
                 // Statement journals (SQLite's undo for one statement inside the run's long
-                // transaction) stay in memory: as temp files they cost seven writes per record.
+                // transaction) stay in memory: as temp files they cost disk writes on every record.
                 // The page cache holds the randomly-inserted indexes of a million-record run.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -\(cacheMiB * 1024)")
             }

@@ -5,13 +5,12 @@ internal import GRDBSQLite
 /// run with values bound straight to SQLite.
 ///
 /// GRDB's `cachedStatement(sql:)` finds a statement by hashing its SQL, 100 to 400 bytes,
-/// on every call; the export makes about seven such calls per record, and that hashing
-/// alone cost more than some of the inserts. A `StaticString` literal has one address for
-/// the life of the process, so that address is the key. One writer's connection only.
+/// on every call, and the export makes several calls per record: hashing that would cost
+/// more than some of the inserts. A `StaticString` literal has one address for the life of
+/// the process, so that address is the key. One writer's connection only.
 ///
 /// Writes skip GRDB's `StatementArguments`: it boxes every value in an existential and
-/// then in a `DatabaseValue` before binding it, about an eighth of the registry writer's
-/// instructions. GRDB still opens the database, migrates it and runs the transaction; the
+/// then in a `DatabaseValue` before binding it. GRDB still opens the database, migrates it and runs the transaction; the
 /// statements run here change rows only, which is all GRDB's execution hooks would track
 /// (the export has no observers).
 final class StatementCache {

@@ -15,6 +15,9 @@ struct DateNormalizer: Sendable {
         case invalid
     }
 
+    /// The years dates are read in: an earlier or later year is a typo, not a birth or a course.
+    static let years = 1900...2100
+
     let dayFirst: Bool
     /// Two-digit years are read as the latest year not after this one's.
     let referenceYear: Int
@@ -103,8 +106,13 @@ struct DateNormalizer: Sendable {
     }
 
     static func check(year: Int, month: Int, day: Int, swapped: Bool) -> Outcome {
-        guard let valid = Day(year: year, month: month, day: day) else { return .invalid }
+        guard let valid = Self.day(year: year, month: month, day: day) else { return .invalid }
         return .date(valid, swapped: swapped)
+    }
+
+    /// A real day in ``years``, or nil.
+    static func day(year: Int, month: Int, day: Int) -> Day? {
+        years.contains(year) ? Day(year: year, month: month, day: day) : nil
     }
 
     /// An Excel serial day number (`32874`, `32874.0`, `45537,5`), or nil when the text is
@@ -121,27 +129,16 @@ struct DateNormalizer: Sendable {
             if digits > 6 { return nil }
         }
         guard digits >= 3 else { return nil }
-        if digits == 4 && (1900...2100).contains(value) { return .unparseable }
+        if digits == 4 && years.contains(value) { return .unparseable }
         if value == 60 { return .invalid }
         // Serial 1 is 1900-01-01; past Excel's false 1900-02-29 the count is one day ahead.
         let daysSince18991231 = value < 60 ? value : value - 1
-        guard let day = Day(daysSinceEpoch: Day.epoch18991231 + daysSince18991231), day.year <= 2100 else { return .invalid }
+        guard let day = Day(daysSinceEpoch: Day.epoch18991231 + daysSince18991231), years.contains(day.year) else { return .invalid }
         return .date(day, swapped: false)
     }
 
-    /// `YYYY-MM-DD` exactly, as options give it.
+    /// `YYYY-MM-DD` exactly, as options give it, in ``years``.
     static func isoDay(_ text: String) -> Day? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard (0x30...0x39).contains(bytes[index]) else { return nil }
-                value = value * 10 + Int(bytes[index] - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        return Day(year: year, month: month, day: day)
+        Day(iso: text).flatMap { years.contains($0.year) ? $0 : nil }
     }
 }

@@ -34,9 +34,10 @@ enum NIKNormalizer {
         }
     }
 
-    /// Splits a 16-digit NIK; `referenceYear` decides the century of the two-digit year
-    /// (the latest year not after it). The birth date is nil when it is not a real day.
-    static func split(_ nik: String, referenceYear: Int) -> Parts {
+    /// Splits a 16-digit NIK; `reference` decides the century of the two-digit year: the
+    /// birth date is the latest one not after it. The birth date is nil when it is not a
+    /// real day.
+    static func split(_ nik: String, reference: Day) -> Parts {
         var nik = nik
         return nik.withUTF8 { bytes in
             func d(_ index: Int) -> Int { Int(bytes[index]) - 0x30 }
@@ -51,13 +52,13 @@ enum NIKNormalizer {
             if female { day -= 40 }
             let month = d(8) * 10 + d(9)
             let yy = d(10) * 10 + d(11)
-            let century = referenceYear / 100 * 100
-            let year = century + yy <= referenceYear ? century + yy : century - 100 + yy
+            var year = reference.year / 100 * 100 + yy
+            if (year, month, day) > (reference.year, reference.month, reference.day) { year -= 100 }
             return Parts(
                 district: district,
                 districtNumber: (0..<6).reduce(0) { $0 * 10 + d($1) },
                 province: d(0) * 10 + d(1),
-                birthDate: Day(year: year, month: month, day: day),
+                birthDate: DateNormalizer.day(year: year, month: month, day: day),
                 gender: female ? "P" : "L"
             )
         }

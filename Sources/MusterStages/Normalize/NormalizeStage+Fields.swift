@@ -22,7 +22,7 @@ extension NormalizeStage {
             }
             return
         }
-        let parts = NIKNormalizer.split(nik, referenceYear: reference.year)
+        let parts = NIKNormalizer.split(nik, reference: reference)
         work.nik = parts
         work.out.values[Field.nikDistrict] = parts.district
         work.out.values[Field.nikGender] = parts.gender

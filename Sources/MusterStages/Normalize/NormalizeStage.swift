@@ -1,5 +1,4 @@
 public import MusterCore
-internal import Foundation
 
 /// Turns raw values into canonical, comparable ones, keeping the raw beside them (the
 /// record's source is never changed) and recording what it could not parse, or found
@@ -55,17 +54,11 @@ public final class NormalizeStage: RecordTransform {
         for byte in 0x80...0xFF { firstBytes[byte] = true }
         placeholderFirstBytes = firstBytes
         names = NameNormalizer(honorifics: options.honorifics, degrees: options.degrees, particles: options.particles)
-        reference = options.referenceDate.flatMap(DateNormalizer.isoDay) ?? Self.today()
+        reference = options.referenceDate.flatMap(DateNormalizer.isoDay) ?? Day.today()
         dates = DateNormalizer(dayFirst: options.dateOrder == "dmy", referenceYear: reference.year)
         genders = GenderNormalizer(extra: options.genders)
         sectors = SectorTable(extra: options.sectors)
         places = PlaceIndex(aliases: options.placeAliases, abbreviations: options.placeAbbreviations, homeRegency: options.homeRegency)
-    }
-
-    /// Today in Jakarta (UTC+7).
-    static func today() -> Day {
-        let days = Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400)
-        return Day(daysSinceEpoch: days) ?? Day.latest
     }
 
     public func transform(_ record: inout Record) {
@@ -116,10 +109,10 @@ public final class NormalizeStage: RecordTransform {
 
     private enum Kind { case name, nik, phone, email, birthDate, gender, kecamatan, kelurahan, postalCode, sector, birthPlace, other }
 
-    /// The rule each ``Field`` name selects, by its rank in ``FieldValues``: the source
+    /// The rule each ``Field`` name selects, by its rank in ``FieldOrder``: the source
     /// fields hand over their ranks, so no name is compared.
     private static let kindByRank: [Kind] = {
-        var kinds = [Kind](repeating: .other, count: 64)
+        var kinds = [Kind](repeating: .other, count: FieldOrder.names.count)
         let rules: [(String, Kind)] = [
             (Field.name, .name), (Field.nik, .nik), (Field.phone, .phone), (Field.email, .email),
             (Field.birthDate, .birthDate), (Field.gender, .gender), (Field.kecamatan, .kecamatan),
@@ -127,7 +120,7 @@ public final class NormalizeStage: RecordTransform {
             (Field.birthPlace, .birthPlace),
         ]
         for (field, kind) in rules {
-            guard let rank = FieldValues.knownRank(of: field) else { preconditionFailure("\(field) is a Field name") }
+            guard let rank = FieldOrder.rank(of: field) else { preconditionFailure("\(field) is a Field name") }
             kinds[rank] = kind
         }
         return kinds

@@ -1,7 +1,7 @@
 /// A fixed table keyed by packed words (``ByteText/pack(_:)``), for the title, particle and
 /// Muhammad lookups made for every token of every name.
 ///
-/// Swift's `Dictionary` hashes each `UInt64` key with seeded SipHash, which cost more than the
+/// Swift's `Dictionary` hashes each `UInt64` key with seeded SipHash, which costs more than the
 /// rest of a name's tokenizing; a packed word is already a well-spread number, so one multiply
 /// picks the slot here. Open addressing, at most half full, built once and only read after.
 struct PackedKeyTable<Value: Sendable>: Sendable {

@@ -5,7 +5,7 @@ internal import MusterCore
 /// when it has none) or at a fixed `YYYY-MM-DD`. A birth date normalize refused as in the
 /// future (`date.future`) or implausibly old (`date.implausible`) fails too.
 struct AgeRule: ValidationRule {
-    enum Reference: Equatable { case run, programme, day(ISODay) }
+    enum Reference: Equatable { case run, programme, day(Day) }
 
     static let type = "age"
     static let summary = "The age a birth date gives must be within min…max years at the run's or the programme's date."
@@ -47,7 +47,7 @@ struct AgeRule: ValidationRule {
             case "run": at = .run
             case "programme": at = .programme
             default:
-                guard let day = ISODay(text), text.count == 10 else {
+                guard let day = Day(written: text), text.count == 10 else {
                     throw DecodingError.dataCorruptedError(forKey: .at, in: container, debugDescription: "\"run\", \"programme\" or a date YYYY-MM-DD")
                 }
                 at = .day(day)
@@ -62,7 +62,7 @@ struct AgeRule: ValidationRule {
             if let max, subject.has(issue: "date.implausible", field: field) { return [RuleFailure(field: field, "age is above \(max)")] }
             return []
         }
-        guard let birth = ISODay(text) else { return [RuleFailure(field: field, "\(field) is not a date")] }
+        guard let birth = Day(written: text) else { return [RuleFailure(field: field, "\(field) is not a date")] }
         let reference = referenceDay(subject)
         let age = birth.years(until: reference)
         if birth > reference { return [RuleFailure(field: field, "\(field) is after \(reference.iso)")] }
@@ -71,11 +71,11 @@ struct AgeRule: ValidationRule {
         return []
     }
 
-    private func referenceDay(_ subject: RuleSubject) -> ISODay {
+    private func referenceDay(_ subject: RuleSubject) -> Day {
         switch at {
         case .run: subject.runDay
         case .day(let day): day
-        case .programme: subject.enrollments.compactMap { $0.date.flatMap(ISODay.init) }.min() ?? subject.runDay
+        case .programme: subject.enrollments.compactMap { $0.date.flatMap { Day(written: $0) } }.min() ?? subject.runDay
         }
     }
 }

@@ -42,7 +42,7 @@ extension ValidateStage {
             programmeRequired = container.contains(.programmeRequired) ? try container.decodeFields(forKey: .programmeRequired, fields: known) : [Field.title]
             checkFormats = try container.decodeIfPresent(Bool.self, forKey: .checkFormats) ?? true
             referenceDate = try container.decodeIfPresent(String.self, forKey: .referenceDate)
-            if let referenceDate, ISODay(referenceDate) == nil || referenceDate.count != 10 {
+            if let referenceDate, Day(written: referenceDate) == nil || referenceDate.count != 10 {
                 throw DecodingError.dataCorruptedError(forKey: .referenceDate, in: container, debugDescription: "a date YYYY-MM-DD")
             }
             guard container.contains(.rules) else { return }

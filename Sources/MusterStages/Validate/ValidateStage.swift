@@ -31,7 +31,7 @@ public final class ValidateStage: Stage {
     let recordRules: [any ValidationRule]
     let participantRules: [any ValidationRule]
     private let stageName: String
-    private let runDay: ISODay
+    private let runDay: Day
     private var group: [Record] = []
 
     public init(options: Options, context: StageContext) {
@@ -39,7 +39,7 @@ public final class ValidateStage: Stage {
         recordRules = rules.filter { $0.header.scope.onRecord }
         participantRules = rules.filter { $0.header.scope.onParticipant }
         stageName = context.stageName
-        runDay = options.referenceDate.flatMap { ISODay($0) } ?? ISODay.today()
+        runDay = options.referenceDate.flatMap { Day(written: $0) } ?? Day.today()
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {

@@ -76,7 +76,7 @@ struct RuleSubject {
     var members: [Record]
     var isParticipant: Bool
     /// The run's day, for ages (`YYYY-MM-DD`).
-    var runDay: ISODay
+    var runDay: Day
 
     func has(issue code: String, field: String? = nil) -> Bool {
         issues.contains { $0.code == code && (field == nil || $0.field == field) }

@@ -1,12 +1,16 @@
-/// A calendar day (proleptic Gregorian), the unit every date rule works in.
+internal import Foundation
+
+/// A calendar day that exists (proleptic Gregorian, years 1…9999): the unit normalize's date
+/// rules write as ISO dates and validate's age and format rules read back. Stages that
+/// accept only some years (normalize reads 1900…2100) check the year themselves.
 struct Day: Sendable, Hashable, Comparable {
     let year: Int
     let month: Int
     let day: Int
 
-    /// A real day between 1900 and 2100, or nil.
+    /// A real day (no 31 April; 29 February in leap years only) in years 1…9999, or nil.
     init?(year: Int, month: Int, day: Int) {
-        guard (1900...2100).contains(year), (1...12).contains(month), day >= 1, day <= Self.length(month: month, year: year) else {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.length(month: month, year: year) else {
             return nil
         }
         self.year = year
@@ -20,8 +24,8 @@ struct Day: Sendable, Hashable, Comparable {
         self.day = day
     }
 
-    /// The last day dates are read up to.
-    static let latest = Day(unchecked: 2100, 12, 31)
+    /// 9999-12-31, the last day there is.
+    static let last = Day(unchecked: 9999, 12, 31)
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
@@ -57,6 +61,19 @@ struct Day: Sendable, Hashable, Comparable {
 
     /// 1899-12-31, day 0 of Excel's 1900 date system.
     static let epoch18991231 = -25568
+
+    /// Today in Jakarta (UTC+7).
+    static func today() -> Day {
+        let days = Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400)
+        return Day(daysSinceEpoch: days) ?? last
+    }
+
+    /// Whole years from `self` (a birth date) to `other`; negative when `other` is earlier.
+    func years(until other: Day) -> Int {
+        var years = other.year - year
+        if (other.month, other.day) < (month, day) { years -= 1 }
+        return years
+    }
 
     static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
