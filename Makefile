@@ -7,7 +7,7 @@ APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev libsqlite3-dev libzstd-dev lib
 # (the exec importer's example taps, the report check) and zstd (they read checkpoints as stored).
 APT_TEST_PACKAGES := chromium python3 zstd
 
-.PHONY: deps test-deps build run test release bench clean
+.PHONY: deps test-deps build run test release bench format lint clean
 
 # System libraries: the importers' (libxml2, libcsv), SHA-256 (OpenSSL), SQLite, checkpoint compression (zstd), tcmalloc; installed only when missing.
 deps:
@@ -42,6 +42,16 @@ test: test-deps
 # Every speed, memory and accuracy figure, release build (minutes: it generates and runs 1M records).
 bench: deps
 	scripts/bench.sh
+
+# Formatting is the formatter's (.swift-format), never a review topic: `make format` rewrites,
+# `make lint` (run by CI) fails on any difference or rule finding.
+SWIFT_SOURCES := Package.swift Sources Plugins Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_SOURCES)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
 
 clean:
 	rm -rf .build .muster

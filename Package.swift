@@ -162,7 +162,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "XMLNewsImporterTests", dependencies: ["MusterCore", "MusterTesting", "XMLNewsImporter"], swiftSettings: strictSettings),
-        .testTarget(name: "CSVSignupImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CSVSignupImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "CSVSignupImporter"], swiftSettings: strictSettings),
         .testTarget(
             name: "ExecImporterTests",
             dependencies: ["MusterCore", "ContentHash", "MusterTesting", "ExecImporter", .product(name: "Logging", package: "swift-log")],
@@ -173,7 +174,8 @@ let package = Package(
             dependencies: ["MusterCore", "MusterGenerator", "MusterTesting", "CSVSignupImporter", "JSONExportImporter", "XMLNewsImporter"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "JSONExportImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "JSONExportImporterTests", dependencies: ["MusterCore", "ContentHash", "MusterTesting", "JSONExportImporter"], swiftSettings: strictSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["MusterCore", "MusterTesting", .product(name: "GRDB", package: "GRDB.swift")],

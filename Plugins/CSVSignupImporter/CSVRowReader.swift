@@ -1,5 +1,6 @@
 internal import CLibCSV
 import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -183,8 +184,10 @@ final class CSVRowReader {
         try configure()
         state.pointee.reset()
         try firstLine.withUnsafeBufferPointer { raw in
-            try handler(CSVRow(bytes: UnsafeBufferPointer(start: nil, count: 0), ends: UnsafeBufferPointer(start: nil, count: 0),
-                               startLine: rowStartLine, raw: raw, isUnterminated: true))
+            try handler(
+                CSVRow(
+                    bytes: UnsafeBufferPointer(start: nil, count: 0), ends: UnsafeBufferPointer(start: nil, count: 0),
+                    startLine: rowStartLine, raw: raw, isUnterminated: true))
         }
         return leftover
     }

@@ -19,7 +19,9 @@ public struct CSVSignupImporter: Importer {
                 summary: "\"auto\", \"comma\", \"semicolon\", \"tab\" or \"pipe\"; auto picks the separator whose count is the same on most of the first lines"),
             OptionDescriptor(
                 "encoding", type: "string", default: "\"auto\"",
-                summary: "\"auto\", \"utf-8\", \"utf-16\" or \"windows-1252\"; auto trusts a byte order mark, else UTF-8 when the whole file is valid UTF-8, else Windows-1252"),
+                summary:
+                    "\"auto\", \"utf-8\", \"utf-16\" or \"windows-1252\"; auto trusts a byte order mark, else UTF-8 when the whole file is valid UTF-8, else Windows-1252"
+            ),
             OptionDescriptor(
                 "headerRow", type: "integer", default: "\"auto\"",
                 summary: "the line the header row starts on; auto takes the first row with at least two known column names, skipping title rows above it"),

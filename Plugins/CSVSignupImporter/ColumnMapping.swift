@@ -67,9 +67,12 @@ struct ColumnMapping {
         let table: [(String, [String])] = [
             (Field.name, ["Nama", "Nama Lengkap", "Nama Peserta", "Name", "Full Name"]),
             (Field.nik, ["NIK", "No. KTP", "No KTP", "Nomor KTP", "NIK KTP"]),
-            (Field.phone, [
-                "No HP", "No. HP", "No HP/WA", "No. HP/WA", "No WA", "HP", "Telp", "Telepon", "No Telp", "Phone", "WhatsApp",
-            ]),
+            (
+                Field.phone,
+                [
+                    "No HP", "No. HP", "No HP/WA", "No. HP/WA", "No WA", "HP", "Telp", "Telepon", "No Telp", "Phone", "WhatsApp",
+                ]
+            ),
             (Field.email, ["Email", "E-mail", "Alamat Email"]),
             (Field.birthDate, ["Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth"]),
             (Field.birthPlace, ["Tempat Lahir"]),

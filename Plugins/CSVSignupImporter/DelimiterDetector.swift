@@ -27,7 +27,11 @@ enum DelimiterDetector {
         var quoted = false
         var blank = true
         for byte in bytes {
-            if byte == UInt8(ascii: "\"") { quoted.toggle(); blank = false; continue }
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+                blank = false
+                continue
+            }
             if quoted { continue }
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 if !blank { lines.append(counts) }

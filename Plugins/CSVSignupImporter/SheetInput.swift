@@ -1,5 +1,6 @@
 internal import Foundation
 import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
@@ -97,8 +98,9 @@ final class SheetInput {
                 do {
                     try handle.seek(toOffset: UInt64(first.count))
                 } catch {
-                    throw MusterError(.unreadableInput, "the file could not be read again after checking its encoding",
-                                      location: "\(path):1:1", underlying: error)
+                    throw MusterError(
+                        .unreadableInput, "the file could not be read again after checking its encoding",
+                        location: "\(path):1:1", underlying: error)
                 }
             }
             return validator.isComplete ? (.utf8, 0, true) : (.windows1252, 0, false)
@@ -126,8 +128,9 @@ final class SheetInput {
             }
         }
         guard failure == 0 else {
-            throw MusterError(.unreadableInput, "the file could not be read", location: "\(path):1:1",
-                              underlying: POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO))
+            throw MusterError(
+                .unreadableInput, "the file could not be read", location: "\(path):1:1",
+                underlying: POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO))
         }
         return chunk
     }

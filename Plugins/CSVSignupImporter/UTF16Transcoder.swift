@@ -25,7 +25,10 @@ struct UTF16Transcoder {
             append(unit(first, second), to: &output)
         }
         while let first = iterator.next() {
-            guard let second = iterator.next() else { carry = first; break }
+            guard let second = iterator.next() else {
+                carry = first
+                break
+            }
             append(unit(first, second), to: &output)
         }
         return output

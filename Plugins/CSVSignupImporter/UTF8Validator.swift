@@ -24,7 +24,8 @@ struct UTF8Validator {
         while index < count {
             if pending == 0 {
                 while index + 8 <= count,
-                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
                     index += 8
                 }
                 while index < count, base[index] < 0x80 { index += 1 }
@@ -46,7 +47,10 @@ struct UTF8Validator {
     @inline(__always)
     private mutating func step(_ byte: UInt8) {
         if pending > 0 {
-            guard byte >= lower && byte <= upper else { isValid = false; return }
+            guard byte >= lower && byte <= upper else {
+                isValid = false
+                return
+            }
             pending -= 1
             lower = 0x80
             upper = 0xBF
@@ -55,13 +59,23 @@ struct UTF8Validator {
         switch byte {
         case 0x00...0x7F: return
         case 0xC2...0xDF: pending = 1
-        case 0xE0: pending = 2; lower = 0xA0
+        case 0xE0:
+            pending = 2
+            lower = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-        case 0xED: pending = 2; upper = 0x9F
-        case 0xF0: pending = 3; lower = 0x90
+        case 0xED:
+            pending = 2
+            upper = 0x9F
+        case 0xF0:
+            pending = 3
+            lower = 0x90
         case 0xF1...0xF3: pending = 3
-        case 0xF4: pending = 3; upper = 0x8F
-        default: isValid = false; return
+        case 0xF4:
+            pending = 3
+            upper = 0x8F
+        default:
+            isValid = false
+            return
         }
     }
 }

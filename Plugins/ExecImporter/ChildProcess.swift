@@ -189,6 +189,6 @@ private func makePipe(_ ends: inout [Int32]) -> Bool {
 /// Calls `body` with a NULL-terminated C array of copies of `strings`, freed afterwards.
 private func withCStrings<Result>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> Result) -> Result {
     let pointers = strings.map { strdup($0) } + [nil]
-    defer { pointers.forEach { free($0) } }
+    defer { for pointer in pointers { free(pointer) } }
     return body(pointers)
 }

@@ -99,7 +99,9 @@ public struct ExecImporter: Importer {
                 try lines.feed(chunk) { line in
                     if let record = try reader.read(line) { try batch.append(record, emit: emit) }
                 }
-            } stderr: { stderr.feed($0) }
+            } stderr: {
+                stderr.feed($0)
+            }
             if case .finished = end, let last = lines.finish(), let record = try reader.read(last) {
                 try batch.append(record, emit: emit)
             }

@@ -13,7 +13,8 @@ enum LogText {
     /// `text` on one line, masked, clipped to `limit` characters.
     static func scrub(_ text: some StringProtocol, limit: Int = 300) -> String {
         let flat = String(clip(text, to: limit).map { $0.isNewline || $0 == "\t" ? " " : $0 })
-        let words = flat
+        let words =
+            flat
             .split(separator: " ", omittingEmptySubsequences: false)
             .map { word in word.contains("@") ? "***@***" : maskDigitRuns(word) }
         return words.joined(separator: " ")

@@ -108,7 +108,8 @@ struct Members {
             throw LineProblem("\(owner): locator: expected a non-empty string on one line")
         }
         if locator.hasPrefix("line:"), !locator.dropFirst(5).isEmpty, locator.dropFirst(5).allSatisfy(\.isASCIIDigit) {
-            throw LineProblem("\(owner): locator \"\(locator)\" is reserved for muster's own line numbers; use another prefix, such as \"row:\(locator.dropFirst(5))\"")
+            throw LineProblem(
+                "\(owner): locator \"\(locator)\" is reserved for muster's own line numbers; use another prefix, such as \"row:\(locator.dropFirst(5))\"")
         }
         return locator
     }

@@ -1,3 +1,5 @@
+import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ internal import Musl
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
-import MusterCore
 
 /// A sliding window over a file read in 64 KiB chunks: the bytes from the start of the
 /// value being read to the end of the last chunk, so a JSON document of any size is read

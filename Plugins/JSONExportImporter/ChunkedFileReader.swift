@@ -1,3 +1,5 @@
+import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ internal import Musl
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
-import MusterCore
 
 /// An open file read in fixed-size chunks, so the importer holds at most one chunk of the
 /// file at a time (plus whatever record it is assembling). One reader belongs to one call

@@ -7,19 +7,19 @@ import MusterCore
 /// Keys containing `.` or `[` cannot be addressed; such members still reach `extras`.
 struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path: an object member or an array index.
-enum Component: Sendable, Hashable {
+    enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-let components: [Component]
+    let components: [Component]
 
-init(components: [Component]) {
+    init(components: [Component]) {
         self.components = components
     }
 
     /// Parses `text`; nil when it is not a path (an empty segment such as `a..b`, a bad index).
-init?(_ text: String) {
+    init?(_ text: String) {
         var rest = Substring(text)
         var allowLeadingIndex = false
         if rest == "$" {
@@ -61,10 +61,10 @@ init?(_ text: String) {
     }
 
     /// The path as written in `extras` keys: `kontak.hp`, `pelatihan[0].kode`; empty for the root.
-var description: String { rendered(under: "") }
+    var description: String { rendered(under: "") }
 
     /// The path rendered below `prefix` (itself a rendered path).
-func rendered(under prefix: String) -> String {
+    func rendered(under prefix: String) -> String {
         var text = prefix
         for component in components {
             switch component {

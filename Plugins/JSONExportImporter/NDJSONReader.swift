@@ -1,3 +1,6 @@
+internal import ContentHash
+import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ internal import Musl
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
-internal import ContentHash
-import MusterCore
 
 /// Reads NDJSON line by line from 64 KiB chunks, holding at most one line (capped at
 /// ``maximumLineLength``) in memory. Blank lines are skipped; a line that is not a JSON
@@ -93,7 +94,8 @@ struct NDJSONReader {
             do {
                 _ = try JSONParser.parse(content)
             } catch {
-                return .rejected(provenance, reason: Rejection(message: error.message, position: "line \(number), column \(error.column)"), raw: Self.text(content))
+                return .rejected(
+                    provenance, reason: Rejection(message: error.message, position: "line \(number), column \(error.column)"), raw: Self.text(content))
             }
             // Both parsers follow one grammar, checked over JSONTestSuite; should they ever
             // differ, the line is quarantined rather than lost.

@@ -188,7 +188,9 @@ extension RecordTape {
         guard index < count else { return false }
         let contentStart = quote + 1
         nodes.append(
-            Node(kind: .string, isEscaped: true, isKey: isKey, isASCII: isASCII, start: contentStart, count: index - contentStart, next: nodes.count + 1, up: up))
+            Node(
+                kind: .string, isEscaped: true, isKey: isKey, isASCII: isASCII, start: contentStart, count: index - contentStart, next: nodes.count + 1, up: up)
+        )
         index += 1
         if compacting { writeCompact(string: nodes[nodes.count - 1], quote: quote) }
         return true
@@ -306,7 +308,9 @@ extension RecordTape {
                 compact.append(UInt8(ascii: "\\"))
                 compact.append(byte == 0x0A ? UInt8(ascii: "n") : byte == 0x0D ? UInt8(ascii: "r") : UInt8(ascii: "t"))
             case ..<0x20:
-                for unit in [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)]] {
+                for unit in [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)],
+                ] {
                     compact.append(unit)
                 }
             default:
@@ -339,12 +343,20 @@ extension RecordTape {
             var upper: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
+            case 0xF4:
+                length = 4
+                upper = 0x8F
             default: return false
             }
             guard index + length <= count else { return false }

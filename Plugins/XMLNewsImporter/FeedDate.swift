@@ -78,7 +78,9 @@ enum FeedDate {
 
     private static func written(_ text: String) -> String? {
         let words = text.lowercased().split { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }.map(String.init)
-        var day: Int?, month: Int?, year: Int?
+        var day: Int?
+        var month: Int?
+        var year: Int?
         var time: (Int, Int, Int)?
         var offset: Int?
         for word in words {

@@ -22,7 +22,6 @@ enum TextCleaning {
         return length == continuation + 1 ? bytes.count : start - 1
     }
 
-
     /// Every run of whitespace (spaces, tabs, line breaks, `&#13;`, no-break spaces, every
     /// Unicode White_Space character) as one space, trimmed: the plain-text form of an HTML
     /// body or table cell. Works on UTF-8 bytes: this runs over every body and cell, and
@@ -64,7 +63,8 @@ enum TextCleaning {
         case 0xE1 where remaining >= 3:
             return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
         case 0xE2 where remaining >= 3:
-            let second = bytes[index + 1], third = bytes[index + 2]
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
             if second == 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
             return second == 0x81 && third == 0x9F ? 3 : 0
         case 0xE3 where remaining >= 3:

@@ -16,7 +16,8 @@ public import MusterCore
 public struct XMLNewsImporter: Importer {
     public static let descriptor = ImporterDescriptor(
         id: "xml-news",
-        summary: "RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom news feeds: one programme record per item, one participant record per row of a participant table in an item",
+        summary:
+            "RSS 2.0/0.9x, RSS 1.0 (RDF) and Atom news feeds: one programme record per item, one participant record per row of a participant table in an item",
         fileTypes: ["xml", "rss", "atom"],
         options: [
             OptionDescriptor(
@@ -25,7 +26,8 @@ public struct XMLNewsImporter: Importer {
             ),
             OptionDescriptor(
                 "maxFieldBytes", type: "integer", default: "\(Options.defaultMaxFieldBytes)",
-                summary: "Longest text kept per field, in bytes (\(Options.maxFieldBytesRange.lowerBound)–\(Options.maxFieldBytesRange.upperBound)); longer values are cut"
+                summary:
+                    "Longest text kept per field, in bytes (\(Options.maxFieldBytesRange.lowerBound)–\(Options.maxFieldBytesRange.upperBound)); longer values are cut"
             ),
         ]
     )
@@ -68,7 +70,8 @@ public struct XMLNewsImporter: Importer {
         }
         if let fault {
             if parser.itemsSeen == 0, let encoding = EncodingSniffer.utf32(atPath: file.absolutePath) {
-                throw MusterError(.unreadableInput, "the feed is encoded in \(encoding), which this libxml2 cannot decode; convert it to UTF-8", location: "\(file.path):1")
+                throw MusterError(
+                    .unreadableInput, "the feed is encoded in \(encoding), which this libxml2 cannot decode; convert it to UTF-8", location: "\(file.path):1")
             }
             throw MusterError(.unreadableInput, fault.message, location: "\(file.path):\(fault.line)")
         }

@@ -52,7 +52,8 @@ public struct SHA256 {
     static func hexString(_ digest: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: digest.count * 2) { out in
             for (index, byte) in digest.enumerated() {
-                let high = byte >> 4, low = byte & 0x0F
+                let high = byte >> 4
+                let low = byte & 0x0F
                 out[2 * index] = high < 10 ? 0x30 + high : 0x57 + high
                 out[2 * index + 1] = low < 10 ? 0x30 + low : 0x57 + low
             }
@@ -92,8 +93,9 @@ private final class DigestState {
     func finalizeHex() -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
             var size: UInt32 = 0
-            precondition(EVP_DigestFinal_ex(context, digest.baseAddress, &size) == 1 && size == 32,
-                         "libcrypto could not finish SHA-256")
+            precondition(
+                EVP_DigestFinal_ex(context, digest.baseAddress, &size) == 1 && size == 32,
+                "libcrypto could not finish SHA-256")
             return SHA256.hexString(UnsafeBufferPointer(digest))
         }
     }

@@ -64,7 +64,8 @@ final class FeedWriter {
         let sink: ByteSink
         if isAtom {
             sink = try folder.open("feeds/kabar-umkm-atom-\(pad(fileNumber, 4)).xml", channel: channel)
-            sink.append("""
+            sink.append(
+                """
                 <?xml version="1.0" encoding="utf-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">
                   <title>Kabar UMKM Jakarta Selatan</title>
@@ -75,7 +76,8 @@ final class FeedWriter {
                 """ as StaticString)
         } else {
             sink = try folder.open("feeds/berita-sudin-ppkukm-\(pad(fileNumber, 4)).xml", channel: channel)
-            sink.append("""
+            sink.append(
+                """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
                   <channel>
@@ -95,22 +97,27 @@ final class FeedWriter {
     private func openItem(_ sink: ByteSink, withTable: Bool) throws(MusterError) {
         itemNumber += 1
         let kecamatan = random.pick(Kecamatan.all)
-        let day = random.within(1...28), month = random.within(6...11)
+        let day = random.within(1...28)
+        let month = random.within(6...11)
         let guid = (isAtom ? "https://berita.example.invalid/kabar-umkm/entri-" : "ppkukm-jaksel-") + pad(itemNumber, 6)
-        let title = withTable
+        let title =
+            withTable
             ? "Daftar Peserta Pelatihan WUIB Kerajinan Tas Kecamatan \(kecamatan.name) Angkatan \(itemNumber)"
             : "Pelaku UMKM Kecamatan \(kecamatan.name) Diajak Urus Sertifikat Halal"
         let link = "https://berita.example.invalid/2024/\(pad(month, 2))/\(pad(day, 2))/berita-\(pad(itemNumber, 6))"
         if isAtom {
             sink.append("  <entry>\n    <title>\(title)</title>\n    <id>\(guid)</id>\n    <link href=\"\(link)\"/>\n")
-            sink.append("    <published>2024-\(pad(month, 2))-\(pad(day, 2))T10:00:00+07:00</published>\n    <author><name>Tim Humas Sudin PPKUKM</name></author>\n")
+            sink.append(
+                "    <published>2024-\(pad(month, 2))-\(pad(day, 2))T10:00:00+07:00</published>\n    <author><name>Tim Humas Sudin PPKUKM</name></author>\n")
             sink.append("    <content type=\"html\">")
         } else {
             sink.append("    <item>\n      <title>\(title)</title>\n      <link>\(link)</link>\n      <guid isPermaLink=\"false\">\(guid)</guid>\n")
             sink.append("      <pubDate>\(pad(day, 2)) \(["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"][month - 6]) 2024 10:00:00 +0700</pubDate>\n")
             sink.append("      <dc:creator>Tim Humas Sudin PPKUKM</dc:creator>\n      <content:encoded><![CDATA[")
         }
-        text("<p>Berikut daftar peserta yang diterima dalam pelatihan wirausaha industri baru (WUIB) di Kantor Kecamatan \(kecamatan.name), \(day)&ndash;\(day + 1) \(ValueVariation.monthsID[month - 1]) 2024.</p>\n", sink)
+        text(
+            "<p>Berikut daftar peserta yang diterima dalam pelatihan wirausaha industri baru (WUIB) di Kantor Kecamatan \(kecamatan.name), \(day)&ndash;\(day + 1) \(ValueVariation.monthsID[month - 1]) 2024.</p>\n",
+            sink)
         try folder.record(file: sink.path, item: guid, row: nil, person: nil, defect: nil)
         records += 1
         guard withTable else {
@@ -118,7 +125,8 @@ final class FeedWriter {
             sink.append(isAtom ? "</content>\n  </entry>\n" as StaticString : "]]></content:encoded>\n    </item>\n")
             return
         }
-        let header = "<table border=\"1\">\n<thead><tr><th>No</th><th>\(random.pick(["Nama", "Nama Peserta", "Nama Lengkap"]))</th>"
+        let header =
+            "<table border=\"1\">\n<thead><tr><th>No</th><th>\(random.pick(["Nama", "Nama Peserta", "Nama Lengkap"]))</th>"
             + "<th>\(random.pick(["Kelurahan", "Kel."]))</th><th>\(random.pick(["Jenis Usaha", "Bidang Usaha"]))</th></tr></thead>\n<tbody>\n"
         text(header, sink)
         item = (guid, 0, random.within(25...40))

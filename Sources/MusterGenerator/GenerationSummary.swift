@@ -34,7 +34,9 @@ public struct GenerationSummary: Sendable {
 
     /// The lines `muster generate` prints.
     public var text: String {
-        var lines = ["generated \(directory): \(people) people, \(records) records (\(participantRecords) participant, \(invalidRecords) invalid) in \(files.count) files"]
+        var lines = [
+            "generated \(directory): \(people) people, \(records) records (\(participantRecords) participant, \(invalidRecords) invalid) in \(files.count) files"
+        ]
         for entry in byFormat {
             lines.append("  \(entry.format.padding(5))\(entry.files) files, \(entry.records) records, \(megabytes(entry.bytes)) MB")
         }
@@ -58,7 +60,8 @@ extension String {
     /// A number with up to three decimals, without Foundation's locale-dependent formatting.
     init(format3 value: Double) {
         let scaled = Int((value * 1000).rounded())
-        let whole = scaled / 1000, fraction = abs(scaled % 1000)
+        let whole = scaled / 1000
+        let fraction = abs(scaled % 1000)
         let digits = String(fraction)
         self = "\(whole).\(String(repeating: "0", count: 3 - digits.count))\(digits)"
     }

@@ -15,7 +15,9 @@ struct Population {
     private var phones: Set<UInt64> = []
     private var emails: Set<String> = []
 
-    static let mobilePrefixes = ["811", "812", "813", "821", "822", "823", "852", "853", "856", "857", "858", "859", "877", "878", "881", "882", "887", "895", "896", "897"]
+    static let mobilePrefixes = [
+        "811", "812", "813", "821", "822", "823", "852", "853", "856", "857", "858", "859", "877", "878", "881", "882", "887", "895", "896", "897",
+    ]
 
     init(people: Int, random: SplitMix64) {
         total = people
@@ -68,7 +70,8 @@ struct Population {
             birthYear: year, birthMonth: random.within(1...12), birthDay: random.within(1...28),
             kecamatan: kecamatan, kelurahan: kelurahan, nik: "", phones: [newPhone()], email: nil, address: address,
             sector: random.below(NameParts.sectors.count),
-            degree: random.chance(0.12) ? (random.chance(0.85) ? random.below(NameParts.degreeSuffixes.count) : -1 - random.below(NameParts.degreePrefixes.count)) : nil,
+            degree: random.chance(0.12)
+                ? (random.chance(0.85) ? random.below(NameParts.degreeSuffixes.count) : -1 - random.below(NameParts.degreePrefixes.count)) : nil,
             isHajj: year < 1985 && random.chance(0.15),
             platformID: 100 + number
         )

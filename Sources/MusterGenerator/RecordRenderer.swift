@@ -29,7 +29,8 @@ struct RecordRenderer {
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
         case .jsonDocument, .ndjson:
             fillIdentifiers(&draft, nik: channel == .ndjson ? 0.7 : 0.85, email: 0.85, json: true, excel: false)
-            draft.birthDate = random.chance(0.9) ? ValueVariation.isoDate(person) : "\(pad(person.birthDay, 2))-\(pad(person.birthMonth, 2))-\(person.birthYear)"
+            draft.birthDate =
+                random.chance(0.9) ? ValueVariation.isoDate(person) : "\(pad(person.birthDay, 2))-\(pad(person.birthMonth, 2))-\(person.birthYear)"
             draft.gender = person.isFemale ? "P" : "L"
             draft.kelurahan = random.chance(0.9) ? person.kelurahanName : ValueVariation.kelurahan(person, random: &random)
             draft.kecamatan = random.chance(0.9) ? person.kecamatanInfo.name : ValueVariation.kecamatan(person, random: &random)

@@ -67,7 +67,9 @@ public struct Score: Sendable, Equatable {
             "             \(invalidRecords) invalid records, \(quarantinedRecords) quarantined (\(validQuarantined) of them valid)",
         ]
         for (reason, figures) in reasons.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(reason.padding(18))\(figures.records) records, \(figures.quarantined) quarantined, \(figures.matched) with this rule (recall \(format(recall(of: reason))))")
+            lines.append(
+                "  \(reason.padding(18))\(figures.records) records, \(figures.quarantined) quarantined, \(figures.matched) with this rule (recall \(format(recall(of: reason))))"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -112,6 +114,7 @@ private func f1(_ precision: Double, _ recall: Double) -> Double {
 private func format(_ value: Double, _ decimals: Int = 4) -> String {
     let scale = decimals == 6 ? 1_000_000.0 : 10_000.0
     let scaled = Int((value * scale).rounded())
-    let whole = scaled / Int(scale), fraction = String(scaled % Int(scale))
+    let whole = scaled / Int(scale)
+    let fraction = String(scaled % Int(scale))
     return "\(whole)." + String(repeating: "0", count: decimals - fraction.count) + fraction
 }

@@ -87,7 +87,8 @@ enum ValueVariation {
     static func brokenEmail(_ person: Person, random: inout SplitMix64) -> String {
         let email = person.email ?? "peserta\(person.number)@mail.example"
         let parts = email.split(separator: "@", maxSplits: 1).map(String.init)
-        let local = parts[0], domain = parts.count > 1 ? parts[1] : "mail.example"
+        let local = parts[0]
+        let domain = parts.count > 1 ? parts[1] : "mail.example"
         switch random.below(4) {
         case 0: return local + "(at)" + domain
         case 1: return local + "." + domain

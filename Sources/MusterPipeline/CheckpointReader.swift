@@ -54,7 +54,9 @@ final class CheckpointRecords {
         do {
             line = try lines.next { try RecordCodec.decodeLine($0) }
         } catch let error as RecordDecodingError {
-            throw MusterError(.invalidCheckpoint, "line \(number) is not a record; the checkpoint is damaged or from another version", location: lines.path, underlying: error)
+            throw MusterError(
+                .invalidCheckpoint, "line \(number) is not a record; the checkpoint is damaged or from another version", location: lines.path, underlying: error
+            )
         }
         switch line {
         case nil:

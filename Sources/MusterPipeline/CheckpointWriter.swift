@@ -1,6 +1,7 @@
 internal import Dispatch
 internal import Foundation
 internal import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #endif

@@ -101,7 +101,9 @@ public struct PipelineRunner {
             throw abandon(directory, after: error)
         }
         do {
-            if let last = manifest.stages.last, last.checkpoint.map({ FileManager.default.fileExists(atPath: directory + "/" + $0) }) ?? true, manifest.problems.isEmpty {
+            if let last = manifest.stages.last, last.checkpoint.map({ FileManager.default.fileExists(atPath: directory + "/" + $0) }) ?? true,
+                manifest.problems.isEmpty
+            {
                 try ReportWriter.write(accounts.report.finish(manifest: manifest), directory: directory)
             } else {
                 try ReportWriter.write(manifest, directory: directory)
@@ -157,7 +159,8 @@ public struct PipelineRunner {
     private func thresholdProblems(_ books: Reconciliation) -> [String] {
         var problems: [String] = []
         if books.quarantinedShare > configuration.maxQuarantinedShare {
-            problems.append("quarantined \(Self.percent(books.quarantinedShare)) of all records, over the limit of \(Self.percent(configuration.maxQuarantinedShare))")
+            problems.append(
+                "quarantined \(Self.percent(books.quarantinedShare)) of all records, over the limit of \(Self.percent(configuration.maxQuarantinedShare))")
         }
         for source in configuration.sources {
             guard let limit = source.maxQuarantinedShare, let share = books.bySource[source.id]?.quarantinedShare, share > limit else { continue }
@@ -248,9 +251,11 @@ public struct PipelineRunner {
             // a thread of its own instead (see StageLane).
             let writesRegistry = descriptor.writesRegistry
             let previousHasCheckpoint = offset > 0 && !type(of: built[offset - 1]).descriptor.writesRegistry
-            let base = previousHasCheckpoint && !descriptor.holdsAllRecords
+            let base =
+                previousHasCheckpoint && !descriptor.holdsAllRecords
                 ? RunStore.checkpointName(index: index - 1, name: configuration.stages[index - 1].name) : nil
-            let writer = writesRegistry ? nil : try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name), base: base)
+            let writer =
+                writesRegistry ? nil : try CheckpointWriter(path: directory + "/" + RunStore.checkpointName(index: index, name: entry.name), base: base)
             let lane = writesRegistry ? StageLane(name: entry.name) : nil
             let driver = StageDriver(
                 index: index, configuration: entry, stage: stage, writer: writer, next: next, lane: lane,

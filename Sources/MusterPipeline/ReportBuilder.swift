@@ -43,9 +43,10 @@ struct ReportBuilder {
                 for record in batch { builder.add(record) }
             }
             if let last = manifest.stages.last, found.stage.index != last.index {
-                notes.append(last.checkpoint == nil
-                    ? "figures are from \(found.file), the records as they went into \(last.name)"
-                    : "the run's last stage left no checkpoint; figures are from \(found.file)")
+                notes.append(
+                    last.checkpoint == nil
+                        ? "figures are from \(found.file), the records as they went into \(last.name)"
+                        : "the run's last stage left no checkpoint; figures are from \(found.file)")
             }
         } else {
             notes.append("no completed checkpoint: record-level figures are empty")
@@ -81,7 +82,9 @@ struct ReportBuilder {
         }
         sources[source]?.accepted += 1
         for issue in record.normalized?.issues ?? [] where issue.code.hasPrefix(Self.warningPrefix) {
-            count(&warnings, rule: String(issue.code.dropFirst(Self.warningPrefix.count)), record: record, message: issue.message, field: issue.field, first: false)
+            count(
+                &warnings, rule: String(issue.code.dropFirst(Self.warningPrefix.count)), record: record, message: issue.message, field: issue.field,
+                first: false)
         }
         guard record.source.kind == .participant else { return }
         let cluster = record.match?.cluster ?? record.key
@@ -161,16 +164,21 @@ struct ReportBuilder {
             ),
             sources: sourceList,
             stages: manifest.stages.map {
-                .init(name: $0.name, type: $0.type, recordsIn: $0.recordsIn, recordsOut: $0.recordsOut, quarantined: $0.quarantined, seconds: $0.seconds, recordsPerSecond: $0.recordsPerSecond)
+                .init(
+                    name: $0.name, type: $0.type, recordsIn: $0.recordsIn, recordsOut: $0.recordsOut, quarantined: $0.quarantined, seconds: $0.seconds,
+                    recordsPerSecond: $0.recordsPerSecond)
             },
             quarantine: ordered(quarantine), warnings: ordered(warnings),
             clusters: .init(count: clusterCount, largest: largest),
             participants: .init(
                 ids: participantClusters.count, new: nil, merged: merged.sorted(),
-                split: splits.map { .init(cluster: $0.key, parts: $0.value.parts.count, participants: $0.value.participants.sorted()) }.sorted { $0.cluster < $1.cluster }
+                split: splits.map { .init(cluster: $0.key, parts: $0.value.parts.count, participants: $0.value.participants.sorted()) }.sorted {
+                    $0.cluster < $1.cluster
+                }
             ),
             diagnostics: manifest.diagnostics.filter { $0.severity != .error }, problems: manifest.problems,
-            notes: notes + (manifest.prunedRuns.map { ["pruned \($0.count) older run folders (keepRuns in pipeline.json): " + $0.joined(separator: ", ")] } ?? [])
+            notes: notes
+                + (manifest.prunedRuns.map { ["pruned \($0.count) older run folders (keepRuns in pipeline.json): " + $0.joined(separator: ", ")] } ?? [])
         )
     }
 }

@@ -30,20 +30,35 @@ enum ReportHTML {
             <p>The books <strong data-key="books.balanced">\(report.books.balanced ? "balance" : "do NOT balance")</strong>: every record in is accepted or quarantined.</p>
 
             """
-        html += section("Reconciliation per source", headers: ["source", "in", "accepted", "merged", "quarantined"], rows: report.sources.enumerated().map { index, source in
-            [text(source.id, "sources[\(index)].id"), number(source.recordsIn, "sources[\(index)].recordsIn"), number(source.accepted, "sources[\(index)].accepted"),
-             number(source.merged, "sources[\(index)].merged"), number(source.quarantined, "sources[\(index)].quarantined")]
-        })
-        html += section("Stages", headers: ["stage", "in", "out", "quarantined", "seconds", "records/s"], rows: report.stages.enumerated().map { index, stage in
-            [text(stage.name, "stages[\(index)].name"), number(stage.recordsIn, "stages[\(index)].recordsIn"), number(stage.recordsOut, "stages[\(index)].recordsOut"),
-             number(stage.quarantined, "stages[\(index)].quarantined"), "<td class=\"n\">\(String(format: "%.3f", stage.seconds))</td>", "<td class=\"n\">\(String(format: "%.0f", stage.recordsPerSecond))</td>"]
-        })
+        html += section(
+            "Reconciliation per source", headers: ["source", "in", "accepted", "merged", "quarantined"],
+            rows: report.sources.enumerated().map { index, source in
+                [
+                    text(source.id, "sources[\(index)].id"), number(source.recordsIn, "sources[\(index)].recordsIn"),
+                    number(source.accepted, "sources[\(index)].accepted"),
+                    number(source.merged, "sources[\(index)].merged"), number(source.quarantined, "sources[\(index)].quarantined"),
+                ]
+            })
+        html += section(
+            "Stages", headers: ["stage", "in", "out", "quarantined", "seconds", "records/s"],
+            rows: report.stages.enumerated().map { index, stage in
+                [
+                    text(stage.name, "stages[\(index)].name"), number(stage.recordsIn, "stages[\(index)].recordsIn"),
+                    number(stage.recordsOut, "stages[\(index)].recordsOut"),
+                    number(stage.quarantined, "stages[\(index)].quarantined"), "<td class=\"n\">\(String(format: "%.3f", stage.seconds))</td>",
+                    "<td class=\"n\">\(String(format: "%.0f", stage.recordsPerSecond))</td>",
+                ]
+            })
         html += rules("Quarantine reasons", report.quarantine, key: "quarantine", showFirst: true)
         html += rules("Warnings (accepted, flagged)", report.warnings, key: "warnings", showFirst: false)
-        html += section("Largest clusters", headers: ["cluster (first record)", "participant", "records", "sources"], rows: report.clusters.largest.enumerated().map { index, cluster in
-            [text(cluster.cluster, "clusters.largest[\(index)].cluster"), text(cluster.participant ?? "—", "clusters.largest[\(index)].participant"),
-             number(cluster.records, "clusters.largest[\(index)].records"), "<td>\(escape(cluster.sources.joined(separator: ", ")))</td>"]
-        })
+        html += section(
+            "Largest clusters", headers: ["cluster (first record)", "participant", "records", "sources"],
+            rows: report.clusters.largest.enumerated().map { index, cluster in
+                [
+                    text(cluster.cluster, "clusters.largest[\(index)].cluster"), text(cluster.participant ?? "—", "clusters.largest[\(index)].participant"),
+                    number(cluster.records, "clusters.largest[\(index)].records"), "<td>\(escape(cluster.sources.joined(separator: ", ")))</td>",
+                ]
+            })
         html += participants(report.participants)
         html += list("Problems", report.problems)
         html += list("Diagnostics", report.diagnostics.map { "\($0.severity.rawValue): \($0.stage): \($0.message)" })
@@ -55,16 +70,19 @@ enum ReportHTML {
         var headers = ["rule", "records"]
         if showFirst { headers.append("first reason") }
         headers += ["on participant", "examples (masked)"]
-        return section(title, headers: headers, rows: rules.enumerated().map { index, rule in
-            var cells = [text(rule.rule, "\(key)[\(index)].rule"), number(rule.records, "\(key)[\(index)].records")]
-            if showFirst { cells.append(number(rule.first, "\(key)[\(index)].first")) }
-            cells.append(number(rule.onParticipant, "\(key)[\(index)].onParticipant"))
-            let examples = rule.examples.map { example in
-                "<li><code>\(escape(example.record))</code>: \(escape(example.message))" + (example.field.map { " — \(escape($0)): " + escape(example.value ?? "missing") } ?? "") + "</li>"
-            }
-            cells.append("<td><ul>\(examples.joined())</ul></td>")
-            return cells
-        })
+        return section(
+            title, headers: headers,
+            rows: rules.enumerated().map { index, rule in
+                var cells = [text(rule.rule, "\(key)[\(index)].rule"), number(rule.records, "\(key)[\(index)].records")]
+                if showFirst { cells.append(number(rule.first, "\(key)[\(index)].first")) }
+                cells.append(number(rule.onParticipant, "\(key)[\(index)].onParticipant"))
+                let examples = rule.examples.map { example in
+                    "<li><code>\(escape(example.record))</code>: \(escape(example.message))"
+                        + (example.field.map { " — \(escape($0)): " + escape(example.value ?? "missing") } ?? "") + "</li>"
+                }
+                cells.append("<td><ul>\(examples.joined())</ul></td>")
+                return cells
+            })
     }
 
     private static func participants(_ participants: RunReport.Participants) -> String {
@@ -78,9 +96,14 @@ enum ReportHTML {
         html += "Split by validate: <b data-key=\"participants.split.count\">\(participants.split.count)</b>.</p>\n"
         if let new = participants.new, !new.isEmpty { html += "<p>New ids: " + escape(abbreviated(new)) + "</p>\n" }
         if !participants.merged.isEmpty { html += "<p>Merged ids: " + escape(abbreviated(participants.merged)) + "</p>\n" }
-        html += section(nil, headers: ["split cluster", "parts", "participants"], rows: participants.split.map { split in
-            ["<td><code>\(escape(split.cluster))</code></td>", "<td class=\"n\">\(split.parts)</td>", "<td>\(escape(split.participants.joined(separator: ", ")))</td>"]
-        })
+        html += section(
+            nil, headers: ["split cluster", "parts", "participants"],
+            rows: participants.split.map { split in
+                [
+                    "<td><code>\(escape(split.cluster))</code></td>", "<td class=\"n\">\(split.parts)</td>",
+                    "<td>\(escape(split.participants.joined(separator: ", ")))</td>",
+                ]
+            })
         return html
     }
 
@@ -91,9 +114,11 @@ enum ReportHTML {
     private static func section(_ title: String?, headers: [String], rows: [[String]]) -> String {
         var html = title.map { "<h2>\(escape($0))</h2>\n" } ?? ""
         guard !rows.isEmpty else { return html + (title == nil ? "" : "<p class=\"muted\">none</p>\n") }
-        html += "<table><thead><tr>" + headers.enumerated().map { index, header in
-            "<th\(index > 0 && !header.contains("example") && header != "sources" && header != "participant" && header != "participants" ? " class=\"n\"" : "")>\(escape(header))</th>"
-        }.joined() + "</tr></thead><tbody>\n"
+        html +=
+            "<table><thead><tr>"
+            + headers.enumerated().map { index, header in
+                "<th\(index > 0 && !header.contains("example") && header != "sources" && header != "participant" && header != "participants" ? " class=\"n\"" : "")>\(escape(header))</th>"
+            }.joined() + "</tr></thead><tbody>\n"
         for row in rows { html += "<tr>" + row.joined() + "</tr>\n" }
         return html + "</tbody></table>\n"
     }

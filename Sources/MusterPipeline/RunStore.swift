@@ -115,7 +115,8 @@ public struct RunStore: Sendable {
         while let current = file {
             let name = (current as NSString).lastPathComponent
             guard let recorded = manifest.stages.first(where: { $0.checkpoint == name })?.contentHash else {
-                throw MusterError(.invalidCheckpoint, "run \(runID)'s manifest does not list this checkpoint; pass it with --input to read it anyway", location: current)
+                throw MusterError(
+                    .invalidCheckpoint, "run \(runID)'s manifest does not list this checkpoint; pass it with --input to read it anyway", location: current)
             }
             let actual = try Self.hash(of: current)
             guard actual == recorded else {

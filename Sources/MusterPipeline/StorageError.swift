@@ -1,5 +1,6 @@
 internal import Foundation
 public import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #endif

@@ -5,7 +5,8 @@ public struct TemporaryDirectory: Sendable {
     public let path: String
 
     public init(_ prefix: String = "muster-test") throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }

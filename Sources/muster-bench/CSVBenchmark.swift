@@ -74,9 +74,15 @@ let csvBenchmark = Benchmark(name: "csv", summary: "csv-signup vs raw libcsv on 
     print("file: \(path) (\(String(format: "%.1f", mb)) MB, \(rows) rows), best of \(runs)")
     print("parser               seconds      MB/s    records/s    CPU s  MB/CPU-s")
     print(String(format: "raw libcsv (C)      %8.3f  %8.1f  %11.0f  %7.3f  %8.1f", best.raw, mb / best.raw, Double(rows) / best.raw, cpu.raw, mb / cpu.raw))
-    print(String(format: "csv-signup (Swift)  %8.3f  %8.1f  %11.0f  %7.3f  %8.1f", best.swift, mb / best.swift, Double(records) / best.swift, cpu.swift, mb / cpu.swift))
+    print(
+        String(
+            format: "csv-signup (Swift)  %8.3f  %8.1f  %11.0f  %7.3f  %8.1f", best.swift, mb / best.swift, Double(records) / best.swift, cpu.swift,
+            mb / cpu.swift))
     print(String(format: "SHA-256 per line                                  %7.3f  %8.1f  (ContentHash's, each line alone)", hashing, mb / hashing))
-    print(String(format: "ratio csv-signup / libcsv: %.2f wall, %.2f CPU (target ≥ 0.60); peak RSS %.1f MiB", best.raw / best.swift, cpu.raw / cpu.swift, peakMemoryMiB()))
+    print(
+        String(
+            format: "ratio csv-signup / libcsv: %.2f wall, %.2f CPU (target ≥ 0.60); peak RSS %.1f MiB", best.raw / best.swift, cpu.raw / cpu.swift,
+            peakMemoryMiB()))
     print(String(format: "CPU ratio with the SHA-256 time taken out: %.2f", cpu.raw / max(cpu.swift - hashing, 1e-9)))
     return figures
 }
@@ -206,15 +212,27 @@ struct SyntheticSignup {
     var address: String
     var hopes: String
 
-    static let first = ["Siti", "Dewi", "Nur", "Sri", "Rina", "Ika", "Neneng", "Yuli", "Budi", "Agus", "Ahmad", "Rudi", "Eko", "Dian", "Wahyu", "Fitri", "Lestari", "Hj. Ratna", "Ny. Mega", "Putri"]
-    static let last = ["Aminah", "Wahyuni", "Rahayu", "Komariah", "Salim", "Hidayat", "Saputra", "Santoso", "Nasution", "Siregar", "Kurniawati", "Yulianti S.Pd", "Pratama", "Lubis", "Susanti"]
+    static let first = [
+        "Siti", "Dewi", "Nur", "Sri", "Rina", "Ika", "Neneng", "Yuli", "Budi", "Agus", "Ahmad", "Rudi", "Eko", "Dian", "Wahyu", "Fitri", "Lestari", "Hj. Ratna",
+        "Ny. Mega", "Putri",
+    ]
+    static let last = [
+        "Aminah", "Wahyuni", "Rahayu", "Komariah", "Salim", "Hidayat", "Saputra", "Santoso", "Nasution", "Siregar", "Kurniawati", "Yulianti S.Pd", "Pratama",
+        "Lubis", "Susanti",
+    ]
     static let places: [(String, String)] = [
         ("Senayan", "Kebayoran Baru"), ("Cipete Utara", "Kebayoran Baru"), ("Pondok Labu", "Cilandak"), ("Bukit Duri", "Tebet"),
         ("Manggarai Selatan", "Tebet"), ("Pejaten Timur", "Pasar Minggu"), ("Jati Padang", "Pasar Minggu"), ("Kuningan Timur", "Setiabudi"),
         ("Bangka", "Mampang Prapatan"), ("Gandaria Utara", "Kebayoran Baru"), ("Lenteng Agung", "Jagakarsa"), ("Cipulir", "Kebayoran Lama"),
     ]
-    static let businesses = ["Katering rumahan", "Jahit, permak pakaian", "Hijab & mukena", "Laundry kiloan", "Tas anyaman", "Kue basah", "Warung kopi", "Kerajinan \"eco-print\"", "Sambal kemasan", "Salon & rias"]
-    static let hopeTexts = ["Ingin belajar pemasaran online", "Semoga dapat modal usaha, dan pendampingan", "Belajar \"branding\" produk", "Naik kelas", "Bisa jualan di marketplace\nterima kasih"]
+    static let businesses = [
+        "Katering rumahan", "Jahit, permak pakaian", "Hijab & mukena", "Laundry kiloan", "Tas anyaman", "Kue basah", "Warung kopi", "Kerajinan \"eco-print\"",
+        "Sambal kemasan", "Salon & rias",
+    ]
+    static let hopeTexts = [
+        "Ingin belajar pemasaran online", "Semoga dapat modal usaha, dan pendampingan", "Belajar \"branding\" produk", "Naik kelas",
+        "Bisa jualan di marketplace\nterima kasih",
+    ]
 
     /// The sign-up numbered `index`; `random` advances.
     init(_ index: Int, _ random: inout SplitMix64) {
@@ -225,7 +243,11 @@ struct SyntheticSignup {
         kecamatan = place.1
         female = random.next() % 5 != 0
         birthDate = (Int(random.next() % 28) + 1, Int(random.next() % 12) + 1, 1960 + Int(random.next() % 45))
-        nik = random.next() % 10 == 0 ? "" : "3174" + random.digits(2) + String(format: "%02d%02d%02d", birthDate.day + (female ? 40 : 0), birthDate.month, birthDate.year % 100) + random.digits(4)
+        nik =
+            random.next() % 10 == 0
+            ? ""
+            : "3174" + random.digits(2) + String(format: "%02d%02d%02d", birthDate.day + (female ? 40 : 0), birthDate.month, birthDate.year % 100)
+                + random.digits(4)
         phone = (random.next() % 3 == 0 ? "+62 8" : "08") + random.digits(2) + "-" + random.digits(4) + "-" + random.digits(4)
         email = random.next() % 4 == 0 ? "" : name.lowercased().filter(\.isLetter) + "\(index % 1000)@mail.example"
         business = random.pick(Self.businesses)
@@ -238,7 +260,8 @@ struct SyntheticSignup {
 /// Writes a Google Forms export (comma, UTF-8, quoted cells holding commas, quotes and
 /// line breaks) of about `bytes` bytes, in 1 MiB pieces so memory stays flat.
 enum SignupSheetWriter {
-    static let header = "Timestamp,Nama Lengkap,NIK,No HP/WA,Email,Tanggal Lahir,Jenis Kelamin,Kelurahan,Kecamatan,Jenis Usaha,Nama Usaha,Alamat,Pernah ikut pelatihan?,Harapan mengikuti pelatihan\n"
+    static let header =
+        "Timestamp,Nama Lengkap,NIK,No HP/WA,Email,Tanggal Lahir,Jenis Kelamin,Kelurahan,Kecamatan,Jenis Usaha,Nama Usaha,Alamat,Pernah ikut pelatihan?,Harapan mengikuti pelatihan\n"
 
     static func write(to path: String, bytes target: Int) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
@@ -253,7 +276,8 @@ enum SignupSheetWriter {
             index += 1
             let signup = SyntheticSignup(index, &random)
             let date = signup.birthDate
-            buffer += "2024/08/\(10 + index % 20) \(index % 12 + 1):\(10 + index % 50):40 PM GMT+7,\(signup.name),\(signup.nik),\(signup.phone),\(signup.email),"
+            buffer +=
+                "2024/08/\(10 + index % 20) \(index % 12 + 1):\(10 + index % 50):40 PM GMT+7,\(signup.name),\(signup.nik),\(signup.phone),\(signup.email),"
             buffer += String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
             buffer += ",\(signup.female ? "Perempuan" : "Laki-laki"),\(signup.kelurahan),\(signup.kecamatan),\(quoted(signup.business)),\(signup.businessName),"
             buffer += "\(quoted(signup.address)),\(index % 3 == 0 ? "Ya" : "Belum"),\(quoted(signup.hopes))\n"

@@ -21,10 +21,11 @@ let generateBenchmark = Benchmark(name: "generate", summary: "the synthetic data
         "peak_rss_mib": peakMemoryMiB(),
     ]
     print(summary.text)
-    print("generate  \(people) people  \(summary.records) records  \(summary.files.count) files  "
-        + "\(Int(megabytes)) MB (truth included)  \(round3(summary.seconds)) s  "
-        + "\(Int(figures["records_per_second"] ?? 0)) records/s  \(round3(figures["megabytes_per_second"] ?? 0)) MB/s  "
-        + "peak RSS \(Int(peakMemoryMiB())) MiB")
+    print(
+        "generate  \(people) people  \(summary.records) records  \(summary.files.count) files  "
+            + "\(Int(megabytes)) MB (truth included)  \(round3(summary.seconds)) s  "
+            + "\(Int(figures["records_per_second"] ?? 0)) records/s  \(round3(figures["megabytes_per_second"] ?? 0)) MB/s  "
+            + "peak RSS \(Int(peakMemoryMiB())) MiB")
     return figures
 }
 

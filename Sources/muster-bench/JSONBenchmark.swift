@@ -134,7 +134,10 @@ enum JSONImportRun {
         }
         guard rejected == 0 else { throw BenchmarkFailure("\(rejected) records rejected in \(path)") }
         let peak = peakMemoryMiB()
-        print(String(format: "%-6@  %8.1f  %8.3f  %8.1f  %11.0f   %12.1f   %8.3f  %8.1f", format, size, best, size / best, Double(records) / best, peak, cpu, size / cpu))
+        print(
+            String(
+                format: "%-6@  %8.1f  %8.3f  %8.1f  %11.0f   %12.1f   %8.3f  %8.1f", format, size, best, size / best, Double(records) / best, peak, cpu,
+                size / cpu))
         return [
             "file_mb": size, "seconds": best, "mb_per_s": size / best, "records_per_s": Double(records) / best, "records": Double(records),
             "peak_rss_mib": peak, "cpu_seconds": cpu, "mb_per_cpu_s": size / cpu,
@@ -193,7 +196,8 @@ enum ExportWriter {
     }
 
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

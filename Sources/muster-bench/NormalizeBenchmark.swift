@@ -18,15 +18,20 @@ let normalizeBenchmark = Benchmark(name: "normalize", summary: "normalize stage 
     var batch: RecordBatch = []
     for index in 0..<count {
         batch.append(generator.record(index))
-        if batch.count == batchSize { batches.append(batch); batch = [] }
+        if batch.count == batchSize {
+            batches.append(batch)
+            batch = []
+        }
     }
     if !batch.isEmpty { batches.append(batch) }
     let context = StageContext(
         runID: "bench", stageName: "normalize",
         configuration: PipelineConfiguration(file: "pipeline.json", baseDirectory: "/tmp", sources: [], stages: [])
     )
-    var issues = 0, values = 0
-    var seconds = Double.infinity, cpuSeconds = Double.infinity
+    var issues = 0
+    var values = 0
+    var seconds = Double.infinity
+    var cpuSeconds = Double.infinity
     for _ in 0..<runs {
         let stage = NormalizeStage(options: .init(referenceDate: "2025-06-30"), context: context)
         issues = 0
@@ -49,7 +54,9 @@ let normalizeBenchmark = Benchmark(name: "normalize", summary: "normalize stage 
     let cpuRate = Double(count) / cpuSeconds
     print("normalize: \(count) records in \(String(format: "%.3f", seconds)) s wall (best of \(runs)) — \(Int(rate)) records/s on one thread")
     print("  \(String(format: "%.3f", cpuSeconds)) s CPU — \(Int(cpuRate)) records per CPU-second (the one-core figure on a shared machine)")
-    print("  canonical values per record \(String(format: "%.2f", Double(values) / Double(count))), issues per record \(String(format: "%.3f", Double(issues) / Double(count)))")
+    print(
+        "  canonical values per record \(String(format: "%.2f", Double(values) / Double(count))), issues per record \(String(format: "%.3f", Double(issues) / Double(count)))"
+    )
     print("  peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB")
     return ["records": Double(count), "seconds": seconds, "recordsPerSecond": rate, "cpuSeconds": cpuSeconds, "recordsPerCPUSecond": cpuRate]
 }
@@ -70,10 +77,14 @@ struct SignupGenerator {
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    static let given = ["Siti", "Dewi", "Sri", "Nur", "Ika", "Wartini", "Neneng", "Ratna", "Eka", "Yuliani", "Budi",
-                        "Ahmad", "Muhammad", "Moh.", "Eko", "Agus", "Bambang", "Joko", "Dedi", "Rina", "Nur'aini", "Hartini"]
-    static let family = ["Aminah", "Lestari", "Wahyuni", "Saputra", "Setiawan", "Purnamasari", "Komariah", "Rahayu",
-                         "Hidayat", "Kurniawan", "Safitri", "Marlina", "Susanti", "Fauziah", "Lubis", "Siregar"]
+    static let given = [
+        "Siti", "Dewi", "Sri", "Nur", "Ika", "Wartini", "Neneng", "Ratna", "Eka", "Yuliani", "Budi",
+        "Ahmad", "Muhammad", "Moh.", "Eko", "Agus", "Bambang", "Joko", "Dedi", "Rina", "Nur'aini", "Hartini",
+    ]
+    static let family = [
+        "Aminah", "Lestari", "Wahyuni", "Saputra", "Setiawan", "Purnamasari", "Komariah", "Rahayu",
+        "Hidayat", "Kurniawan", "Safitri", "Marlina", "Susanti", "Fauziah", "Lubis", "Siregar",
+    ]
     static let titles = ["", "", "", "", "Ibu ", "Bpk. ", "Hj. ", "Sdr. "]
     static let degrees = ["", "", "", "", "", ", S.E.", " S.Pd", ", S.Kom."]
     static let places: [(kelurahan: [String], kecamatan: [String], code: String)] = [
@@ -86,15 +97,19 @@ struct SignupGenerator {
         (["Pondok Labu", "Pd. Labu"], ["Cilandak"], "317406"),
         (["Setia Budi", "Setiabudi"], ["Setiabudi", "Setia Budi"], "317402"),
     ]
-    static let sectors = ["Kuliner", "Katering rumahan", "Jahit, permak pakaian", "Hijab & mukena", "Tas anyaman",
-                          "Laundry kiloan", "kerajinan tangan", "Sablon kaos", "Kue basah", "Toko sembako"]
+    static let sectors = [
+        "Kuliner", "Katering rumahan", "Jahit, permak pakaian", "Hijab & mukena", "Tas anyaman",
+        "Laundry kiloan", "kerajinan tangan", "Sablon kaos", "Kue basah", "Toko sembako",
+    ]
     static let months = ["Januari", "Feb", "Maret", "April", "Mei", "Juni", "Juli", "Agt", "Sept", "Oktober", "Nov", "Des"]
 
     mutating func record(_ index: Int) -> Record {
         let female = random.next() % 2 == 0
         let name = random.pick(Self.titles) + random.pick(Self.given) + " " + random.pick(Self.family) + random.pick(Self.degrees)
         let place = random.pick(Self.places)
-        let day = random.within(1...28), month = random.within(1...12), year = random.within(1960...2003)
+        let day = random.within(1...28)
+        let month = random.within(1...12)
+        let year = random.within(1960...2003)
         let yy = year % 100
         let nikDay = female ? day + 40 : day
         let serial = random.within(1...9999)
@@ -145,7 +160,10 @@ extension String {
     fileprivate func chunked(_ size: Int) -> [String] {
         var chunks: [String] = []
         var rest = Substring(self)
-        while !rest.isEmpty { chunks.append(String(rest.prefix(size))); rest = rest.dropFirst(size) }
+        while !rest.isEmpty {
+            chunks.append(String(rest.prefix(size)))
+            rest = rest.dropFirst(size)
+        }
         return chunks
     }
 }

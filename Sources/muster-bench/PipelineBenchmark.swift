@@ -1,5 +1,6 @@
 internal import Foundation
 internal import MusterCore
+
 #if canImport(Glibc)
 internal import Glibc
 #endif
@@ -8,7 +9,9 @@ internal import Glibc
 /// the nightly batch does), then reports the run's own per-stage figures from its manifest,
 /// the end-to-end wall time, the child's peak resident memory (getrusage), and the bytes of
 /// checkpoints the run kept beside the bytes of its input (issue: at most 2 times).
-let pipelineBenchmark = Benchmark(name: "pipeline", summary: "DIR [MUSTER]: muster run on DIR/pipeline.json; per-stage time, records/s, input MB/s, peak RSS, checkpoint bytes") { arguments in
+let pipelineBenchmark = Benchmark(
+    name: "pipeline", summary: "DIR [MUSTER]: muster run on DIR/pipeline.json; per-stage time, records/s, input MB/s, peak RSS, checkpoint bytes"
+) { arguments in
     guard let directory = arguments.first else { throw BenchmarkError("usage: muster-bench pipeline DIR [MUSTER]") }
     let muster = arguments.count > 1 ? arguments[1] : siblingExecutable("muster")
     let process = Process()

@@ -54,7 +54,10 @@ let xmlBenchmark = Benchmark(name: "xml", summary: "xml-news vs raw xmlTextReade
             Double(records) / best.swift
         )
     )
-    print(String(format: "ratio xml-news / xmlTextReader: %.2f (target ≥ 0.70); xml-news / (reader + HTML parse): %.2f; peak RSS %.1f MiB", best.raw / best.swift, best.rawHTML / best.swift, peak))
+    print(
+        String(
+            format: "ratio xml-news / xmlTextReader: %.2f (target ≥ 0.70); xml-news / (reader + HTML parse): %.2f; peak RSS %.1f MiB", best.raw / best.swift,
+            best.rawHTML / best.swift, peak))
     return [
         "file_mb": mb,
         "items": Double(items),
@@ -153,16 +156,19 @@ enum NewsFeedWriter {
               <description>Suku Dinas PPKUKM Jakarta Selatan membuka pendaftaran pelatihan wirausaha industri baru gelombang \(index).</description>
 
             """
-        var html = "<p>Pelatihan wirausaha industri baru (WUIB) gelombang \(index) diselenggarakan di aula kantor kecamatan selama dua hari.&nbsp;Peserta membawa KTP dan alat tulis.</p>"
+        var html =
+            "<p>Pelatihan wirausaha industri baru (WUIB) gelombang \(index) diselenggarakan di aula kantor kecamatan selama dua hari.&nbsp;Peserta membawa KTP dan alat tulis.</p>"
         if index % 4 == 0 {
             html += "<p>Peserta yang diterima:</p><table><thead><tr><th>No</th><th>Nama</th><th>Kelurahan</th><th>Jenis Usaha</th></tr></thead><tbody>"
             for row in 1...25 {
                 let person = (index + row) % names.count
-                html += "<tr><td>\(row)</td><td>\(names[person])</td><td>\(kelurahan[(index + row * 3) % kelurahan.count])</td><td>\(sectors[(index + row) % sectors.count])</td></tr>"
+                html +=
+                    "<tr><td>\(row)</td><td>\(names[person])</td><td>\(kelurahan[(index + row * 3) % kelurahan.count])</td><td>\(sectors[(index + row) % sectors.count])</td></tr>"
             }
             html += "</tbody></table>"
         } else {
-            html += "<p>Materi meliputi pemasaran digital, pengemasan produk, perizinan usaha (NIB) dan sertifikasi halal. Informasi lebih lanjut di kantor kelurahan setempat.</p>"
+            html +=
+                "<p>Materi meliputi pemasaran digital, pengemasan produk, perizinan usaha (NIB) dan sertifikasi halal. Informasi lebih lanjut di kantor kelurahan setempat.</p>"
         }
         text += "  <content:encoded><![CDATA[\(html)]]></content:encoded>\n</item>\n"
         return text

@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
             }
             print("  stages: " + configuration.stages.map { $0.name == $0.type ? $0.name : "\($0.name) (\($0.type))" }.joined(separator: " → "))
         } catch {
-            throw reportFailure( error, verbose: options.verbose)
+            throw reportFailure(error, verbose: options.verbose)
         }
     }
 }

@@ -62,7 +62,7 @@ struct InspectCommand: ParsableCommand {
             }
             print("\(matched) records matched, \(shown) shown" + (showPii ? "" : "; personal data masked (--show-pii to reveal)"))
         } catch {
-            throw reportFailure( error, verbose: options.verbose)
+            throw reportFailure(error, verbose: options.verbose)
         }
     }
 

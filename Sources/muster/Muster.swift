@@ -10,7 +10,10 @@ struct Muster: ParsableCommand {
             Exit codes: 0 ok · 1 failed · 2 pipeline.json invalid · 3 locked by another run · \
             4 quarantine over threshold · 5 books do not balance · 64 bad command line.
             """,
-        subcommands: [RunCommand.self, CheckCommand.self, InspectCommand.self, QuarantineCommand.self, RunsCommand.self, ImportersCommand.self, StagesCommand.self, GenerateCommand.self, ScoreCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, InspectCommand.self, QuarantineCommand.self, RunsCommand.self, ImportersCommand.self, StagesCommand.self,
+            GenerateCommand.self, ScoreCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

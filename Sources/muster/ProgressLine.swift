@@ -1,6 +1,7 @@
 internal import Foundation
 internal import MusterPipeline
 internal import Synchronization
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)

@@ -62,7 +62,9 @@ struct QuarantineListCommand: ParsableCommand {
             } else {
                 for entry in entries.prefix(limit) { print(QuarantinePrinter.text(entry, showPII: showPii)) }
             }
-            print("\(entries.count) records" + (count || entries.count <= limit ? "" : ", \(limit) shown") + (showPii ? "" : "; personal data masked (--show-pii to reveal)"))
+            print(
+                "\(entries.count) records" + (count || entries.count <= limit ? "" : ", \(limit) shown")
+                    + (showPii ? "" : "; personal data masked (--show-pii to reveal)"))
         } catch {
             throw reportFailure(error, verbose: options.verbose)
         }

@@ -46,7 +46,9 @@ struct QuarantineReplayCommand: ParsableCommand {
             let replayable = waiting.filter { !$0.isUnreadable }
             let unreadable = waiting.count - replayable.count
             guard !replayable.isEmpty else {
-                print("run \(run): nothing to replay (\(entries.count) quarantined, \(entries.count - waiting.count) already taken up by a later run, \(unreadable) unreadable by their importer)")
+                print(
+                    "run \(run): nothing to replay (\(entries.count) quarantined, \(entries.count - waiting.count) already taken up by a later run, \(unreadable) unreadable by their importer)"
+                )
                 return
             }
             guard let start = configuration.stages.firstIndex(where: { $0.type == "normalize" }) ?? (configuration.stages.count > 1 ? 1 : nil) else {
@@ -60,8 +62,9 @@ struct QuarantineReplayCommand: ParsableCommand {
             print(RunSummary(manifest: manifest, runDirectory: directory).text)
             let books = manifest.reconciliation ?? Reconciliation()
             let balanced = books.recordsIn == replayable.count && books.balanced
-            print("replay of run \(run): \(replayable.count) replayed = \(books.accepted) accepted + \(books.quarantined) still quarantined (\(balanced ? "balanced" : "NOT BALANCED"))"
-                + (unreadable > 0 ? "; \(unreadable) unreadable records not replayed (fix the source file and run again)" : ""))
+            print(
+                "replay of run \(run): \(replayable.count) replayed = \(books.accepted) accepted + \(books.quarantined) still quarantined (\(balanced ? "balanced" : "NOT BALANCED"))"
+                    + (unreadable > 0 ? "; \(unreadable) unreadable records not replayed (fix the source file and run again)" : ""))
             guard balanced else { throw ExitStatus.unbalanced.exitCode }
             let status = ExitStatus(manifest.status)
             if status != .ok { throw status.exitCode }

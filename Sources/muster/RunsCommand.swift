@@ -27,7 +27,7 @@ struct RunsCommand: ParsableCommand {
                 print("\(id)  \(manifest.status.rawValue)  \(manifest.mode)  [\(stages)]  \(books)")
             }
         } catch {
-            throw reportFailure( error, verbose: options.verbose)
+            throw reportFailure(error, verbose: options.verbose)
         }
     }
 }

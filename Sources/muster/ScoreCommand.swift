@@ -44,7 +44,8 @@ struct ScoreCommand: ParsableCommand {
 
     private func registryPath() throws -> String {
         if let registry { return registry }
-        let pipelineFile = pipeline ?? ((truth as NSString).deletingLastPathComponent.isEmpty ? "" : (truth as NSString).deletingLastPathComponent + "/") + "pipeline.json"
+        let pipelineFile =
+            pipeline ?? ((truth as NSString).deletingLastPathComponent.isEmpty ? "" : (truth as NSString).deletingLastPathComponent + "/") + "pipeline.json"
         return try ExportStage.registryPath(in: PipelineConfiguration.load(file: pipelineFile))
     }
 
@@ -57,8 +58,10 @@ struct ScoreCommand: ParsableCommand {
         configuration.readonly = true
         let database = try DatabaseQueue(path: path, configuration: configuration)
         return try database.read { db in
-            let accepted = try Row.fetchAll(db, sql: "SELECT file, locator, participant_id FROM source_records WHERE kind = 'participant' AND participant_id IS NOT NULL")
-                .map { row in Scorer.Placement(ref: "\(row[0] as String)#\(row[1] as String)", participant: row[2]) }
+            let accepted = try Row.fetchAll(
+                db, sql: "SELECT file, locator, participant_id FROM source_records WHERE kind = 'participant' AND participant_id IS NOT NULL"
+            )
+            .map { row in Scorer.Placement(ref: "\(row[0] as String)#\(row[1] as String)", participant: row[2]) }
             let quarantined = try Row.fetchAll(
                 db,
                 sql: "SELECT file, locator, rules FROM quarantine WHERE run_id = (SELECT id FROM runs ORDER BY finished_at DESC, id DESC LIMIT 1)"

@@ -131,7 +131,8 @@ import Testing
 
     @Test func theFirstBadColumnInHeaderOrderIsReported() throws {
         let header = "Kode,Hari 1,Nama,NIK,Email,Kel,Catatan\n"
-        let bytes = Array(header.utf8) + Array("A,".utf8) + [0x01] + Array(",".utf8) + [0x02] + Array(",".utf8) + [0x03]
+        let bytes =
+            Array(header.utf8) + Array("A,".utf8) + [0x01] + Array(",".utf8) + [0x02] + Array(",".utf8) + [0x03]
             + Array(",".utf8) + [0x04] + Array(",".utf8) + [0x05] + Array(",".utf8) + [0x06] + Array("\n".utf8)
         let records = try SheetFixture(bytes: bytes).records()
         #expect(records.map(\.rejection) == [Rejection(message: "field 2 (\"Hari 1\") contains the control byte 0x01", position: "line 2")])
@@ -228,12 +229,15 @@ import Testing
         let text = "Nama,NIK,Hari ke-1,2 Sep\nSiti,1,hadir,x\n"
         let options = CSVSignupImporter.Options(programme: "WUIB", sessionFromFileName: "(WUIB-[A-Z]+-[0-9]+)")
         let records = try SheetFixture(text, name: "absen-WUIB-TBT-03.csv").records(options)
-        #expect(records.first?.enrollments == [
-            Enrollment(programme: "WUIB", session: "WUIB-TBT-03", attendance: [
-                Attendance(day: "Hari ke-1", mark: "hadir", present: true),
-                Attendance(day: "2 Sep", mark: "x", present: false),
-            ]),
-        ])
+        #expect(
+            records.first?.enrollments == [
+                Enrollment(
+                    programme: "WUIB", session: "WUIB-TBT-03",
+                    attendance: [
+                        Attendance(day: "Hari ke-1", mark: "hadir", present: true),
+                        Attendance(day: "2 Sep", mark: "x", present: false),
+                    ])
+            ])
     }
 
     @Test func contentHashIgnoresTheLineEnding() throws {

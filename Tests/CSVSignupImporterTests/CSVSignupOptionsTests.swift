@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func everyOptionDecodes() throws {
-        let options = try decode("""
+        let options = try decode(
+            """
             {"delimiter": "semicolon", "encoding": "windows-1252", "headerRow": 4, "columns": {"Nama Ibu": "name"},
              "programme": "WUIB", "session": "WUIB-TBT-01", "sessionFromFileName": "(WUIB-[A-Z]+-[0-9]+)"}
             """)

@@ -65,16 +65,20 @@ import Testing
         #expect(records.allSatisfy { $0.rejection == nil })
         let first = try #require(records.first)
         #expect(first.locator == "row:5")
-        #expect(first.fields == [
-            "name": "Dian S.E", "nik": "3174076005840056", "phone": "085865114153", "kelurahan": "Senayan",
-            "kecamatan": "Kebayoran Baru",
-        ])
+        #expect(
+            first.fields == [
+                "name": "Dian S.E", "nik": "3174076005840056", "phone": "085865114153", "kelurahan": "Senayan",
+                "kecamatan": "Kebayoran Baru",
+            ])
         #expect(first.extras == ["No": "1"])
-        #expect(first.enrollments == [
-            Enrollment(programme: "WUIB", session: "WUIB-TBT-01", attendance: [
-                Attendance(day: "Hari 1", mark: "v", present: true), Attendance(day: "Hari 2", mark: "v", present: true),
-            ]),
-        ])
+        #expect(
+            first.enrollments == [
+                Enrollment(
+                    programme: "WUIB", session: "WUIB-TBT-01",
+                    attendance: [
+                        Attendance(day: "Hari 1", mark: "v", present: true), Attendance(day: "Hari 2", mark: "v", present: true),
+                    ])
+            ])
         #expect(records.first { $0.locator == "row:10" }?.enrollments.first?.attendance.last == Attendance(day: "Hari 2", mark: "", present: nil))
         #expect(records.first { $0.locator == "row:24" }?.enrollments.first?.attendance.last?.present == false)
         #expect(records.first { $0.locator == "row:23" }?.fields["nik"] == "3,17401E+15")

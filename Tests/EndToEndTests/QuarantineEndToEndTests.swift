@@ -44,7 +44,9 @@ import Testing
         let original = try String(contentsOfFile: muster.workspace.path + "/pipeline.json", encoding: .utf8)
         try muster.edit("pipeline.json") {
             $0.replacingOccurrences(of: #""maxQuarantinedShare": 0.2"#, with: #""maxQuarantinedShare": 1"#)
-                .replacingOccurrences(of: #"{ "id": "email-format","#, with: #"{ "id": "needs-email", "type": "condition", "assert": "email", "when": "sector == 'kuliner'" }, { "id": "email-format","#)
+                .replacingOccurrences(
+                    of: #"{ "id": "email-format","#,
+                    with: #"{ "id": "needs-email", "type": "condition", "assert": "email", "when": "sector == 'kuliner'" }, { "id": "email-format","#)
         }
         let strict = try muster.run("run")
         #expect(strict.status == 0, "\(strict.stderr)")

@@ -34,20 +34,31 @@ import Testing
         #expect(int(report["participants"]?["ids"]) == 140)
         if case .array(let new)? = report["participants"]?["new"] { #expect(new.count == 140) } else { Issue.record("participants.new is not a list") }
         // Merged: accepted participant records that share their participant with another record.
-        #expect(int(books["merged"]) == (try value(registry, """
-            SELECT COUNT(*) FROM source_records WHERE kind = 'participant' AND participant_id IN
-              (SELECT participant_id FROM source_records GROUP BY participant_id HAVING COUNT(*) > 1)
-            """)))
-        guard case .array(let sources)? = report["sources"] else { Issue.record("no sources"); return }
+        #expect(
+            int(books["merged"])
+                == (try value(
+                    registry,
+                    """
+                    SELECT COUNT(*) FROM source_records WHERE kind = 'participant' AND participant_id IN
+                      (SELECT participant_id FROM source_records GROUP BY participant_id HAVING COUNT(*) > 1)
+                    """)))
+        guard case .array(let sources)? = report["sources"] else {
+            Issue.record("no sources")
+            return
+        }
         for source in sources {
             let id = try #require(source["id"]?.scalarText)
             #expect(int(source["quarantined"]) == (try value(registry, "SELECT COUNT(*) FROM quarantine WHERE source_id = '\(id)'")))
             #expect(int(source["accepted"]) == (try value(registry, "SELECT COUNT(*) FROM source_records WHERE source_id = '\(id)'")))
         }
-        guard case .array(let reasons)? = report["quarantine"] else { Issue.record("no quarantine"); return }
+        guard case .array(let reasons)? = report["quarantine"] else {
+            Issue.record("no quarantine")
+            return
+        }
         for reason in reasons {
             let rule = try #require(reason["rule"]?.scalarText)
-            #expect(int(reason["records"]) == (try value(registry, "SELECT COUNT(*) FROM quarantine WHERE (',' || rules || ',') LIKE '%,\(rule),%'")), "\(rule)")
+            #expect(
+                int(reason["records"]) == (try value(registry, "SELECT COUNT(*) FROM quarantine WHERE (',' || rules || ',') LIKE '%,\(rule),%'")), "\(rule)")
         }
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
         #expect(html.contains(#"<b data-key="books.quarantined">9</b>"#))
@@ -67,7 +78,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [RepositoryPaths.root + "/scripts/check-report-html.sh", "--no-install", directory]
-        let err = Pipe(), out = Pipe()
+        let err = Pipe()
+        let out = Pipe()
         process.standardError = err
         process.standardOutput = out
         try process.run()

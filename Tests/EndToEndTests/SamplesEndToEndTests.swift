@@ -20,7 +20,10 @@ import Testing
         let result = try muster.run("run")
         #expect(result.status == 0, "\(result.stderr)")
         let expected = try ExpectedRegistry.load()
-        #expect(result.stdout.contains("books: \(expected.counts.records) in = \(expected.counts.records - expected.counts.quarantined) accepted + \(expected.counts.quarantined) quarantined (balanced)"))
+        #expect(
+            result.stdout.contains(
+                "books: \(expected.counts.records) in = \(expected.counts.records - expected.counts.quarantined) accepted + \(expected.counts.quarantined) quarantined (balanced)"
+            ))
 
         let members = try registryRows(muster.registry, "SELECT participant_id, file || '#' || locator FROM source_records WHERE kind = 'participant'")
         let byParticipant = Dictionary(grouping: members, by: { $0[0] ?? "" }).mapValues { $0.compactMap { $0[1] }.sorted() }
@@ -29,7 +32,8 @@ import Testing
         let merges = byParticipant.values.filter { $0.count > 1 }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(merges == expected.participants.map { $0.members.sorted() }.sorted { $0.lexicographicallyPrecedes($1) })
 
-        let golden = try registryRows(muster.registry, "SELECT s.file || '#' || s.locator, p.nik, p.phone, p.email FROM participants p JOIN source_records s ON s.participant_id = p.id")
+        let golden = try registryRows(
+            muster.registry, "SELECT s.file || '#' || s.locator, p.nik, p.phone, p.email FROM participants p JOIN source_records s ON s.participant_id = p.id")
         let goldenByMember = Dictionary(golden.map { ($0[0] ?? "", Array($0.dropFirst())) }, uniquingKeysWith: { first, _ in first })
         for merge in expected.participants {
             let first = try #require(merge.members.first)
@@ -117,7 +121,10 @@ import Testing
         #expect(files == ["01-ingest.ndjson.zst", "02-normalize.ndjson.zst", "03-dedupe.ndjson.zst", "04-validate.ndjson.zst"])
         let inspect = try muster.run("inspect", "--stage", "export")
         #expect(inspect.status == 1)
-        #expect(inspect.stderr.contains("export writes the registry and leaves no checkpoint: its records are the registry's source_records; `muster inspect --stage validate` shows them as they went in"))
+        #expect(
+            inspect.stderr.contains(
+                "export writes the registry and leaves no checkpoint: its records are the registry's source_records; `muster inspect --stage validate` shows them as they went in"
+            ))
         #expect(try muster.run("inspect", "--key", "jakpreneur-export.json#$.data.items[0]").stdout.contains("04-validate.ndjson.zst"))
     }
 

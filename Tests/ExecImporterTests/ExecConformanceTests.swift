@@ -9,21 +9,25 @@ import Testing
     @Test func catAsATapConforms() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        let valid = try workspace.file("inbox/valid.ndjson", [
-            hello,
-            #"{"type":"record","locator":"sms:1","fields":{"name":"Siti Rahmawati","nik":"3174014505880001"}}"#,
-            #"{"type":"record","fields":{"name":"Joko Santoso","phone":"081298765012"}}"#,
-            #"{"type":"record","kind":"programme","fields":{"title":"WUIB Tebet"}}"#,
-            #"{"type":"record","fields":{"email":"dewi.kartika@example.org"}}"#,
-            #"{"type":"record","locator":"sms:5","fields":{"kelurahan":"Cilandak Timur"}}"#,
-        ].joined(separator: "\n") + "\n")
-        let malformed = try workspace.file("inbox/malformed.ndjson", [
-            hello,
-            #"{"type":"record","fields":{"name":"Siti Rahmawati","nik":3174014505880001"#,
-            #"{"type":"record","fields":{"name":["Joko Santoso"]}}"#,
-            #"{"type":"recrod","fields":{"phone":"081298765012"}}"#,
-            #"{"type":"error","message":"unreadable row","raw":"Dewi Kartika;dewi.kartika@example.org"}"#,
-        ].joined(separator: "\n") + "\n")
+        let valid = try workspace.file(
+            "inbox/valid.ndjson",
+            [
+                hello,
+                #"{"type":"record","locator":"sms:1","fields":{"name":"Siti Rahmawati","nik":"3174014505880001"}}"#,
+                #"{"type":"record","fields":{"name":"Joko Santoso","phone":"081298765012"}}"#,
+                #"{"type":"record","kind":"programme","fields":{"title":"WUIB Tebet"}}"#,
+                #"{"type":"record","fields":{"email":"dewi.kartika@example.org"}}"#,
+                #"{"type":"record","locator":"sms:5","fields":{"kelurahan":"Cilandak Timur"}}"#,
+            ].joined(separator: "\n") + "\n")
+        let malformed = try workspace.file(
+            "inbox/malformed.ndjson",
+            [
+                hello,
+                #"{"type":"record","fields":{"name":"Siti Rahmawati","nik":3174014505880001"#,
+                #"{"type":"record","fields":{"name":["Joko Santoso"]}}"#,
+                #"{"type":"recrod","fields":{"phone":"081298765012"}}"#,
+                #"{"type":"error","message":"unreadable row","raw":"Dewi Kartika;dewi.kartika@example.org"}"#,
+            ].joined(separator: "\n") + "\n")
         let empty = try workspace.file("inbox/empty.ndjson", "")
         let importer = try ExecImporter(options: .init(command: ["cat"]))
         let failures = ImporterConformance(importer: importer).run(

@@ -16,10 +16,11 @@ struct ExecHarness {
 
     /// A command `sh -c SCRIPT` (the matched file's path arrives as `$1`).
     init(shell script: String, timeoutSeconds: Double = 20, idleTimeoutSeconds: Double? = nil, environment: [String: String] = [:]) throws {
-        try self.init(.init(
-            command: ["/bin/sh", "-c", script, "sh"], environment: environment,
-            timeoutSeconds: timeoutSeconds, idleTimeoutSeconds: idleTimeoutSeconds
-        ))
+        try self.init(
+            .init(
+                command: ["/bin/sh", "-c", script, "sh"], environment: environment,
+                timeoutSeconds: timeoutSeconds, idleTimeoutSeconds: idleTimeoutSeconds
+            ))
     }
 
     var context: ImportContext { ImportContext(sourceID: "exec-test", batchSize: 512, logger: log.logger) }

@@ -25,7 +25,8 @@ import Testing
         #expect(options.timeoutSeconds == 300)
         #expect(options.idleTimeoutSeconds == nil)
 
-        let full = try decode(#"""
+        let full = try decode(
+            #"""
             {"command": ["./tap"], "workingDirectory": "taps", "environment": {"GATEWAY_URL": "https://sms.example", "_TOKEN2": "x"},
              "timeoutSeconds": 0.5, "idleTimeoutSeconds": 30}
             """#)
@@ -38,23 +39,38 @@ import Testing
 
     @Test func badValuesSayWhatWasExpected() {
         #expect(failure("{}") == "pipeline.json: sources[3].options.command: required key is missing")
-        #expect(failure(#"{"command": "python3 taps/sms.py"}"#)
-            == #"pipeline.json: sources[3].options.command: expected a non-empty array of strings: the program, then its arguments, no shell (["python3", "taps/sms.py"]), found "python3 taps/sms.py""#)
-        #expect(failure(#"{"command": []}"#)
-            == #"pipeline.json: sources[3].options.command: expected a non-empty array of strings: the program, then its arguments, no shell (["python3", "taps/sms.py"]), found an array"#)
+        #expect(
+            failure(#"{"command": "python3 taps/sms.py"}"#)
+                == #"pipeline.json: sources[3].options.command: expected a non-empty array of strings: the program, then its arguments, no shell (["python3", "taps/sms.py"]), found "python3 taps/sms.py""#
+        )
+        #expect(
+            failure(#"{"command": []}"#)
+                == #"pipeline.json: sources[3].options.command: expected a non-empty array of strings: the program, then its arguments, no shell (["python3", "taps/sms.py"]), found an array"#
+        )
         #expect(failure(#"{"command": ["python3", 3]}"#) == "pipeline.json: sources[3].options.command[1]: expected a string, found 3")
-        #expect(failure(#"{"command": ["tap"], "timeoutSeconds": 0}"#)
-            == "pipeline.json: sources[3].options.timeoutSeconds: expected a number between 0.001 and 86400, found 0")
-        #expect(failure(#"{"command": ["tap"], "idleTimeoutSeconds": "1m"}"#)
-            == #"pipeline.json: sources[3].options.idleTimeoutSeconds: expected a number between 0.001 and 86400, found "1m""#)
-        #expect(failure(#"{"command": ["tap"], "environment": {"GATEWAY-TOKEN": "s3cret"}}"#)
-            == #"pipeline.json: sources[3].options.environment: expected variable names made of letters, digits and _ ("GATEWAY-TOKEN" is not one), found an object"#)
-        #expect(failure(#"{"command": ["tap"], "environment": {"PORT": 8080}}"#) == "pipeline.json: sources[3].options.environment.PORT: expected a string, found 8080")
-        #expect(failure(#"{"command": ["tap"], "workingDirectory": ""}"#)
-            == #"pipeline.json: sources[3].options.workingDirectory: expected a folder path, found """#)
-        #expect(failure(#"{"command": ["tap"], "timeoutSecond": 5}"#) == "pipeline.json: sources[3].options.timeoutSecond: unknown key; did you mean 'timeoutSeconds'?")
-        #expect(failure(#"{"command": ["tap"], "shell": true}"#)
-            == "pipeline.json: sources[3].options.shell: unknown key; the keys here are: command, environment, idleTimeoutSeconds, timeoutSeconds, workingDirectory")
+        #expect(
+            failure(#"{"command": ["tap"], "timeoutSeconds": 0}"#)
+                == "pipeline.json: sources[3].options.timeoutSeconds: expected a number between 0.001 and 86400, found 0")
+        #expect(
+            failure(#"{"command": ["tap"], "idleTimeoutSeconds": "1m"}"#)
+                == #"pipeline.json: sources[3].options.idleTimeoutSeconds: expected a number between 0.001 and 86400, found "1m""#)
+        #expect(
+            failure(#"{"command": ["tap"], "environment": {"GATEWAY-TOKEN": "s3cret"}}"#)
+                == #"pipeline.json: sources[3].options.environment: expected variable names made of letters, digits and _ ("GATEWAY-TOKEN" is not one), found an object"#
+        )
+        #expect(
+            failure(#"{"command": ["tap"], "environment": {"PORT": 8080}}"#)
+                == "pipeline.json: sources[3].options.environment.PORT: expected a string, found 8080")
+        #expect(
+            failure(#"{"command": ["tap"], "workingDirectory": ""}"#)
+                == #"pipeline.json: sources[3].options.workingDirectory: expected a folder path, found """#)
+        #expect(
+            failure(#"{"command": ["tap"], "timeoutSecond": 5}"#)
+                == "pipeline.json: sources[3].options.timeoutSecond: unknown key; did you mean 'timeoutSeconds'?")
+        #expect(
+            failure(#"{"command": ["tap"], "shell": true}"#)
+                == "pipeline.json: sources[3].options.shell: unknown key; the keys here are: command, environment, idleTimeoutSeconds, timeoutSeconds, workingDirectory"
+        )
     }
 
     @Test func memberwiseOptionsAreCheckedWhenBuilt() {

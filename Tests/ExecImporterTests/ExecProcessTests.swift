@@ -22,7 +22,9 @@ import Testing
     @Test func runsInPipelineFolderWithMusterVariablesAndConfiguredEnvironment() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try workspace.directory.write("taps/tap.sh", """
+        try workspace.directory.write(
+            "taps/tap.sh",
+            """
             printf '%s\\n' '{"type":"hello","protocol":"muster-exec/1"}'
             printf '{"type":"record","fields":{"pwd":"%s","source":"%s","file":"%s","protocol":"%s","office":"%s","stdin":"%s"}}\\n' \
               "$(pwd -P)" "$MUSTER_SOURCE_ID" "$MUSTER_FILE" "$MUSTER_PROTOCOL" "$OFFICE" "$(cat)"
@@ -31,10 +33,11 @@ import Testing
         let inPipelineFolder = try ExecHarness(.init(command: ["/bin/sh", "taps/tap.sh"], environment: ["OFFICE": "Jakarta Selatan"]))
         let (records, error) = inPipelineFolder.read(workspace.input)
         #expect(error == nil)
-        #expect(records.first?.fields == [
-            "pwd": folder, "source": "exec-test", "file": workspace.input.absolutePath,
-            "protocol": "muster-exec/1", "office": "Jakarta Selatan", "stdin": "",
-        ])
+        #expect(
+            records.first?.fields == [
+                "pwd": folder, "source": "exec-test", "file": workspace.input.absolutePath,
+                "protocol": "muster-exec/1", "office": "Jakarta Selatan", "stdin": "",
+            ])
         let inTaps = try ExecHarness(.init(command: ["/bin/sh", "tap.sh"], workingDirectory: "taps")).read(workspace.input)
         #expect(inTaps.records.first?.fields["pwd"] == folder + "/taps")
     }
@@ -61,13 +64,15 @@ import Testing
         #expect(error?.code == .unreadableInput)
         #expect(error?.description == #"inbox/input.txt: command "/bin/sh" exited with status 3 after 2 output lines; the records before it were kept"#)
         let warnings = harness.log.entries.filter { $0.level == .warning }.map(\.message)
-        #expect(warnings == [
-            "inbox/input.txt: /bin/sh wrote 1 line(s), \(complaint.utf8.count + 1) bytes on stderr",
-            "inbox/input.txt: /bin/sh stderr: cannot reach the gateway: token for ############ expired",
-        ])
+        #expect(
+            warnings == [
+                "inbox/input.txt: /bin/sh wrote 1 line(s), \(complaint.utf8.count + 1) bytes on stderr",
+                "inbox/input.txt: /bin/sh stderr: cannot reach the gateway: token for ############ expired",
+            ])
 
         let killed = try ExecHarness(shell: "kill -9 $$").read(workspace.input)
-        #expect(killed.error?.description == #"inbox/input.txt: command "/bin/sh" was killed by signal 9 after 0 output lines; the records before it were kept"#)
+        #expect(
+            killed.error?.description == #"inbox/input.txt: command "/bin/sh" was killed by signal 9 after 0 output lines; the records before it were kept"#)
     }
 
     @Test func aHangingCommandAndWhatItStartedAreStoppedAtTheTimeout() throws {

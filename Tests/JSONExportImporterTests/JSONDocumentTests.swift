@@ -74,10 +74,11 @@ import Testing
         #expect(record.fields[Field.email] == "a@b.example")
         #expect(record.fields[Field.name] == "Ani", "an empty nama falls through to name")
         #expect(record.enrollments == [Enrollment(programme: "K1", session: "2")])
-        #expect(record.extras == [
-            "aktif": "true", "tags[0]": "x", "tags[1]": "2", "tags[2].k": "false",
-            "pelatihan[0].lokasi": "RPTRA", "pelatihan[1]": "lepas",
-        ])
+        #expect(
+            record.extras == [
+                "aktif": "true", "tags[0]": "x", "tags[1]": "2", "tags[2].k": "false",
+                "pelatihan[0].lokasi": "RPTRA", "pelatihan[1]": "lepas",
+            ])
     }
 
     @Test func nonObjectElementIsRejected() throws {

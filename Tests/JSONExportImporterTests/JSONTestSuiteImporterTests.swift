@@ -1,8 +1,9 @@
 import Foundation
-@testable import JSONExportImporter
 import MusterCore
 import MusterTesting
 import Testing
+
+@testable import JSONExportImporter
 
 /// The importer itself (not only MusterCore's parser) over every JSONTestSuite parsing
 /// case, read as a JSON document with `records: "$"`:

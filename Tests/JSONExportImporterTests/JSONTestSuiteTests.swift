@@ -29,8 +29,12 @@ private let jsonTestSuiteFolder = RepositoryPaths.corpora + "/jsontestsuite/test
             let input = try bytes(name)
             let accepted = (try? JSONParser.parse(input)) != nil
             switch name.first {
-            case "y": counts.y += 1; if !accepted { wrong.append("\(name): refused") }
-            case "n": counts.n += 1; if accepted { wrong.append("\(name): accepted") }
+            case "y":
+                counts.y += 1
+                if !accepted { wrong.append("\(name): refused") }
+            case "n":
+                counts.n += 1
+                if accepted { wrong.append("\(name): accepted") }
             default: counts.i += 1
             }
         }

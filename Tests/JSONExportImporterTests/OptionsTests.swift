@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func everyOptionDecodes() throws {
-        let options = try decode(#"""
+        let options = try decode(
+            #"""
             {"format": "ndjson", "records": "hasil.peserta", "fields": {"phone": "telp", "sector": ""},
              "enrollments": "kursus", "enrollmentFields": {"programme": "id_kursus", "session": "angkatan"}}
             """#)
@@ -42,10 +43,12 @@ import Testing
     }
 
     @Test func badValuesSayWhatWasExpected() {
-        #expect(failure(#"{"format": "xml"}"#)
-            == #"pipeline.json: sources[0].options.format: expected one of "auto", "json", "ndjson", found "xml""#)
-        #expect(failure(#"{"records": "data..items"}"#)
-            == #"pipeline.json: sources[0].options.records: expected a dotted path such as "kontak.hp", found "data..items""#)
+        #expect(
+            failure(#"{"format": "xml"}"#)
+                == #"pipeline.json: sources[0].options.format: expected one of "auto", "json", "ndjson", found "xml""#)
+        #expect(
+            failure(#"{"records": "data..items"}"#)
+                == #"pipeline.json: sources[0].options.records: expected a dotted path such as "kontak.hp", found "data..items""#)
         #expect(failure(#"{"fields": {"phone": 12}}"#) == "pipeline.json: sources[0].options.fields.phone: expected a string, found 12")
         #expect(failure(#"{"fields": "nama"}"#) == #"pipeline.json: sources[0].options.fields: expected an object, found "nama""#)
         #expect(failure(#"{"enrollmentFields": {"kode": "x"}}"#)?.contains("sources[0].options.enrollmentFields.kode: unknown key") == true)

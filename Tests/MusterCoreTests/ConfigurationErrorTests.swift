@@ -44,7 +44,8 @@ import Testing
 
     @Test func unknownKeySuggestsTheNearestKnownKey() {
         #expect(optionsError(#"{"threshold": 0.5, "mdoe": "x"}"#) == "pipeline.json: stages[2].options.mdoe: unknown key; did you mean 'mode'?")
-        #expect(optionsError(#"{"threshold": 0.5, "colour": "x"}"#) == "pipeline.json: stages[2].options.colour: unknown key; the keys here are: mode, threshold")
+        #expect(
+            optionsError(#"{"threshold": 0.5, "colour": "x"}"#) == "pipeline.json: stages[2].options.colour: unknown key; the keys here are: mode, threshold")
     }
 
     @Test func wrongTypesSayWhatWasExpected() {
@@ -54,16 +55,23 @@ import Testing
 
     @Test func envelopeErrors() {
         #expect(envelopeError(#"{"version": 1, "sources": [], "stages": []}"#) == "pipeline.json: stages: expected at least one stage, found an array")
-        #expect(envelopeError(#"{"version": 2, "sources": [], "stages": [{"type": "ingest"}]}"#) == "pipeline.json: version: expected an integer between 1 and 1, found 2")
-        #expect(envelopeError(#"{"version": 1, "sorces": [], "stages": [{"type": "ingest"}]}"#) == "pipeline.json: sorces: unknown key; did you mean 'sources'?")
-        #expect(envelopeError(#"{"version": 1, "sources": [{"id": "a b", "importer": "x", "files": ["*"]}], "stages": [{"type": "ingest"}]}"#)
-            == #"pipeline.json: sources[0].id: expected an id of letters, digits, '-' or '_', found "a b""#)
-        #expect(envelopeError(#"{"version": 1, "sources": [{"id": "a", "importer": "x", "files": []}], "stages": [{"type": "ingest"}]}"#)
-            == "pipeline.json: sources[0].files: expected at least one file pattern, found an array")
-        #expect(envelopeError(#"{"version": 1, "sources": [], "stages": [{"type": "ingest"}, {"type": "ingest"}]}"#)
-            == #"pipeline.json: stages[1].name: expected a unique stage name, found "ingest" a second time; give one of them a "name""#)
-        #expect(envelopeError(#"{"version": 1, "sources": [], "stages": [{"type": "ingest"}], "maxQuarantinedShare": "high"}"#)
-            == #"pipeline.json: maxQuarantinedShare: expected a number between 0 and 1, found "high""#)
+        #expect(
+            envelopeError(#"{"version": 2, "sources": [], "stages": [{"type": "ingest"}]}"#)
+                == "pipeline.json: version: expected an integer between 1 and 1, found 2")
+        #expect(
+            envelopeError(#"{"version": 1, "sorces": [], "stages": [{"type": "ingest"}]}"#) == "pipeline.json: sorces: unknown key; did you mean 'sources'?")
+        #expect(
+            envelopeError(#"{"version": 1, "sources": [{"id": "a b", "importer": "x", "files": ["*"]}], "stages": [{"type": "ingest"}]}"#)
+                == #"pipeline.json: sources[0].id: expected an id of letters, digits, '-' or '_', found "a b""#)
+        #expect(
+            envelopeError(#"{"version": 1, "sources": [{"id": "a", "importer": "x", "files": []}], "stages": [{"type": "ingest"}]}"#)
+                == "pipeline.json: sources[0].files: expected at least one file pattern, found an array")
+        #expect(
+            envelopeError(#"{"version": 1, "sources": [], "stages": [{"type": "ingest"}, {"type": "ingest"}]}"#)
+                == #"pipeline.json: stages[1].name: expected a unique stage name, found "ingest" a second time; give one of them a "name""#)
+        #expect(
+            envelopeError(#"{"version": 1, "sources": [], "stages": [{"type": "ingest"}], "maxQuarantinedShare": "high"}"#)
+                == #"pipeline.json: maxQuarantinedShare: expected a number between 0 and 1, found "high""#)
     }
 
     @Test func syntaxErrorsGiveLineAndColumn() {

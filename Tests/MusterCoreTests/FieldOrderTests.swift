@@ -25,11 +25,12 @@ import Testing
     /// prefix of the other's (`"e\u{301}" < "\u{E9}2"` and its converse are both false), so
     /// no order can agree with it there.
     static func randomName(_ random: inout SplitMix64) -> String {
-        let name = switch random.below(4) {
-        case 0, 1: random.pick(fieldNames)
-        case 2: random.pick(otherNames)
-        default: random.pick(fieldNames + otherNames) + random.pick(["x", "\u{301}", "Key", " ", "é", "A", "2", "_id"])
-        }
+        let name =
+            switch random.below(4) {
+            case 0, 1: random.pick(fieldNames)
+            case 2: random.pick(otherNames)
+            default: random.pick(fieldNames + otherNames) + random.pick(["x", "\u{301}", "Key", " ", "é", "A", "2", "_id"])
+            }
         return name.precomposedStringWithCanonicalMapping
     }
 

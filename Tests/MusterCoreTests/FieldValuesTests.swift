@@ -41,7 +41,8 @@ import Testing
     }
 
     @Test func equalityAndHashIgnoreTheOrderValuesWereSetIn() {
-        var forward = FieldValues(), backward = FieldValues()
+        var forward = FieldValues()
+        var backward = FieldValues()
         let pairs = [(Field.phone, "+62812"), ("catatan", "x"), (Field.name, "Siti"), (Field.birthDate, "1990-01-02")]
         for (key, value) in pairs { forward[key] = value }
         for (key, value) in pairs.reversed() { backward[key] = value }
@@ -54,7 +55,8 @@ import Testing
 
     @Test func writesTheSameJSONAsASortedDictionaryAndDecodesBack() throws {
         let dictionary = ["phone": "+62812", "name": "Siti \"Ani\"", "Kolom Lain": "ada", "gender": "P", "ünïcode": "ya"]
-        var fromDictionary = JSONWriter(), fromValues = JSONWriter()
+        var fromDictionary = JSONWriter()
+        var fromValues = JSONWriter()
         fromDictionary.object(dictionary)
         fromValues.object(FieldValues(dictionary))
         #expect(fromValues.text == fromDictionary.text)

@@ -30,9 +30,10 @@ import Testing
         func next(_ bound: Int) -> Int { random.below(bound) }
         for _ in 0..<200 {
             let maps = (0..<size).map { _ in
-                Dictionary(uniqueKeysWithValues: ["name", "phone", "email", "catatan", "Kolom Lain"].compactMap { field in
-                    next(4) == 0 ? nil : (field, "\(field)-\(next(3))")
-                })
+                Dictionary(
+                    uniqueKeysWithValues: ["name", "phone", "email", "catatan", "Kolom Lain"].compactMap { field in
+                        next(4) == 0 ? nil : (field, "\(field)-\(next(3))")
+                    })
             }
             #expect(Participant.goldenValues(ofValues: maps.map(FieldValues.init)) == FieldValues(reference(maps)))
         }

@@ -44,7 +44,10 @@ import Testing
 
     @Test func duplicateKeysKeepOrderAndLastWins() throws {
         let value = try JSONParser.parse(#"{"a": 1, "a": 2}"#)
-        guard case .object(let members) = value else { Issue.record("not an object"); return }
+        guard case .object(let members) = value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["a", "a"])
         #expect(value["a"] == .number("2"))
     }

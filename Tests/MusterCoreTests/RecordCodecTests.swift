@@ -1,6 +1,7 @@
 import Foundation
-@testable import MusterCore
 import Testing
+
+@testable import MusterCore
 
 @Suite struct RecordCodecTests {
     static let full = Record(
@@ -9,15 +10,21 @@ import Testing
             kind: .participant,
             fields: [Field.name: "Nur’aini \"Ani\"", Field.phone: "0812-1111-2222", "note": "line\nbreak\ttab\\slash/"],
             extras: ["No": "1", "Kolom 9": ""],
-            enrollments: [Enrollment(programme: "WUIB", session: "WUIB-TBT-01", attendance: [
-                Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "", present: nil),
-            ])],
+            enrollments: [
+                Enrollment(
+                    programme: "WUIB", session: "WUIB-TBT-01",
+                    attendance: [
+                        Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "", present: nil),
+                    ])
+            ],
             rejection: Rejection(message: "row has 11 fields, the header has 10", position: "line 4"),
             raw: "a;b;\u{1}c"
         ),
-        normalized: NormalizedRecord(values: [Field.name: "Nur’aini", Field.phone: "+6281211112222"], issues: [
-            FieldIssue(code: "date.unparseable", field: Field.birthDate, raw: "kemarin", message: "not a date"),
-        ]),
+        normalized: NormalizedRecord(
+            values: [Field.name: "Nur’aini", Field.phone: "+6281211112222"],
+            issues: [
+                FieldIssue(code: "date.unparseable", field: Field.birthDate, raw: "kemarin", message: "not a date")
+            ]),
         match: Match(cluster: "k1", evidence: [MatchEvidence(rule: "exact-phone", other: "k2")]),
         quarantine: [QuarantineReason(rule: "malformed-record", stage: "ingest", message: "bad", field: nil)],
         registryID: "P000001"

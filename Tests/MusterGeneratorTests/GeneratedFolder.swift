@@ -1,7 +1,8 @@
 import Foundation
 import MusterCore
-@testable import MusterGenerator
 import MusterTesting
+
+@testable import MusterGenerator
 
 /// A generated folder in a temporary directory, with its summary and truth, for tests.
 struct GeneratedFolder {

@@ -18,7 +18,8 @@ import Testing
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -39,7 +40,10 @@ import Testing
         let run = try muster(["run", "--pipeline", "data/pipeline.json"], in: directory.path)
         #expect(run.status == 0, "\(run.stderr)")
         let quarantinedCount = truth.entries.count { $0.invalidReason != nil }
-        #expect(run.stdout.contains("books: \(truth.entries.count) in = \(truth.entries.count - quarantinedCount) accepted + \(quarantinedCount) quarantined (balanced)"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "books: \(truth.entries.count) in = \(truth.entries.count - quarantinedCount) accepted + \(quarantinedCount) quarantined (balanced)"),
+            "\(run.stdout)")
 
         let score = try muster(["score", "--truth", "data/truth.csv", "--json"], in: directory.path)
         #expect(score.status == 0, "\(score.stderr)")
@@ -63,8 +67,8 @@ import Testing
         #expect(Set(reasons.map(\.key)) == Set(Defect.allCases.map(\.rawValue)))
         for reason in reasons {
             guard case .object(let counts) = reason.value,
-                  case .number(let records)? = counts.first(where: { $0.key == "records" })?.value,
-                  case .number(let matched)? = counts.first(where: { $0.key == "matched" })?.value
+                case .number(let records)? = counts.first(where: { $0.key == "records" })?.value,
+                case .number(let matched)? = counts.first(where: { $0.key == "matched" })?.value
             else { continue }
             #expect(matched == records, "every \(reason.key) record is quarantined under that rule")
         }

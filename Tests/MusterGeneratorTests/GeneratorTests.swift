@@ -1,8 +1,9 @@
 import Foundation
 import MusterCore
-@testable import MusterGenerator
 import MusterTesting
 import Testing
+
+@testable import MusterGenerator
 
 /// The generator's output: deterministic, every format present, and a truth that covers it.
 @Suite struct GeneratorTests {
@@ -10,7 +11,7 @@ import Testing
         let first = try GeneratedFolder(people: 150, seed: 42)
         let second = try GeneratedFolder(people: 150, seed: 42)
         let other = try GeneratedFolder(people: 150, seed: 43)
-        defer { [first, second, other].forEach { $0.directory.remove() } }
+        defer { for folder in [first, second, other] { folder.directory.remove() } }
         let files = try first.files()
         #expect(files == (try second.files()))
         for file in files {
@@ -27,8 +28,10 @@ import Testing
         let folder = try GeneratedFolder(people: 400)
         defer { folder.directory.remove() }
         let files = try folder.files()
-        for prefix in ["sheets/pendaftaran-", "sheets/daftar-hadir-WUIB-", "sheets/daftar-hadir-FESYEN-", "exports/jakpreneur-export-",
-                       "exports/jakpreneur-updates-", "feeds/berita-sudin-ppkukm-", "feeds/kabar-umkm-atom-"] {
+        for prefix in [
+            "sheets/pendaftaran-", "sheets/daftar-hadir-WUIB-", "sheets/daftar-hadir-FESYEN-", "exports/jakpreneur-export-",
+            "exports/jakpreneur-updates-", "feeds/berita-sudin-ppkukm-", "feeds/kabar-umkm-atom-",
+        ] {
             #expect(files.count { $0.hasPrefix(prefix) } >= 2, "several files starting \(prefix)")
         }
         #expect(files.contains("pipeline.json") && files.contains("truth.csv"))

@@ -2,10 +2,11 @@ import CSVSignupImporter
 import Foundation
 import JSONExportImporter
 import MusterCore
-@testable import MusterGenerator
 import MusterTesting
 import Testing
 import XMLNewsImporter
+
+@testable import MusterGenerator
 
 /// The real importers read the generated files and produce exactly the truth's refs, and
 /// every invalid record carries its defect (checked against the rules in
@@ -34,7 +35,9 @@ import XMLNewsImporter
         let refs = records.map(\.provenance.reference)
         let truth = Dictionary(uniqueKeysWithValues: folder.truth.entries.map { ($0.ref, $0) })
         #expect(refs.count == Set(refs).count)
-        #expect(Set(refs) == Set(truth.keys), "missing: \(Set(truth.keys).subtracting(refs).sorted().prefix(5)); extra: \(Set(refs).subtracting(truth.keys).sorted().prefix(5))")
+        #expect(
+            Set(refs) == Set(truth.keys),
+            "missing: \(Set(truth.keys).subtracting(refs).sorted().prefix(5)); extra: \(Set(refs).subtracting(truth.keys).sorted().prefix(5))")
         for record in records {
             guard let entry = truth[record.provenance.reference] else { continue }
             #expect((record.kind == .programme) == (entry.person == nil), "\(entry.ref) kind")
@@ -50,7 +53,9 @@ import XMLNewsImporter
         for record in try records(in: folder) where record.kind == .participant && record.rejection == nil {
             let entry = try #require(truth[record.provenance.reference])
             var found = Self.firstBrokenRule(record.fields.dictionary)
-            if found == nil, let nik = record.fields[Field.nik], nik.filter(\.isNumber).count == 16, !ValueVariation.hasRealDate(Array(nik.filter(\.isNumber).utf8)) {
+            if found == nil, let nik = record.fields[Field.nik], nik.filter(\.isNumber).count == 16,
+                !ValueVariation.hasRealDate(Array(nik.filter(\.isNumber).utf8))
+            {
                 found = "nik-format"  // the stage also checks the NIK's date digits
             }
             #expect(found == entry.invalidReason, "\(entry.ref): expected \(entry.invalidReason ?? "valid"), found \(found ?? "valid")")

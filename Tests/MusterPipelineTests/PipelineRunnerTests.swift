@@ -29,7 +29,10 @@ import Testing
     }
 
     var tagged: [StageConfiguration] {
-        [StageConfiguration(type: "ingest"), StageConfiguration(type: "tag", name: "a"), StageConfiguration(type: "tag", name: "b"), StageConfiguration(type: "tag", name: "c")]
+        [
+            StageConfiguration(type: "ingest"), StageConfiguration(type: "tag", name: "a"), StageConfiguration(type: "tag", name: "b"),
+            StageConfiguration(type: "tag", name: "c"),
+        ]
     }
 
     func records(_ path: String) throws -> [Record] {
@@ -239,7 +242,9 @@ import Testing
         try directory.write(".muster/lock", "run-crashed 424242 2026-11-28T02:00:00Z\n")
         let manifest = try runner.run(RunRequest())
         #expect(manifest.status == .ok)
-        #expect(manifest.diagnostics.map(\.message) == ["took over the lock left by run run-crashed (pid 424242, since 2026-11-28T02:00:00Z), which did not finish"])
+        #expect(
+            manifest.diagnostics.map(\.message) == ["took over the lock left by run run-crashed (pid 424242, since 2026-11-28T02:00:00Z), which did not finish"]
+        )
     }
 
     @Test func aStageThatDropsARecordFailsTheRunBeforeLaterStagesComplete() throws {

@@ -1,9 +1,10 @@
 import Foundation
 import MusterCore
-@testable import MusterPipeline
 import MusterStages
 import MusterTesting
 import Testing
+
+@testable import MusterPipeline
 
 /// The run report from the runner's own runs: books, reasons, warnings, clusters, splits,
 /// and an HTML page that carries exactly report.json's figures.

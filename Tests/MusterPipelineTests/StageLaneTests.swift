@@ -1,6 +1,7 @@
 import Foundation
-@testable import MusterPipeline
 import Testing
+
+@testable import MusterPipeline
 
 @Suite struct StageLaneTests {
     private final class Log: @unchecked Sendable {

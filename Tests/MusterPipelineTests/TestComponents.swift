@@ -111,11 +111,12 @@ final class ReverseStage: Stage {
     init(options: Options, context: StageContext) {}
 
     func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
-        try emit(batch.reversed().map { record in
-            var record = record
-            record.registryID = "R-" + record.key
-            return record
-        })
+        try emit(
+            batch.reversed().map { record in
+                var record = record
+                record.registryID = "R-" + record.key
+                return record
+            })
     }
 
     func finish(emit: (RecordBatch) throws -> Void) throws {}

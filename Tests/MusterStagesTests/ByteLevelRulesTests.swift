@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 /// The byte-level fast paths against the plain rules they stand in for, on generated text
 /// where the interesting byte falls at every offset of an eight-byte word.

@@ -1,5 +1,6 @@
-@testable import MusterStages
 import Testing
+
+@testable import MusterStages
 
 /// The calendar day normalize writes and validate reads.
 @Suite struct DayTests {

@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 /// Dedupe's clustering; the validate stage's tests are in Validate*Tests.swift.
 @Suite struct DedupeAndValidateTests {
@@ -30,9 +31,10 @@ import Testing
     }
 
     @Test func spoolingToDiskGivesTheSameClustersAndEvidence() throws {
-        let records = normalizedRecords((0..<40).map { index in
-            [Field.name: "P\(index)", Field.phone: "0812-0000-\(1000 + index % 7)", Field.email: index % 5 == 0 ? "x\(index % 3)@example.com" : "-"]
-        })
+        let records = normalizedRecords(
+            (0..<40).map { index in
+                [Field.name: "P\(index)", Field.phone: "0812-0000-\(1000 + index % 7)", Field.email: index % 5 == 0 ? "x\(index % 3)@example.com" : "-"]
+            })
         let inMemory = try Fixtures.run(DedupeStage(options: .init(), context: Fixtures.context()), records, batchSize: 3)
         let spooled = try Fixtures.run(DedupeStage(options: .init(spoolAboveRecords: 0), context: Fixtures.context()), records, batchSize: 3)
         #expect(spooled == inMemory)

@@ -1,8 +1,9 @@
 import GRDB
-@testable import MusterStages
 import MusterCore
 import MusterTesting
 import Testing
+
+@testable import MusterStages
 
 typealias Record = MusterCore.Record
 
@@ -54,8 +55,9 @@ struct RegistryProbe {
         #expect(out.count == 3)
         #expect(out.filter { !$0.isQuarantined }.allSatisfy { $0.registryID == "P000001" })
         let probe = try RegistryProbe(registry)
-        #expect(try probe.strings("SELECT id || '|' || name || '|' || phone || '|' || email FROM participants")
-            == ["P000001|Siti Aminah|+6281211112222|siti@example.com"])
+        #expect(
+            try probe.strings("SELECT id || '|' || name || '|' || phone || '|' || email FROM participants")
+                == ["P000001|Siti Aminah|+6281211112222|siti@example.com"])
         #expect(try probe.int("SELECT COUNT(*) FROM source_records WHERE participant_id = 'P000001'") == 2)
         #expect(try probe.strings("SELECT rules FROM quarantine") == ["required-name"])
         #expect(try probe.strings("SELECT evidence FROM source_records WHERE evidence IS NOT NULL ORDER BY key").count == 2)
@@ -67,19 +69,23 @@ struct RegistryProbe {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let registry = directory.path + "/registry.sqlite"
-        _ = try export(try pipeline([
-            [Field.name: "A", Field.phone: "0812-1111-2222"],
-            [Field.name: "B", Field.phone: "0813-3333-4444"],
-        ]), registry: registry, runID: "run-1")
+        _ = try export(
+            try pipeline([
+                [Field.name: "A", Field.phone: "0812-1111-2222"],
+                [Field.name: "B", Field.phone: "0813-3333-4444"],
+            ]), registry: registry, runID: "run-1")
         // Night two: the same file again, plus a new sheet where B appears with a new email.
-        _ = try export(try pipeline([
-            [Field.name: "A", Field.phone: "0812-1111-2222"],
-            [Field.name: "B", Field.phone: "0813-3333-4444"],
-        ]), registry: registry, runID: "run-2")
-        let out = try export(try pipeline([
-            [Field.name: "B", Field.phone: "+6281333334444", Field.email: "b@example.com"],
-            [Field.name: "C", Field.email: "c@example.com"],
-        ], source: "other"), registry: registry, runID: "run-3")
+        _ = try export(
+            try pipeline([
+                [Field.name: "A", Field.phone: "0812-1111-2222"],
+                [Field.name: "B", Field.phone: "0813-3333-4444"],
+            ]), registry: registry, runID: "run-2")
+        let out = try export(
+            try pipeline(
+                [
+                    [Field.name: "B", Field.phone: "+6281333334444", Field.email: "b@example.com"],
+                    [Field.name: "C", Field.email: "c@example.com"],
+                ], source: "other"), registry: registry, runID: "run-3")
         #expect(out.map(\.registryID) == ["P000002", "P000003"])
         let probe = try RegistryProbe(registry)
         #expect(try probe.strings("SELECT id FROM participants ORDER BY id") == ["P000001", "P000002", "P000003"])
@@ -91,13 +97,16 @@ struct RegistryProbe {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let registry = directory.path + "/registry.sqlite"
-        _ = try export(try pipeline([
-            [Field.name: "A", Field.phone: "0812-1111-2222"],
-            [Field.name: "A", Field.email: "a@example.com"],
-        ]), registry: registry, runID: "run-1")
-        let out = try export(try pipeline([
-            [Field.name: "A", Field.phone: "0812-1111-2222", Field.email: "a@example.com"],
-        ], source: "bridge"), registry: registry, runID: "run-2")
+        _ = try export(
+            try pipeline([
+                [Field.name: "A", Field.phone: "0812-1111-2222"],
+                [Field.name: "A", Field.email: "a@example.com"],
+            ]), registry: registry, runID: "run-1")
+        let out = try export(
+            try pipeline(
+                [
+                    [Field.name: "A", Field.phone: "0812-1111-2222", Field.email: "a@example.com"]
+                ], source: "bridge"), registry: registry, runID: "run-2")
         #expect(out.first?.registryID == "P000001")
         let probe = try RegistryProbe(registry)
         #expect(try probe.strings("SELECT id FROM participants") == ["P000001"])
@@ -122,9 +131,10 @@ struct RegistryProbe {
         let out = try export(records, registry: registry, runID: "run-1")
         #expect(out.map(\.registryID) == ["P000001", "P000001", "P000001", "P000002"])
         let probe = try RegistryProbe(registry)
-        #expect(try probe.strings("SELECT id || '|' || name || '|' || phone || '|' || email || '|' || golden FROM participants WHERE id = 'P000001'") == [
-            #"P000001|Siti Aminah|+6281211112222|siti@example.com|{"email":"siti@example.com","name":"Siti Aminah","nameKey":"siti aminah","phone":"+6281211112222","phoneType":"mobile"}"#,
-        ])
+        #expect(
+            try probe.strings("SELECT id || '|' || name || '|' || phone || '|' || email || '|' || golden FROM participants WHERE id = 'P000001'") == [
+                #"P000001|Siti Aminah|+6281211112222|siti@example.com|{"email":"siti@example.com","name":"Siti Aminah","nameKey":"siti aminah","phone":"+6281211112222","phoneType":"mobile"}"#
+            ])
         #expect(try probe.strings("SELECT participant_id || ':' || COUNT(*) FROM source_records GROUP BY participant_id") == ["P000001:3", "P000002:1"])
     }
 
@@ -161,7 +171,9 @@ struct RegistryProbe {
         func enrolled(_ records: [Record]) -> [Record] {
             records.map { record in
                 var record = record
-                record.source.enrollments = [Enrollment(programme: "wuib-2024", session: "A1", attendance: [Attendance(day: "Hari 1", mark: "v", present: true)])]
+                record.source.enrollments = [
+                    Enrollment(programme: "wuib-2024", session: "A1", attendance: [Attendance(day: "Hari 1", mark: "v", present: true)])
+                ]
                 return record
             }
         }
@@ -177,11 +189,15 @@ struct RegistryProbe {
         let probe = try RegistryProbe(registry)
         #expect(try probe.strings("SELECT locator || '=' || last_run FROM source_records ORDER BY locator") == ["row:2=run-1", "row:3=run-2", "row:4=run-1"])
         #expect(try probe.strings("SELECT run FROM record_seen") == ["run-2", "run-2", "run-2"])
-        #expect(try probe.strings("SELECT source_key || '>' || participant_id || ':' || session FROM enrollments ORDER BY source_key").map { $0.split(separator: "#").last.map(String.init) ?? "" }
-            == ["row:2>P000001:A1", "row:3>P000002:A1", "row:4>P000003:A1"])
+        #expect(
+            try probe.strings("SELECT source_key || '>' || participant_id || ':' || session FROM enrollments ORDER BY source_key").map {
+                $0.split(separator: "#").last.map(String.init) ?? ""
+            }
+                == ["row:2>P000001:A1", "row:3>P000002:A1", "row:4>P000003:A1"])
         #expect(try probe.strings("SELECT phone FROM participants WHERE id = 'P000002'") == ["+6281999990000"])
         #expect(try probe.strings("SELECT id || ':' || last_run FROM participants ORDER BY id") == ["P000001:run-1", "P000002:run-2", "P000003:run-1"])
-        #expect(try probe.strings("SELECT id || ':' || records_in || '=' || accepted || '+' || quarantined || ', ' || participants FROM runs ORDER BY id")
-            == ["run-1:3=3+0, 3", "run-2:3=3+0, 3"])
+        #expect(
+            try probe.strings("SELECT id || ':' || records_in || '=' || accepted || '+' || quarantined || ', ' || participants FROM runs ORDER BY id")
+                == ["run-1:3=3+0, 3", "run-2:3=3+0, 3"])
     }
 }

@@ -4,11 +4,12 @@ import MusterCore
 /// Builds records for stage tests without going through an importer.
 enum Fixtures {
     static func record(_ locator: String, _ fields: [String: String], kind: RecordKind = .participant, source: String = "test") -> Record {
-        Record(source: SourceRecord(
-            provenance: Provenance(sourceID: source, file: "input.csv", locator: locator, contentHash: SHA256.hex(of: locator)),
-            kind: kind,
-            fields: FieldValues(fields)
-        ))
+        Record(
+            source: SourceRecord(
+                provenance: Provenance(sourceID: source, file: "input.csv", locator: locator, contentHash: SHA256.hex(of: locator)),
+                kind: kind,
+                fields: FieldValues(fields)
+            ))
     }
 
     static func context(stage: String = "test") -> StageContext {

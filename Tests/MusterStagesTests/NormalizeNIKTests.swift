@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 @Suite struct NormalizeNIKTests {
     @Test(arguments: [

@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 @Suite struct NormalizeNameTests {
     @Test(arguments: [
@@ -14,32 +15,33 @@ import Testing
         #expect(Normalizing.values([Field.name: raw])[Field.name] == display)
     }
 
-    @Test(arguments: [
-        ("Ibu Siti Aminah", "Siti Aminah", "Ibu", nil),
-        ("Bu Siti", "Siti", "Ibu", nil),
-        ("BAPAK AHMAD", "Ahmad", "Bapak", nil),
-        ("Pak Dedi", "Dedi", "Bapak", nil),
-        ("Bpk. Eko Saputra", "Eko Saputra", "Bapak", nil),
-        ("Sdr. Firman Lubis", "Firman Lubis", "Sdr.", nil),
-        ("Sdri. Rina", "Rina", "Sdri.", nil),
-        ("H. Ahmad Dahlan", "Ahmad Dahlan", "H.", nil),
-        ("Hj. Dewi Wahyuni", "Dewi Wahyuni", "Hj.", nil),
-        ("Hajjah Dewi", "Dewi", "Hj.", nil),
-        ("IBU HJ. SITI", "Siti", "Ibu Hj.", nil),
-        ("Ny. Mega", "Mega", "Ny.", nil),
-        ("Siti Aminah, S.E.", "Siti Aminah", nil, "S.E."),
-        ("Siti Aminah, S.E., M.M.", "Siti Aminah", nil, "S.E., M.M."),
-        ("Sulastri Yulianti S.Pd", "Sulastri Yulianti", nil, "S.Pd."),
-        ("SITI PERTIWI S.KOM", "Siti Pertiwi", nil, "S.Kom."),
-        ("Budi Santoso SH", "Budi Santoso", nil, "S.H."),
-        ("Ir. Joko Widodo", "Joko Widodo", nil, "Ir."),
-        ("Dr. Ir. Bambang, M.M.", "Bambang", nil, "Dr., Ir., M.M."),
-        ("dr. Rina Susanti", "Rina Susanti", nil, "Dr."),
-        ("Rina Susanti, A.Md.", "Rina Susanti", nil, "A.Md."),
-        ("Dewi Lestari S. E.", "Dewi Lestari", nil, "S.E."),
-        ("Prof. Dr. Siti Rahayu, S.H., M.H.", "Siti Rahayu", nil, "Prof., Dr., S.H., M.H."),
-        ("Hj. Nur Hidayah, S.Pd.I", "Nur Hidayah", "Hj.", "S.Pd.I."),
-    ] as [(String, String, String?, String?)])
+    @Test(
+        arguments: [
+            ("Ibu Siti Aminah", "Siti Aminah", "Ibu", nil),
+            ("Bu Siti", "Siti", "Ibu", nil),
+            ("BAPAK AHMAD", "Ahmad", "Bapak", nil),
+            ("Pak Dedi", "Dedi", "Bapak", nil),
+            ("Bpk. Eko Saputra", "Eko Saputra", "Bapak", nil),
+            ("Sdr. Firman Lubis", "Firman Lubis", "Sdr.", nil),
+            ("Sdri. Rina", "Rina", "Sdri.", nil),
+            ("H. Ahmad Dahlan", "Ahmad Dahlan", "H.", nil),
+            ("Hj. Dewi Wahyuni", "Dewi Wahyuni", "Hj.", nil),
+            ("Hajjah Dewi", "Dewi", "Hj.", nil),
+            ("IBU HJ. SITI", "Siti", "Ibu Hj.", nil),
+            ("Ny. Mega", "Mega", "Ny.", nil),
+            ("Siti Aminah, S.E.", "Siti Aminah", nil, "S.E."),
+            ("Siti Aminah, S.E., M.M.", "Siti Aminah", nil, "S.E., M.M."),
+            ("Sulastri Yulianti S.Pd", "Sulastri Yulianti", nil, "S.Pd."),
+            ("SITI PERTIWI S.KOM", "Siti Pertiwi", nil, "S.Kom."),
+            ("Budi Santoso SH", "Budi Santoso", nil, "S.H."),
+            ("Ir. Joko Widodo", "Joko Widodo", nil, "Ir."),
+            ("Dr. Ir. Bambang, M.M.", "Bambang", nil, "Dr., Ir., M.M."),
+            ("dr. Rina Susanti", "Rina Susanti", nil, "Dr."),
+            ("Rina Susanti, A.Md.", "Rina Susanti", nil, "A.Md."),
+            ("Dewi Lestari S. E.", "Dewi Lestari", nil, "S.E."),
+            ("Prof. Dr. Siti Rahayu, S.H., M.H.", "Siti Rahayu", nil, "Prof., Dr., S.H., M.H."),
+            ("Hj. Nur Hidayah, S.Pd.I", "Nur Hidayah", "Hj.", "S.Pd.I."),
+        ] as [(String, String, String?, String?)])
     func honorificsAndDegreesSplitOff(raw: String, name: String, honorific: String?, degree: String?) {
         let result = Normalizing.values([Field.name: raw])
         #expect(result[Field.name] == name)
@@ -74,7 +76,8 @@ import Testing
     }
 
     @Test func honorificsAndDegreesComeFromOptions() throws {
-        let options = try Normalizing.options(#"{"honorifics": {"Kak": ["kakak"], "Bunda": ["bun"]}, "degrees": {"S.Tr.Kes.": ["strkes"]}, "particles": ["dari"]}"#)
+        let options = try Normalizing.options(
+            #"{"honorifics": {"Kak": ["kakak"], "Bunda": ["bun"]}, "degrees": {"S.Tr.Kes.": ["strkes"]}, "particles": ["dari"]}"#)
         let stage = NormalizeStage(options: options, context: Fixtures.context())
         let result = Normalizing.values([Field.name: "Bun Siti Dari Jawa S.Tr.Kes."], stage: stage)
         #expect(result[Field.name] == "Siti dari Jawa")

@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 @Suite struct NormalizePhoneEmailTests {
     @Test(arguments: [
@@ -21,13 +22,14 @@ import Testing
         #expect(result.issues.isEmpty)
     }
 
-    @Test(arguments: [
-        ("0812-1111-2222 / 0813-3333-4444", "+6281211112222", "+6281333334444"),
-        ("0812-1111-2222, 021-7890123", "+6281211112222", "+62217890123"),
-        ("081211112222 atau 081333334444", "+6281211112222", "+6281333334444"),
-        ("0812 1111 2222 / 0813 3333 4444 / 0857 5555 6666", "+6281211112222", "+6281333334444 +6285755556666"),
-        ("0812-1111-2222 / 0812-1111-2222", "+6281211112222", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("0812-1111-2222 / 0813-3333-4444", "+6281211112222", "+6281333334444"),
+            ("0812-1111-2222, 021-7890123", "+6281211112222", "+62217890123"),
+            ("081211112222 atau 081333334444", "+6281211112222", "+6281333334444"),
+            ("0812 1111 2222 / 0813 3333 4444 / 0857 5555 6666", "+6281211112222", "+6281333334444 +6285755556666"),
+            ("0812-1111-2222 / 0812-1111-2222", "+6281211112222", nil),
+        ] as [(String, String, String?)])
     func severalNumbersGiveAPrimaryAndOthers(raw: String, primary: String, others: String?) {
         let result = Normalizing.values([Field.phone: raw])
         #expect(result[Field.phone] == primary)
@@ -61,8 +63,10 @@ import Testing
         #expect(result.issues.isEmpty)
     }
 
-    @Test(arguments: ["siti.example.com", "siti@example", "siti@@example.com", "siti@.com", "siti @example.com", "@example.com",
-                      "siti@example.c", "siti..a@example.com", "siti@example..com", "siti@example.com.", "siti,aminah@example.com"])
+    @Test(arguments: [
+        "siti.example.com", "siti@example", "siti@@example.com", "siti@.com", "siti @example.com", "@example.com",
+        "siti@example.c", "siti..a@example.com", "siti@example..com", "siti@example.com.", "siti,aminah@example.com",
+    ])
     func malformedEmailsAreIssuesAndKeptForValidate(raw: String) {
         let result = Normalizing.values([Field.email: raw])
         #expect(result.issues.map(\.code) == ["email.syntax"])

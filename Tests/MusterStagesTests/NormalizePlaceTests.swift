@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 @Suite struct NormalizePlaceTests {
     @Test(arguments: [
@@ -126,7 +127,8 @@ import Testing
     }
 
     @Test func sectorsComeFromOptions() throws {
-        let stage = NormalizeStage(options: try Normalizing.options(#"{"sectors": {"otomotif": ["bengkel motor", "modifikasi"]}}"#), context: Fixtures.context())
+        let stage = NormalizeStage(
+            options: try Normalizing.options(#"{"sectors": {"otomotif": ["bengkel motor", "modifikasi"]}}"#), context: Fixtures.context())
         #expect(Normalizing.values([Field.sector: "Bengkel motor custom"], stage: stage)[Field.sector] == "otomotif")
         #expect(Normalizing.values([Field.sector: "Modifikasi"], stage: stage)[Field.sector] == "otomotif")
     }

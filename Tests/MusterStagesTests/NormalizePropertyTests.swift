@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 /// Properties over generated inputs: normalizing is idempotent (a canonical value read again
 /// gives itself; the same record normalized twice gives the same result) and loses nothing
@@ -17,10 +18,12 @@ import Testing
 
         mutating func fields() -> [String: String] {
             let separators = ["", " ", ".", "-", "  "]
-            let nik = pick(["3174", "3201", "3171", "9999"]) + pick(separators) + digits(2) + pick(separators) + pick(["05", "45", "71", "32", "00"])
+            let nik =
+                pick(["3174", "3201", "3171", "9999"]) + pick(separators) + digits(2) + pick(separators) + pick(["05", "45", "71", "32", "00"])
                 + pick(["01", "12", "13", "02"]) + digits(2) + pick(separators) + digits(Int(next() % 3) + 3)
             return [
-                Field.name: pick(["", "Ibu ", "BPK. ", "Hj. ", "dr. ", "Sdri "]) + pick(["siti", "MUHAMMAD", "Moh.", "Nur'aini", "DJOKO", "Ａｇｕｓ", "Élia", "S.E."])
+                Field.name: pick(["", "Ibu ", "BPK. ", "Hj. ", "dr. ", "Sdri "])
+                    + pick(["siti", "MUHAMMAD", "Moh.", "Nur'aini", "DJOKO", "Ａｇｕｓ", "Élia", "S.E."])
                     + pick(["", " aminah", " BIN yusuf", " Soekarno  ", ", S.Pd.", " S.Kom", "\t rahayu"]),
                 Field.nik: nik,
                 Field.phone: pick(["0812", "+62 813", "62857", "8", "(021) ", "0", "+1 "]) + pick(separators) + digits(Int(next() % 8) + 3)
@@ -29,7 +32,8 @@ import Testing
                 Field.birthDate: pick(["", "0", "1", "2", "3"]) + digits(1) + pick(["/", "-", " ", "."])
                     + pick(["02", "13", "Agt", "Sept", "Mei", "Smarch", "9"]) + pick(["/", "-", " "]) + pick(["1988", "88", "2031", "1899", "24", "2000"]),
                 Field.gender: pick(["L", "p", "Laki-laki", "WANITA", "x", "Female", "Pria "]),
-                Field.kelurahan: pick(["", "Kel. ", "kelurahan "]) + pick(["Tebet Timur", "Senayan", "manggarai sel.", "Pd Labu", "Cipete Utr", "Atlantis", "Senayn"]),
+                Field.kelurahan: pick(["", "Kel. ", "kelurahan "])
+                    + pick(["Tebet Timur", "Senayan", "manggarai sel.", "Pd Labu", "Cipete Utr", "Atlantis", "Senayn"]),
                 Field.kecamatan: pick(["", "Kec. "]) + pick(["Tebet", "Kby. Baru", "Ps. Minggu", "CILANDAK", "Jagakrsa", "Gotham", "Setia Budi"]),
                 Field.sector: pick(["Kuliner", "Jahit, permak", "tas anyaman", "Laundry", "entah", "Hijab & mukena"]),
                 Field.postalCode: pick(["12190", "12820", "1282", "abcde"]),
@@ -43,8 +47,10 @@ import Testing
         return (0..<600).map { _ in generator.fields() }
     }()
 
-    static let canonicalFields = [Field.name, Field.nik, Field.phone, Field.email, Field.birthDate, Field.gender,
-                                  Field.kelurahan, Field.kecamatan, Field.sector, Field.postalCode, Field.address]
+    static let canonicalFields = [
+        Field.name, Field.nik, Field.phone, Field.email, Field.birthDate, Field.gender,
+        Field.kelurahan, Field.kecamatan, Field.sector, Field.postalCode, Field.address,
+    ]
 
     let stage = Normalizing.stage
 

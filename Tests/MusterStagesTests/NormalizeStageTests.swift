@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 /// A normalize stage with a fixed reference day, and a shortcut to normalize one field set.
 enum Normalizing {
@@ -22,8 +23,10 @@ enum Normalizing {
 @Suite struct NormalizeStageTests {
     @Test(arguments: ["", "   ", "-", "--", "N/A", "n/a", "tidak ada", "Tidak Ada", "belum ada", "0", ".", " - ", "null", "TDK ADA", "\u{00A0}-\u{00A0}"])
     func placeholdersBecomeMissingInEveryField(placeholder: String) {
-        let fields = [Field.name, Field.nik, Field.phone, Field.email, Field.birthDate, Field.gender, Field.kelurahan,
-                      Field.kecamatan, Field.sector, Field.postalCode, Field.address]
+        let fields = [
+            Field.name, Field.nik, Field.phone, Field.email, Field.birthDate, Field.gender, Field.kelurahan,
+            Field.kecamatan, Field.sector, Field.postalCode, Field.address,
+        ]
         let result = Normalizing.values(Dictionary(uniqueKeysWithValues: fields.map { ($0, placeholder) }))
         #expect(result.values.isEmpty)
         #expect(result.issues.isEmpty)
@@ -46,13 +49,14 @@ enum Normalizing {
             Field.email: " Siti.Aminah@Example.COM ", Field.birthDate: "05/05/1988", Field.gender: "Perempuan",
             Field.kelurahan: "Kel. Tebet Timur", Field.kecamatan: "Kec. Tebet", Field.sector: "Katering rumahan",
         ])
-        #expect(result.values == [
-            Field.name: "Siti Aminah", Field.honorific: "Ibu Hj.", Field.degree: "S.E.", Field.nameKey: "siti aminah",
-            Field.nik: "3174014505880001", Field.nikDistrict: "31.74.01", Field.nikBirthDate: "1988-05-05", Field.nikGender: "P",
-            Field.phone: "+6281234567890", Field.phoneType: "mobile", Field.email: "siti.aminah@example.com",
-            Field.birthDate: "1988-05-05", Field.gender: "P", Field.kelurahan: "Tebet Timur", Field.kelurahanCode: "31.74.01.1001",
-            Field.kecamatan: "Tebet", Field.kecamatanCode: "31.74.01", Field.sector: "kuliner",
-        ])
+        #expect(
+            result.values == [
+                Field.name: "Siti Aminah", Field.honorific: "Ibu Hj.", Field.degree: "S.E.", Field.nameKey: "siti aminah",
+                Field.nik: "3174014505880001", Field.nikDistrict: "31.74.01", Field.nikBirthDate: "1988-05-05", Field.nikGender: "P",
+                Field.phone: "+6281234567890", Field.phoneType: "mobile", Field.email: "siti.aminah@example.com",
+                Field.birthDate: "1988-05-05", Field.gender: "P", Field.kelurahan: "Tebet Timur", Field.kelurahanCode: "31.74.01.1001",
+                Field.kecamatan: "Tebet", Field.kecamatanCode: "31.74.01", Field.sector: "kuliner",
+            ])
         #expect(result.issues.isEmpty)
     }
 
@@ -88,7 +92,10 @@ enum Normalizing {
 
     @Test func everyOptionIsDocumented() {
         let documented = Set(NormalizeStage.descriptor.options.map(\.name))
-        #expect(documented == ["dateOrder", "placeholders", "honorifics", "degrees", "particles", "sectors", "genders",
-                               "placeAliases", "placeAbbreviations", "homeRegency", "referenceDate"])
+        #expect(
+            documented == [
+                "dateOrder", "placeholders", "honorifics", "degrees", "particles", "sectors", "genders",
+                "placeAliases", "placeAbbreviations", "homeRegency", "referenceDate",
+            ])
     }
 }

@@ -1,7 +1,8 @@
 import GRDB
-@testable import MusterStages
 import MusterTesting
 import Testing
+
+@testable import MusterStages
 
 @Suite struct RegistrySchemaTests {
     /// A registry in `directory` made up to `version`, given `rows`, then migrated to the end.
@@ -16,7 +17,9 @@ import Testing
     @Test func evidenceRowsOfAnOlderRegistryMoveOntoTheirSourceRecords() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try migrated(from: "v2-lookup-indexes", rows: """
+        let database = try migrated(
+            from: "v2-lookup-indexes",
+            rows: """
                 INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r1');
                 INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
                 VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1'),
@@ -28,10 +31,11 @@ import Testing
         let rows = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT key, evidence FROM source_records ORDER BY key").map { "\($0[0] as String)=\(($0[1] as String?) ?? "nil")" }
         }
-        #expect(rows == [
-            "s:a.csv#row:2=nil",
-            #"s:a.csv#row:3=[{"other":"s:a.csv#row:2","rule":"exact-phone"},{"other":"s:a.csv#row:2","rule":"exact-email"}]"#,
-        ])
+        #expect(
+            rows == [
+                "s:a.csv#row:2=nil",
+                #"s:a.csv#row:3=[{"other":"s:a.csv#row:2","rule":"exact-phone"},{"other":"s:a.csv#row:2","rule":"exact-email"}]"#,
+            ])
         let tables = try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'match_evidence'") }
         #expect(tables.isEmpty)
     }
@@ -39,7 +43,9 @@ import Testing
     @Test func theRunThatLastSawEachRecordMovesToRecordSeen() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try migrated(from: "v3-evidence-on-source-records", rows: """
+        let database = try migrated(
+            from: "v3-evidence-on-source-records",
+            rows: """
                 INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r2');
                 INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
                 VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1'),
@@ -49,7 +55,9 @@ import Testing
             try Row.fetchAll(db, sql: "SELECT key, run FROM record_seen ORDER BY key").map { "\($0[0] as String)=\($0[1] as String)" }
         }
         #expect(seen == ["s:a.csv#row:2=r1", "s:a.csv#row:3=r2"])
-        let indexes = try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'source_records_run'") }
+        let indexes = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'source_records_run'")
+        }
         #expect(indexes.isEmpty)
     }
 }

@@ -1,6 +1,7 @@
 import MusterCore
-@testable import MusterStages
 import Testing
+
+@testable import MusterStages
 
 @Suite struct SpoolCodecTests {
     @Test func everyPartOfARecordSurvivesTheSpool() throws {
@@ -10,10 +11,14 @@ import Testing
                 kind: .programme,
                 fields: [Field.name: "Nur’aini", "empty": ""],
                 extras: ["No": "1"],
-                enrollments: [Enrollment(programme: "WUIB", session: nil, title: "Tas", date: "2024-09-02", attendance: [
-                    Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "x", present: false),
-                    Attendance(day: "Hari 3", mark: "", present: nil),
-                ])],
+                enrollments: [
+                    Enrollment(
+                        programme: "WUIB", session: nil, title: "Tas", date: "2024-09-02",
+                        attendance: [
+                            Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "x", present: false),
+                            Attendance(day: "Hari 3", mark: "", present: nil),
+                        ])
+                ],
                 rejection: Rejection(message: "bad", position: nil),
                 raw: String(repeating: "é", count: 300)
             ),

@@ -1,6 +1,7 @@
 import GRDB
-@testable import MusterStages
 import Testing
+
+@testable import MusterStages
 
 /// The export binds values straight to SQLite; these pin what GRDB used to guarantee.
 @Suite struct StatementCacheTests {

@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 /// Rules on each participant's golden values, uniqueness per cluster, and the cluster split
 /// after a quarantine.

@@ -1,6 +1,7 @@
-@testable import MusterStages
 import MusterCore
 import Testing
+
+@testable import MusterStages
 
 /// Each rule type with records that pass and records that fail, checked through the
 /// validate stage as pipeline.json configures it.
@@ -33,11 +34,13 @@ import Testing
 
     @Test func requiredFieldsAndAnyOfGroups() throws {
         let rules = #"[{"id": "req", "type": "required", "fields": ["name", "kelurahan"]}, {"id": "contact", "type": "required", "anyOf": ["phone", "email"]}]"#
-        let out = try Self.quarantined(rules, [
-            [Field.name: "Siti", Field.kelurahan: "Pela Mampang", Field.email: "s@example.com"],
-            [Field.name: "tidak ada", Field.kelurahan: "Pela Mampang", Field.phone: "0812-1111-2222"],
-            [Field.name: "Budi", Field.kelurahan: "-"],
-        ])
+        let out = try Self.quarantined(
+            rules,
+            [
+                [Field.name: "Siti", Field.kelurahan: "Pela Mampang", Field.email: "s@example.com"],
+                [Field.name: "tidak ada", Field.kelurahan: "Pela Mampang", Field.phone: "0812-1111-2222"],
+                [Field.name: "Budi", Field.kelurahan: "-"],
+            ])
         #expect(out == [[], ["req"], ["req", "contact"]])
     }
 
@@ -48,15 +51,17 @@ import Testing
              {"id": "email", "type": "format", "field": "email", "format": "email"},
              {"id": "date", "type": "format", "field": "birthDate", "format": "date"}]
             """#
-        let out = try Self.quarantined(rules, [
-            [Field.name: "A", Field.nik: "3174014505880001", Field.phone: "0812 1111 2222", Field.email: "a@example.com", Field.birthDate: "05-05-1988"],
-            [Field.name: "B", Field.nik: "317401450588000"],
-            [Field.name: "C", Field.nik: "9974014505880001"],
-            [Field.name: "D", Field.nik: "3174019905880001"],
-            [Field.name: "E", Field.phone: "08127"],
-            [Field.name: "F", Field.email: "no-at-sign.example.com"],
-            [Field.name: "G"],
-        ])
+        let out = try Self.quarantined(
+            rules,
+            [
+                [Field.name: "A", Field.nik: "3174014505880001", Field.phone: "0812 1111 2222", Field.email: "a@example.com", Field.birthDate: "05-05-1988"],
+                [Field.name: "B", Field.nik: "317401450588000"],
+                [Field.name: "C", Field.nik: "9974014505880001"],
+                [Field.name: "D", Field.nik: "3174019905880001"],
+                [Field.name: "E", Field.phone: "08127"],
+                [Field.name: "F", Field.email: "no-at-sign.example.com"],
+                [Field.name: "G"],
+            ])
         #expect(out == [[], ["nik"], ["nik"], ["nik"], ["phone"], ["email"], []])
     }
 
@@ -65,26 +70,30 @@ import Testing
             [{"id": "sector", "type": "allowed", "field": "sector", "values": ["kuliner", "fesyen"]},
              {"id": "postal", "type": "range", "field": "postalCode", "min": 12110, "max": 12799}]
             """#
-        let out = try Self.quarantined(rules, [
-            [Field.name: "A", Field.sector: "Katering rumahan", Field.postalCode: "12730"],
-            [Field.name: "B", Field.sector: "Laundry kiloan"],
-            [Field.name: "C", Field.postalCode: "10110"],
-            [Field.name: "D"],
-        ])
+        let out = try Self.quarantined(
+            rules,
+            [
+                [Field.name: "A", Field.sector: "Katering rumahan", Field.postalCode: "12730"],
+                [Field.name: "B", Field.sector: "Laundry kiloan"],
+                [Field.name: "C", Field.postalCode: "10110"],
+                [Field.name: "D"],
+            ])
         #expect(out == [[], ["sector"], ["postal"], []])
     }
 
     @Test func ageAtTheProgrammeDateOrTheRunDate() throws {
         let atProgramme = #"[{"id": "age", "type": "age", "min": 10, "max": 100}]"#
         let september2024 = [Enrollment(programme: "WUIB", date: "2024-09-02")]
-        let out = try Self.quarantined(atProgramme, [
-            [Field.name: "A", Field.birthDate: "1988-05-05"],
-            [Field.name: "B", Field.birthDate: "2015-01-01"],
-            [Field.name: "C", Field.birthDate: "1920-01-01"],
-            [Field.name: "D", Field.birthDate: "2014-09-02"],
-            [Field.name: "E", Field.birthDate: "2030-01-01"],
-            [Field.name: "F"],
-        ], enrollments: september2024)
+        let out = try Self.quarantined(
+            atProgramme,
+            [
+                [Field.name: "A", Field.birthDate: "1988-05-05"],
+                [Field.name: "B", Field.birthDate: "2015-01-01"],
+                [Field.name: "C", Field.birthDate: "1920-01-01"],
+                [Field.name: "D", Field.birthDate: "2014-09-02"],
+                [Field.name: "E", Field.birthDate: "2030-01-01"],
+                [Field.name: "F"],
+            ], enrollments: september2024)
         #expect(out == [[], ["age"], ["age"], [], ["age"], []])
         // At a fixed later day the child born 2015 is old enough.
         let later = #"[{"id": "age", "type": "age", "min": 10, "at": "2026-01-01"}]"#
@@ -98,33 +107,40 @@ import Testing
              {"id": "nik-kecamatan", "type": "consistency", "check": "nik-kecamatan", "severity": "warning"}]
             """#
         // 317401 = Tebet, day 45 = a woman born on the 5th, 05/88.
-        let out = try Self.judge(rules, [
-            [Field.name: "A", Field.nik: "3174014505880001", Field.birthDate: "05-05-1988", Field.gender: "P", Field.kecamatan: "Tebet"],
-            [Field.name: "B", Field.nik: "3174014505880001", Field.birthDate: "06-05-1988", Field.gender: "L", Field.kecamatan: "Cilandak"],
-            [Field.name: "C", Field.nik: "3174014505880001"],
-        ])
+        let out = try Self.judge(
+            rules,
+            [
+                [Field.name: "A", Field.nik: "3174014505880001", Field.birthDate: "05-05-1988", Field.gender: "P", Field.kecamatan: "Tebet"],
+                [Field.name: "B", Field.nik: "3174014505880001", Field.birthDate: "06-05-1988", Field.gender: "L", Field.kecamatan: "Cilandak"],
+                [Field.name: "C", Field.nik: "3174014505880001"],
+            ])
         #expect(out.map(\.quarantined) == [[], [], []])
         #expect(out.map(\.warnings) == [[], ["warning.nik-birth-date", "warning.nik-gender", "warning.nik-kecamatan"], []])
     }
 
     @Test func issuesRaisedByNormalize() throws {
         let rules = #"[{"id": "place-known", "type": "issue", "codes": ["kecamatan.unknown", "kelurahan.*"]}]"#
-        let out = try Self.quarantined(rules, [
-            [Field.name: "A", Field.kecamatan: "Tebet"],
-            [Field.name: "B", Field.kecamatan: "Atlantis"],
-            [Field.name: "C", Field.kelurahan: "Xyzzy Raya"],
-        ])
+        let out = try Self.quarantined(
+            rules,
+            [
+                [Field.name: "A", Field.kecamatan: "Tebet"],
+                [Field.name: "B", Field.kecamatan: "Atlantis"],
+                [Field.name: "C", Field.kelurahan: "Xyzzy Raya"],
+            ])
         #expect(out == [[], ["place-known"], ["place-known"]])
     }
 
     @Test func customConditions() throws {
-        let rules = #"[{"id": "women-only", "type": "condition", "assert": "gender == \"P\" or not gender", "when": "sector == 'fesyen' and (phone or email)"}]"#
-        let out = try Self.quarantined(rules, [
-            [Field.name: "A", Field.gender: "L", Field.sector: "Jahit", Field.phone: "0812-1111-2222"],
-            [Field.name: "B", Field.gender: "P", Field.sector: "Jahit", Field.phone: "0812-1111-2223"],
-            [Field.name: "C", Field.gender: "L", Field.sector: "Jahit"],
-            [Field.name: "D", Field.gender: "L", Field.sector: "Katering", Field.phone: "0812-1111-2224"],
-        ])
+        let rules =
+            #"[{"id": "women-only", "type": "condition", "assert": "gender == \"P\" or not gender", "when": "sector == 'fesyen' and (phone or email)"}]"#
+        let out = try Self.quarantined(
+            rules,
+            [
+                [Field.name: "A", Field.gender: "L", Field.sector: "Jahit", Field.phone: "0812-1111-2222"],
+                [Field.name: "B", Field.gender: "P", Field.sector: "Jahit", Field.phone: "0812-1111-2223"],
+                [Field.name: "C", Field.gender: "L", Field.sector: "Jahit"],
+                [Field.name: "D", Field.gender: "L", Field.sector: "Katering", Field.phone: "0812-1111-2224"],
+            ])
         #expect(out == [["women-only"], [], [], []])
     }
 

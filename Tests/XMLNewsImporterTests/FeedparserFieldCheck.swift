@@ -55,7 +55,8 @@ enum FeedparserFieldCheck {
         }
         // An empty expected value is a field we do not store.
         let wanted = expected?.isEmpty == true ? nil : expected
-        return actual == wanted ? .matched : .mismatched("\(path): expected \(wanted.map { "\"\($0)\"" } ?? "nothing"), found \(actual.map { "\"\($0)\"" } ?? "nothing")")
+        return actual == wanted
+            ? .matched : .mismatched("\(path): expected \(wanted.map { "\"\($0)\"" } ?? "nothing"), found \(actual.map { "\"\($0)\"" } ?? "nothing")")
     }
 
     /// Our field for a feedparser entry path, or nil when the importer does not keep it.

@@ -26,7 +26,7 @@ import XMLNewsImporter
         // feedparser's sanitizer leaves the body of a malformed `<script\n\n\n>` as title
         // text ("function executeMe() { …"); libxml2's HTML parser drops script content, which
         // is what this group asks for (1 file).
-        "wellformed/sanitize/entry_title_crazy.xml": "feedparser keeps script text that we drop",
+        "wellformed/sanitize/entry_title_crazy.xml": "feedparser keeps script text that we drop"
     ]) { first, _ in first }
 
     /// A tag (`<script`, `<a href`, `</p`, `<!--`) in a value: markup reaching the registry.

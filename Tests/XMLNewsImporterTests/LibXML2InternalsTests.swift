@@ -63,7 +63,9 @@ import Testing
         )
         #expect(abandoned.lastReturned == nil)
         #expect(abandoned.document == state.document)
-        #expect(abandoned.openElements == state.openElements, "the open elements read from nodeTab/nodeNr are not the ones the salvage path uses (they must hold the root): \(Self.reverify)")
+        #expect(
+            abandoned.openElements == state.openElements,
+            "the open elements read from nodeTab/nodeNr are not the ones the salvage path uses (they must hold the root): \(Self.reverify)")
         #expect(
             Self.outline(abandoned.document, open: state.openElements) == "rss*(channel*(item(title(A)) item(title(B)) item*(title*(C ))))",
             "the partial document (myDoc) or its open elements (nodeTab/nodeNr, * marks them) changed: \(Self.reverify)"
@@ -87,7 +89,9 @@ import Testing
         )
         // Items the reader has left behind may be freed; from the one it is in, all are kept.
         let kept = (max(0, returnedItems - 1)..<12).map { "item(title(Item \(Self.number($0)) padding padding padding))" }
-        #expect(abandoned.openElements == state.openElements, "the open elements read from nodeTab/nodeNr are not the ones the salvage path uses (they must hold the root): \(Self.reverify)")
+        #expect(
+            abandoned.openElements == state.openElements,
+            "the open elements read from nodeTab/nodeNr are not the ones the salvage path uses (they must hold the root): \(Self.reverify)")
         let outline = Self.outline(abandoned.document, open: state.openElements)
         #expect(
             outline.hasPrefix("rss*(channel*(") && outline.hasSuffix(kept.joined(separator: " ") + " item*(title*(bad ))))"),

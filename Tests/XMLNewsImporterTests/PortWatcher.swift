@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Listens on a local TCP port so a test can prove that nothing connected to it (a feed
@@ -13,9 +13,9 @@ final class PortWatcher {
     /// nil when the port cannot be bound (already in use).
     init?(port: UInt16) {
         #if canImport(Glibc)
-            let streamType = Int32(SOCK_STREAM.rawValue)
+        let streamType = Int32(SOCK_STREAM.rawValue)
         #else
-            let streamType = SOCK_STREAM
+        let streamType = SOCK_STREAM
         #endif
         let descriptor = socket(AF_INET, streamType, 0)
         guard descriptor >= 0 else { return nil }

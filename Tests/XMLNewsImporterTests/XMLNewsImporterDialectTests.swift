@@ -43,7 +43,8 @@ import XMLNewsImporter
                 </feed>
                 """
         )
-        #expect(result.records.map { $0.fields[Field.link] } == ["http://e.invalid/berita/peserta?x=1#t", "http://lain.invalid/mutlak", "https://penuh.invalid/x"])
+        #expect(
+            result.records.map { $0.fields[Field.link] } == ["http://e.invalid/berita/peserta?x=1#t", "http://lain.invalid/mutlak", "https://penuh.invalid/x"])
         // Without xml:base a relative link stays as written: a file has no URL to resolve against.
         let plain = try FeedFixture.read(xml: "<rss><channel><item><link>/relatif</link></item></channel></rss>")
         #expect(plain.records.first?.fields[Field.link] == "/relatif")

@@ -84,7 +84,8 @@ import XMLNewsImporter
 
     @Test func deepNestingIsRefusedClearly() throws {
         let depth = 10_000
-        let xml = "<rss><channel><item><guid>d</guid>" + String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth)
+        let xml =
+            "<rss><channel><item><guid>d</guid>" + String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth)
             + "</item></channel></rss>"
         let result = try FeedFixture.read(xml: xml, name: "dalam.xml")
         let error = try #require(result.musterError)

@@ -71,8 +71,10 @@ package struct JSONWriter: ~Copyable {
     /// classic zero-byte and less-than tests, see "Bit Twiddling Hacks").
     @inline(__always)
     private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (0x22 &* ones), backslash = word ^ (0x5C &* ones)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (0x22 &* ones)
+        let backslash = word ^ (0x5C &* ones)
         let hasQuote = (quote &- ones) & ~quote & highs
         let hasBackslash = (backslash &- ones) & ~backslash & highs
         let hasControl = (word &- 0x20 &* ones) & ~word & highs

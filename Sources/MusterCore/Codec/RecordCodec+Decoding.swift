@@ -34,7 +34,9 @@ extension RecordCodec {
         NormalizedRecord(
             values: try node.required("values").fieldValues(),
             issues: try node.required("issues").items().map { issue in
-                FieldIssue(code: try issue.string("code"), field: try issue.string("field"), raw: try issue.optionalString("raw"), message: try issue.string("message"))
+                FieldIssue(
+                    code: try issue.string("code"), field: try issue.string("field"), raw: try issue.optionalString("raw"), message: try issue.string("message")
+                )
             }
         )
     }
@@ -48,7 +50,9 @@ extension RecordCodec {
 
     static func quarantine(_ node: Node) throws -> [QuarantineReason] {
         try node.items().map { reason in
-            QuarantineReason(rule: try reason.string("rule"), stage: try reason.string("stage"), message: try reason.string("message"), field: try reason.optionalString("field"))
+            QuarantineReason(
+                rule: try reason.string("rule"), stage: try reason.string("stage"), message: try reason.string("message"),
+                field: try reason.optionalString("field"))
         }
     }
 

@@ -76,11 +76,6 @@ package struct RecordPatch {
     package let skip: Int
     fileprivate let node: RecordCodec.Node
 
-    fileprivate init(skip: Int, node: RecordCodec.Node) {
-        self.skip = skip
-        self.node = node
-    }
-
     package func apply(to record: inout Record) throws {
         guard case .object(let members) = node.value else { return }
         for member in members {

@@ -27,7 +27,8 @@ public struct ConfigDecoder {
         } catch let error as DecodingError {
             // A missing key is often a misspelt one: report the misspelling, which is the cause.
             if case .keyNotFound(let key, _) = error, let unknown = tracker.firstUnknownKey(),
-                EditDistance.suggestion(for: unknown.key, among: [key.stringValue]) != nil {
+                EditDistance.suggestion(for: unknown.key, among: [key.stringValue]) != nil
+            {
                 throw ConfigError(file: file, path: unknown.path, message: "unknown key; did you mean '\(key.stringValue)'?")
             }
             throw translate(error, root: value, basePath: path)

@@ -146,7 +146,8 @@ extension JSONValue: Decodable {
     /// options that are decoded later by the component that owns them).
     public init(from decoder: any Decoder) throws {
         guard let decoder = decoder as? JSONValueDecoder else {
-            throw DecodingError.typeMismatch(JSONValue.self, .init(codingPath: decoder.codingPath, debugDescription: "JSONValue decodes only through ConfigDecoder"))
+            throw DecodingError.typeMismatch(
+                JSONValue.self, .init(codingPath: decoder.codingPath, debugDescription: "JSONValue decodes only through ConfigDecoder"))
         }
         self = decoder.value
     }

@@ -37,7 +37,8 @@ public struct PipelineConfiguration: Sendable {
             workDirectory = try container.decodeIfPresent(String.self, forKey: .workDirectory) ?? ".muster"
             sources = try container.decode([SourceConfiguration].self, forKey: .sources)
             stages = try container.decode([StageConfiguration].self, forKey: .stages)
-            maxQuarantinedShare = container.contains(.maxQuarantinedShare)
+            maxQuarantinedShare =
+                container.contains(.maxQuarantinedShare)
                 ? try container.decode(Double.self, forKey: .maxQuarantinedShare, in: 0...1) : 1
             keepRuns = container.contains(.keepRuns) ? try container.decode(Int.self, forKey: .keepRuns, in: 1...100_000) : 7
             if stages.isEmpty {

@@ -23,7 +23,8 @@ public struct SourceConfiguration: Sendable, Hashable, Decodable {
         importer = try container.decode(String.self, forKey: .importer)
         files = try container.decode([String].self, forKey: .files)
         options = try container.decodeIfPresent(JSONValue.self, forKey: .options) ?? .object([])
-        maxQuarantinedShare = container.contains(.maxQuarantinedShare)
+        maxQuarantinedShare =
+            container.contains(.maxQuarantinedShare)
             ? try container.decode(Double.self, forKey: .maxQuarantinedShare, in: 0...1) : nil
         path = ConfigPath.render(decoder.codingPath)
         if id.isEmpty || !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {

@@ -28,24 +28,25 @@ package enum FieldOrder {
     /// Unicode order agree, as normalization joins only combining marks, never ASCII, to a
     /// character. Otherwise `<` decides.
     package static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        let decided: Bool? = lhs.utf8.withContiguousStorageIfAvailable { left -> Bool? in
-            rhs.utf8.withContiguousStorageIfAvailable { right -> Bool? in
-                let shared = min(left.count, right.count)
-                var index = 0
-                while index < shared, left[index] == right[index] { index += 1 }
-                if index < shared {
-                    // The differing characters must be whole: ASCII, and not followed by a
-                    // (non-ASCII) combining mark that would compose with them.
-                    func standalone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-                        bytes[index] < 0x80 && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
+        let decided: Bool? =
+            lhs.utf8.withContiguousStorageIfAvailable { left -> Bool? in
+                rhs.utf8.withContiguousStorageIfAvailable { right -> Bool? in
+                    let shared = min(left.count, right.count)
+                    var index = 0
+                    while index < shared, left[index] == right[index] { index += 1 }
+                    if index < shared {
+                        // The differing characters must be whole: ASCII, and not followed by a
+                        // (non-ASCII) combining mark that would compose with them.
+                        func standalone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+                            bytes[index] < 0x80 && (index + 1 == bytes.count || bytes[index + 1] < 0x80)
+                        }
+                        return standalone(left) && standalone(right) ? left[index] < right[index] : nil
                     }
-                    return standalone(left) && standalone(right) ? left[index] < right[index] : nil
-                }
-                if left.count == right.count { return false }
-                let next = left.count > right.count ? left[index] : right[index]
-                return next < 0x80 ? left.count < right.count : nil
+                    if left.count == right.count { return false }
+                    let next = left.count > right.count ? left[index] : right[index]
+                    return next < 0x80 ? left.count < right.count : nil
+                } ?? nil
             } ?? nil
-        } ?? nil
         if let decided { return decided }
         return lhs < rhs
     }
@@ -84,7 +85,8 @@ package enum FieldOrder {
     @inline(__always)
     private static func fingerprint(_ bytes: some Collection<UInt8>) -> Int {
         guard let first = bytes.first else { return 0 }
-        let mixed = (UInt32(bytes.count) &* 0x9E37_79B1) ^ (UInt32(first) &* 0x85EB_CA77) ^ (UInt32(bytes[bytes.index(bytes.endIndex, offsetBy: -1)]) &* 0xC2B2_AE3D)
+        let mixed =
+            (UInt32(bytes.count) &* 0x9E37_79B1) ^ (UInt32(first) &* 0x85EB_CA77) ^ (UInt32(bytes[bytes.index(bytes.endIndex, offsetBy: -1)]) &* 0xC2B2_AE3D)
         return Int(mixed >> 24)
     }
 }

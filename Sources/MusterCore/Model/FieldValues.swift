@@ -144,7 +144,10 @@ public struct FieldValues: Sendable, Hashable {
         (present & (bit &- 1)).nonzeroBitCount
     }
 
-    private enum Position { case found(Int), insert(Int) }
+    private enum Position {
+        case found(Int)
+        case insert(Int)
+    }
 
     private func otherPosition(of key: String) -> Position {
         for (index, entry) in others.enumerated() {

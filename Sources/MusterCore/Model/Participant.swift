@@ -56,7 +56,8 @@ public struct Participant: Sendable, Hashable, Codable {
         guard values.count > 2 else { return values[0] }
         if values.count <= 16 {
             // Few values (a cluster's records): counting by comparison beats hashing.
-            var best = values[0], bestCount = 0
+            var best = values[0]
+            var bestCount = 0
             for (index, value) in values.enumerated() where !values[..<index].contains(value) {
                 let count = values[index...].lazy.filter { $0 == value }.count
                 if count > bestCount { (best, bestCount) = (value, count) }

@@ -22,7 +22,8 @@ package enum EditDistance {
     /// The closest candidate if it is close enough to be a plausible typo, else nil.
     package static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
-        return candidates
+        return
+            candidates
             .map { (candidate: $0, distance: between(word, $0)) }
             .filter { $0.distance <= limit && $0.distance < word.count }
             .min { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }?

@@ -84,11 +84,16 @@ struct Day: Sendable, Hashable, Comparable {
         let (year, month, day) = (self.year, self.month, self.day)
         return ByteText.string(capacity: 10) { buffer in
             var y = year
-            for index in stride(from: 3, through: 0, by: -1) { buffer[index] = UInt8(0x30 + y % 10); y /= 10 }
+            for index in stride(from: 3, through: 0, by: -1) {
+                buffer[index] = UInt8(0x30 + y % 10)
+                y /= 10
+            }
             buffer[4] = 0x2D
-            buffer[5] = UInt8(0x30 + month / 10); buffer[6] = UInt8(0x30 + month % 10)
+            buffer[5] = UInt8(0x30 + month / 10)
+            buffer[6] = UInt8(0x30 + month % 10)
             buffer[7] = 0x2D
-            buffer[8] = UInt8(0x30 + day / 10); buffer[9] = UInt8(0x30 + day % 10)
+            buffer[8] = UInt8(0x30 + day / 10)
+            buffer[9] = UInt8(0x30 + day % 10)
             return 10
         }
     }

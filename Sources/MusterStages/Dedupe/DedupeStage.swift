@@ -30,9 +30,11 @@ public final class DedupeStage: Stage {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             keys = try container.decodeIfPresent([String].self, forKey: .keys) ?? ["nik", "phone", "email"]
-            maxEvidencePerKey = container.contains(.maxEvidencePerKey)
+            maxEvidencePerKey =
+                container.contains(.maxEvidencePerKey)
                 ? try container.decode(Int.self, forKey: .maxEvidencePerKey, in: 1...1000) : 20
-            spoolAboveRecords = container.contains(.spoolAboveRecords)
+            spoolAboveRecords =
+                container.contains(.spoolAboveRecords)
                 ? try container.decode(Int.self, forKey: .spoolAboveRecords, in: 0...100_000_000) : 100_000
             let known = IdentifierRules.matchFields.map(\.field)
             if keys.isEmpty || !keys.allSatisfy(known.contains) {

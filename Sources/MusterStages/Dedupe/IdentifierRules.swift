@@ -38,7 +38,8 @@ enum IdentifierRules {
     /// The same rule over printable ASCII bytes without splitting; nil for other text
     /// (where characters and bytes differ), which the character-based rule judges.
     private static func isWellFormedASCIIEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        var at = -1, lastDot = -1
+        var at = -1
+        var lastDot = -1
         for (index, byte) in bytes.enumerated() {
             if byte >= 0x80 || byte < 0x20 { return nil }
             if byte == 0x20 { return false }

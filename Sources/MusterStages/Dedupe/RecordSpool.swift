@@ -42,7 +42,8 @@ final class RecordSpool {
     func record(at index: Int) throws -> Record {
         guard file != nil else { return inMemory[index] }
         let data = try mappedSpool()
-        let start = Int(offsets[index]), end = start + Int(lengths[index])
+        let start = Int(offsets[index])
+        let end = start + Int(lengths[index])
         guard end <= data.count else { throw MusterError(.io, "the dedupe spool ended early", location: path) }
         return try data.withUnsafeBytes { try SpoolCodec.decode(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }

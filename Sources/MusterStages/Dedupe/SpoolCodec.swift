@@ -166,13 +166,15 @@ enum SpoolCodec {
             for _ in 0..<(try int()) {
                 var enrollment = Enrollment(programme: try optional(), session: try optional(), title: try optional(), date: try optional())
                 for _ in 0..<(try int()) {
-                    let day = try string(), mark = try string()
+                    let day = try string()
+                    let mark = try string()
                     let flag = try byte()
                     enrollment.attendance.append(Attendance(day: day, mark: mark, present: flag == 2 ? nil : flag == 1))
                 }
                 enrollments.append(enrollment)
             }
-            let message = try optional(), position = try optional()
+            let message = try optional()
+            let position = try optional()
             let raw = try optional()
             var source = SourceRecord(provenance: provenance, kind: kind, fields: fields, extras: extras, enrollments: enrollments, raw: raw)
             if let message { source.rejection = Rejection(message: message, position: position) }

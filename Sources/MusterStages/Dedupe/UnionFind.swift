@@ -24,7 +24,8 @@ struct UnionFind {
     }
 
     mutating func union(_ a: Int, _ b: Int) {
-        var rootA = find(a), rootB = find(b)
+        var rootA = find(a)
+        var rootB = find(b)
         guard rootA != rootB else { return }
         if size[rootA] < size[rootB] { swap(&rootA, &rootB) }
         parent[rootB] = rootA

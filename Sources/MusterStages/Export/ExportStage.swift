@@ -1,5 +1,5 @@
-public import MusterCore
 internal import Foundation
+public import MusterCore
 
 /// Writes the run's outcome to the SQLite registry in one transaction: participants with
 /// stable ids, their source records with provenance, programmes, enrollments, match
@@ -40,7 +40,9 @@ public final class ExportStage: Stage {
         writesRegistry: true,
         options: [
             OptionDescriptor("registry", type: "string", default: "\".muster/registry.sqlite\"", summary: "SQLite registry file, relative to pipeline.json."),
-            OptionDescriptor("cacheMiB", type: "integer", default: "384", summary: "SQLite page cache during the run, MiB (2–65536); about 200 per million records keeps inserts off the disk."),
+            OptionDescriptor(
+                "cacheMiB", type: "integer", default: "384",
+                summary: "SQLite page cache during the run, MiB (2–65536); about 200 per million records keeps inserts off the disk."),
         ]
     )
 

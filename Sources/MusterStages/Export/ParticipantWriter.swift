@@ -37,7 +37,8 @@ struct ParticipantWriter {
         var found: [String] = knownID.map { [$0] } ?? []
         var storedOwners: [String?] = []
         for member in members {
-            let owner = lookups.hadRecords
+            let owner =
+                lookups.hadRecords
                 ? try String.fetchOne(statements("SELECT participant_id FROM source_records WHERE key = ?", db), arguments: [member.record.key])
                 : nil
             storedOwners.append(owner)
@@ -75,7 +76,9 @@ struct ParticipantWriter {
             try statements.execute("DELETE FROM enrollments WHERE source_key = ?", db) { $0.bind(key) }
         }
         for (enrollment, attendance) in zip(member.record.source.enrollments, member.attendance) {
-            try statements.execute("INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db) { row in
+            try statements.execute(
+                "INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db
+            ) { row in
                 row.bind(key)
                 row.bind(id)
                 row.bind(enrollment.programme)
@@ -92,7 +95,8 @@ struct ParticipantWriter {
             try db.execute(sql: "UPDATE \(table) SET participant_id = ? WHERE participant_id = ?", arguments: [id, absorbed])
         }
         try db.execute(
-            sql: "INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) SELECT ?, kind, value FROM participant_identifiers WHERE participant_id = ?",
+            sql:
+                "INSERT OR IGNORE INTO participant_identifiers (participant_id, kind, value) SELECT ?, kind, value FROM participant_identifiers WHERE participant_id = ?",
             arguments: [id, absorbed]
         )
         try db.execute(sql: "DELETE FROM participants WHERE id = ?", arguments: [absorbed])
@@ -112,15 +116,16 @@ struct ParticipantWriter {
     }
 
     private func saveGolden(_ id: String, _ golden: GoldenRow, new: Bool) throws {
-        let sql: StaticString = new
+        let sql: StaticString =
+            new
             ? """
-                INSERT INTO participants (name, nik, phone, email, birth_date, gender, kelurahan, kecamatan, sector, golden, last_run, id, first_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
+            INSERT INTO participants (name, nik, phone, email, birth_date, gender, kelurahan, kecamatan, sector, golden, last_run, id, first_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
             : """
-                UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
-                    kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ? AND golden IS NOT ?
-                """
+            UPDATE participants SET name = ?, nik = ?, phone = ?, email = ?, birth_date = ?, gender = ?,
+                kelurahan = ?, kecamatan = ?, sector = ?, golden = ?, last_run = ? WHERE id = ? AND golden IS NOT ?
+            """
         // The columns all derive from the golden record: an unchanged one leaves the row
         // (and its page) alone, so `last_run` is the run that last changed the participant.
         try statements.execute(sql, db) { row in

@@ -108,7 +108,9 @@ final class RegistryWriter {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             // Said the way the runner recognises a full disk, so the run stops cleanly.
-            throw MusterError(.io, "the registry cannot be written: the disk is full (no space left on the device); it was left as it was", location: database.path, underlying: POSIXError(.ENOSPC))
+            throw MusterError(
+                .io, "the registry cannot be written: the disk is full (no space left on the device); it was left as it was", location: database.path,
+                underlying: POSIXError(.ENOSPC))
         } catch {
             throw MusterError(.registry, "writing the registry failed; it was left as it was", underlying: error)
         }
@@ -133,7 +135,8 @@ final class RegistryWriter {
         try statements.execute("DELETE FROM source_records WHERE key = ?", db) { $0.bind(record.key) }
         try statements.execute("DELETE FROM record_seen WHERE key = ?", db) { $0.bind(record.key) }
         let reasons = try Self.json(record.quarantine)
-        try statements.execute("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db) { row in
+        try statements.execute("INSERT INTO quarantine (run_id, record_key, source_id, file, locator, rules, reasons, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", db)
+        { row in
             row.bind(runID)
             row.bind(record.key)
             row.bind(provenance.sourceID)
@@ -150,11 +153,13 @@ final class RegistryWriter {
         let record = row.record
         let values = record.normalized?.values ?? record.source.fields
         let id = values[Field.guid] ?? record.key
-        try statements.execute("""
+        try statements.execute(
+            """
             INSERT INTO programmes (id, title, link, published, source_key, last_run) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title, link = excluded.link, published = excluded.published,
                 source_key = excluded.source_key, last_run = excluded.last_run
-            """, db) { row in
+            """, db
+        ) { row in
             row.bind(id)
             row.bind(values[Field.title])
             row.bind(values[Field.link])

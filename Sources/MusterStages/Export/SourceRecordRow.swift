@@ -44,10 +44,13 @@ struct SourceRecordRow: Sendable {
             writer.attendance(enrollment.attendance)
             return writer.text
         }
-        identifiers = record.isQuarantined ? [] : IdentifierRules.matchFields.compactMap { field, _ in
-            guard let value = record.normalized?[field], IdentifierRules.isUsable(value, field: field) else { return nil }
-            return (field, value)
-        }
+        identifiers =
+            record.isQuarantined
+            ? []
+            : IdentifierRules.matchFields.compactMap { field, _ in
+                guard let value = record.normalized?[field], IdentifierRules.isUsable(value, field: field) else { return nil }
+                return (field, value)
+            }
     }
 
     /// Writes the record's row unless the registry already holds it exactly, and marks it
@@ -55,7 +58,8 @@ struct SourceRecordRow: Sendable {
     @discardableResult
     func upsert(participantID: String?, programmeID: String?, runID: String, _ statements: StatementCache, _ db: Database) throws -> Bool {
         let provenance = record.source.provenance
-        let written = try statements.execute("""
+        let written = try statements.execute(
+            """
             INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, programme_id, raw, canonical, issues, evidence, last_run)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET content_hash = excluded.content_hash, participant_id = excluded.participant_id,
@@ -65,7 +69,8 @@ struct SourceRecordRow: Sendable {
                 OR source_records.programme_id IS NOT excluded.programme_id OR source_records.raw IS NOT excluded.raw
                 OR source_records.canonical IS NOT excluded.canonical OR source_records.issues IS NOT excluded.issues
                 OR source_records.evidence IS NOT excluded.evidence
-            """, db) { row in
+            """, db
+        ) { row in
             row.bind(record.key)
             row.bind(provenance.sourceID)
             row.bind(provenance.file)

@@ -49,12 +49,17 @@ struct DateNormalizer: Sendable {
         if let serial = Self.excelSerial(text) { return serial }
         var tokens: [Token] = []
         tokens.reserveCapacity(4)
-        var number = 0, digits = 0
-        var word: UInt64 = 0, letters = 0
+        var number = 0
+        var digits = 0
+        var word: UInt64 = 0
+        var letters = 0
         func flush() {
             if digits > 0 { tokens.append(.number(digits > 9 ? Int.max : number, digits: digits)) }
             if letters > 0 { tokens.append(.word(letters <= 10 ? word : nil)) }
-            number = 0; digits = 0; word = 0; letters = 0
+            number = 0
+            digits = 0
+            word = 0
+            letters = 0
         }
         for byte in text.utf8 {
             switch byte {
@@ -118,11 +123,16 @@ struct DateNormalizer: Sendable {
     /// An Excel serial day number (`32874`, `32874.0`, `45537,5`), or nil when the text is
     /// not a bare number. A four-digit number that reads as a year is not a serial.
     static func excelSerial(_ text: String) -> Outcome? {
-        var value = 0, digits = 0, fraction = false
+        var value = 0
+        var digits = 0
+        var fraction = false
         for byte in text.utf8 {
             switch byte {
             case 0x30...0x39:
-                if !fraction { value = value * 10 + Int(byte - 0x30); digits += 1 }
+                if !fraction {
+                    value = value * 10 + Int(byte - 0x30)
+                    digits += 1
+                }
             case 0x2E where !fraction && digits > 0, 0x2C where !fraction && digits > 0: fraction = true
             default: return nil
             }

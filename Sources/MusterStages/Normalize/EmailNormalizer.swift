@@ -15,7 +15,8 @@ enum EmailNormalizer {
 
     private static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var at = -1
-        var lastDot = -1, previous: UInt8 = 0
+        var lastDot = -1
+        var previous: UInt8 = 0
         for (index, byte) in bytes.enumerated() {
             defer { previous = byte }
             if byte == 0x40 {

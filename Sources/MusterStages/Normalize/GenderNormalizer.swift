@@ -2,8 +2,10 @@
 /// to the one code the registry keeps: `L` or `P`, as on the KTP.
 struct GenderNormalizer: Sendable {
     static let defaults: [String: [String]] = [
-        "L": ["l", "lk", "laki-laki", "laki laki", "lakilaki", "laki", "laki2", "laki-laki (l)", "pria", "cowok",
-              "m", "male", "man", "bapak", "lelaki"],
+        "L": [
+            "l", "lk", "laki-laki", "laki laki", "lakilaki", "laki", "laki2", "laki-laki (l)", "pria", "cowok",
+            "m", "male", "man", "bapak", "lelaki",
+        ],
         "P": ["p", "pr", "pr.", "perempuan", "wanita", "f", "female", "woman", "w", "cewek", "ibu", "perempuan (p)"],
     ]
 

@@ -4,8 +4,10 @@ enum NIKNormalizer {
     /// Indonesia's province codes (Kemendagri), for NIKs from outside DKI Jakarta.
     static let provinces: [Bool] = {
         var table = [Bool](repeating: false, count: 100)
-        for code in [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
-                     71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96] { table[code] = true }
+        for code in [
+            11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53, 61, 62, 63, 64, 65,
+            71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96,
+        ] { table[code] = true }
         return table
     }()
 
@@ -42,9 +44,14 @@ enum NIKNormalizer {
         return nik.withUTF8 { bytes in
             func d(_ index: Int) -> Int { Int(bytes[index]) - 0x30 }
             let district = ByteText.string(capacity: 8) { buffer in
-                buffer[0] = bytes[0]; buffer[1] = bytes[1]; buffer[2] = 0x2E
-                buffer[3] = bytes[2]; buffer[4] = bytes[3]; buffer[5] = 0x2E
-                buffer[6] = bytes[4]; buffer[7] = bytes[5]
+                buffer[0] = bytes[0]
+                buffer[1] = bytes[1]
+                buffer[2] = 0x2E
+                buffer[3] = bytes[2]
+                buffer[4] = bytes[3]
+                buffer[5] = 0x2E
+                buffer[6] = bytes[4]
+                buffer[7] = bytes[5]
                 return 8
             }
             var day = d(6) * 10 + d(7)

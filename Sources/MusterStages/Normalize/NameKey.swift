@@ -19,7 +19,10 @@ enum NameKey {
             for (position, token) in tokens.enumerated() {
                 let isMuhammad = token.key.map { muhammad.contains($0) || position == 0 && tokens.count > 1 && initials.contains($0) } ?? false
                 if token.letters == 0 && token.ascii { continue }
-                if count > 0 { buffer[count] = 0x20; count += 1 }
+                if count > 0 {
+                    buffer[count] = 0x20
+                    count += 1
+                }
                 if isMuhammad {
                     count = muhammadBytes.withUnsafeBufferPointer { append($0, to: buffer, at: count) }
                 } else if token.ascii {
@@ -40,17 +43,32 @@ enum NameKey {
         var index = word.startIndex
         while index < word.endIndex {
             let byte = ByteText.lower(word[index])
-            guard ByteText.isLetter(byte) || ByteText.isDigit(byte) || byte >= 0x80 else { index += 1; continue }
+            guard ByteText.isLetter(byte) || ByteText.isDigit(byte) || byte >= 0x80 else {
+                index += 1
+                continue
+            }
             let next: UInt8 = index + 1 < word.endIndex ? ByteText.lower(word[index + 1]) : 0
             var folded = byte
             var width = 1
             switch (byte, next) {
-            case (0x6F, 0x65): folded = 0x75; width = 2  // oe → u
-            case (0x64, 0x6A): folded = 0x6A; width = 2  // dj → j
-            case (0x74, 0x6A): folded = 0x63; width = 2  // tj → c
-            case (0x63, 0x68), (0x6B, 0x68): folded = 0x68; width = 2  // ch, kh → h
-            case (0x64, 0x68): folded = 0x64; width = 2  // dh → d
-            case (0x74, 0x68): folded = 0x74; width = 2  // th → t
+            case (0x6F, 0x65):
+                folded = 0x75
+                width = 2  // oe → u
+            case (0x64, 0x6A):
+                folded = 0x6A
+                width = 2  // dj → j
+            case (0x74, 0x6A):
+                folded = 0x63
+                width = 2  // tj → c
+            case (0x63, 0x68), (0x6B, 0x68):
+                folded = 0x68
+                width = 2  // ch, kh → h
+            case (0x64, 0x68):
+                folded = 0x64
+                width = 2  // dh → d
+            case (0x74, 0x68):
+                folded = 0x74
+                width = 2  // th → t
             case (0x79, 0x61), (0x79, 0x65), (0x79, 0x69), (0x79, 0x6F), (0x79, 0x75): folded = 0x6A  // y + vowel → j
             case (0x79, _): folded = 0x69  // y otherwise → i
             default: break

@@ -23,7 +23,10 @@ struct NameNormalizer: Sendable {
         var ascii: Bool
     }
 
-    enum Title { case honorific(String), degree(String) }
+    enum Title {
+        case honorific(String)
+        case degree(String)
+    }
 
     let honorifics: PackedKeyTable<String>
     let degrees: PackedKeyTable<String>
@@ -121,7 +124,11 @@ struct NameNormalizer: Sendable {
         tokens.reserveCapacity(6)
         var group = 0
         var start = -1
-        var key: UInt64 = 0, letters = 0, packable = true, hasDot = false, ascii = true
+        var key: UInt64 = 0
+        var letters = 0
+        var packable = true
+        var hasDot = false
+        var ascii = true
         func close(_ end: Int) {
             guard start >= 0 else { return }
             tokens.append(Token(start: start, end: end, group: group, key: packable && letters > 0 ? key : nil, letters: letters, hasDot: hasDot, ascii: ascii))
@@ -133,14 +140,29 @@ struct NameNormalizer: Sendable {
                 if byte == 0x2C { group += 1 }
                 continue
             }
-            if start < 0 { start = index; key = 0; letters = 0; packable = true; hasDot = false; ascii = true }
+            if start < 0 {
+                start = index
+                key = 0
+                letters = 0
+                packable = true
+                hasDot = false
+                ascii = true
+            }
             switch byte {
-            case 0x61...0x7A: letters += 1; key = key << 6 | UInt64(byte - 0x61 + 1)
-            case 0x41...0x5A: letters += 1; key = key << 6 | UInt64(byte - 0x41 + 1)
-            case 0x30...0x39: letters += 1; key = key << 6 | UInt64(byte - 0x30 + 27)
+            case 0x61...0x7A:
+                letters += 1
+                key = key << 6 | UInt64(byte - 0x61 + 1)
+            case 0x41...0x5A:
+                letters += 1
+                key = key << 6 | UInt64(byte - 0x41 + 1)
+            case 0x30...0x39:
+                letters += 1
+                key = key << 6 | UInt64(byte - 0x30 + 27)
             case 0x2E: hasDot = true
             case 0x27, 0x2D: break
-            default: packable = false; if byte >= 0x80 { ascii = false }
+            default:
+                packable = false
+                if byte >= 0x80 { ascii = false }
             }
             if letters > 10 { packable = false }
         }
@@ -164,7 +186,8 @@ struct NameNormalizer: Sendable {
         if let key = last.key, honorifics[key] == nil, let degree = degrees[key] { return (degree, 1) }
         if last.key == nil, last.letters > 10, case .degree(let display)? = title(of: last, in: bytes) { return (display, 1) }
         // A split degree only counts when its pieces carry dots: "S. E.", not "Ade Se".
-        var key: UInt64 = 0, letters = 0
+        var key: UInt64 = 0
+        var letters = 0
         for length in 1...min(3, tokens.count - 1) {
             let token = tokens[tokens.count - length]
             guard let part = token.key, token.hasDot, letters + token.letters <= 10 else { return nil }
@@ -184,7 +207,10 @@ struct NameNormalizer: Sendable {
         return ByteText.string(capacity: capacity) { buffer in
             var count = 0
             for (position, token) in tokens.enumerated() {
-                if position > 0 { buffer[count] = 0x20; count += 1 }
+                if position > 0 {
+                    buffer[count] = 0x20
+                    count += 1
+                }
                 let particle = position > 0 && token.key.map { particles.contains($0) } == true
                 var start = !particle
                 for index in token.start..<token.end {

@@ -48,10 +48,11 @@ extension NormalizeStage {
         work.out.values[Field.phoneType] = phones.kind?.rawValue
         if !phones.others.isEmpty { work.out.values[Field.otherPhones] = phones.others.joined(separator: " ") }
         if phones.rejectedParts > 0 {
-            work.out.issues.append(FieldIssue(
-                code: "phone.part-unparseable", field: Field.otherPhones, raw: work.raw[Field.phone],
-                message: "\(phones.rejectedParts) of the numbers in the field is not a possible Indonesian phone number"
-            ))
+            work.out.issues.append(
+                FieldIssue(
+                    code: "phone.part-unparseable", field: Field.otherPhones, raw: work.raw[Field.phone],
+                    message: "\(phones.rejectedParts) of the numbers in the field is not a possible Indonesian phone number"
+                ))
         }
     }
 

@@ -68,7 +68,8 @@ extension NormalizeStage {
             sectors = try container.decodeIfPresent([String: [String]].self, forKey: .sectors) ?? [:]
             genders = try container.decodeIfPresent([String: [String]].self, forKey: .genders) ?? [:]
             for code in genders.keys where code != "L" && code != "P" {
-                throw DecodingError.dataCorruptedError(forKey: .genders, in: container, debugDescription: "an object whose keys are \"L\" or \"P\", not \"\(code)\"")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .genders, in: container, debugDescription: "an object whose keys are \"L\" or \"P\", not \"\(code)\"")
             }
             placeAliases = try container.decodeIfPresent([String: [String]].self, forKey: .placeAliases) ?? [:]
             placeAbbreviations = try container.decodeIfPresent([String: [String]].self, forKey: .placeAbbreviations) ?? [:]
@@ -87,15 +88,30 @@ extension NormalizeStage {
     /// What `muster stages` prints for this stage.
     static let optionDescriptors: [OptionDescriptor] = [
         OptionDescriptor("dateOrder", type: "string", default: "\"dmy\"", summary: "\"dmy\" (Indonesian) or \"mdy\" for ambiguous numeric dates."),
-        OptionDescriptor("placeholders", type: "[string]", default: "[]", summary: "Extra values meaning missing in every field, added to -, n/a, tidak ada, belum ada, 0, . …"),
-        OptionDescriptor("honorifics", type: "object", default: "{}", summary: "Display form → variants split off names, added to Ibu/Bu, Bapak/Pak/Bpk., Sdr., Sdri., H., Hj./Hajjah, Ny. …"),
-        OptionDescriptor("degrees", type: "object", default: "{}", summary: "Display form → variants split off names, added to S.E., S.Pd., S.Kom., S.H., M.M., Ir., Dr., A.Md. …"),
+        OptionDescriptor(
+            "placeholders", type: "[string]", default: "[]",
+            summary: "Extra values meaning missing in every field, added to -, n/a, tidak ada, belum ada, 0, . …"),
+        OptionDescriptor(
+            "honorifics", type: "object", default: "{}",
+            summary: "Display form → variants split off names, added to Ibu/Bu, Bapak/Pak/Bpk., Sdr., Sdri., H., Hj./Hajjah, Ny. …"),
+        OptionDescriptor(
+            "degrees", type: "object", default: "{}",
+            summary: "Display form → variants split off names, added to S.E., S.Pd., S.Kom., S.H., M.M., Ir., Dr., A.Md. …"),
         OptionDescriptor("particles", type: "[string]", default: "[]", summary: "Name particles kept lower case, added to bin, binti, van, der, de, von."),
-        OptionDescriptor("sectors", type: "object", default: "{}", summary: "Canonical sector → words naming it, added to kuliner, fesyen, kerajinan tangan, jasa, perdagangan, pertanian, kecantikan, digital."),
-        OptionDescriptor("genders", type: "object", default: "{}", summary: "\"L\" or \"P\" → more written forms, added to Laki-laki, Perempuan, Pria, Wanita, M, F, Male, Female …"),
+        OptionDescriptor(
+            "sectors", type: "object", default: "{}",
+            summary: "Canonical sector → words naming it, added to kuliner, fesyen, kerajinan tangan, jasa, perdagangan, pertanian, kecantikan, digital."),
+        OptionDescriptor(
+            "genders", type: "object", default: "{}",
+            summary: "\"L\" or \"P\" → more written forms, added to Laki-laki, Perempuan, Pria, Wanita, M, F, Male, Female …"),
         OptionDescriptor("placeAliases", type: "object", default: "{}", summary: "Official kecamatan/kelurahan name → other names for it."),
-        OptionDescriptor("placeAbbreviations", type: "object", default: "{}", summary: "Word → abbreviations in place names, added to Ps./Psr., Kby./Keb., Pd., Sel., Utr., Jaksel …"),
-        OptionDescriptor("homeRegency", type: "string", default: "\"31.74\"", summary: "Kota code whose places win ties between same-named or equally close places."),
-        OptionDescriptor("referenceDate", type: "string", default: "the run's day", summary: "YYYY-MM-DD that birth dates must not be after; two-digit years are read up to it."),
+        OptionDescriptor(
+            "placeAbbreviations", type: "object", default: "{}",
+            summary: "Word → abbreviations in place names, added to Ps./Psr., Kby./Keb., Pd., Sel., Utr., Jaksel …"),
+        OptionDescriptor(
+            "homeRegency", type: "string", default: "\"31.74\"", summary: "Kota code whose places win ties between same-named or equally close places."),
+        OptionDescriptor(
+            "referenceDate", type: "string", default: "the run's day",
+            summary: "YYYY-MM-DD that birth dates must not be after; two-digit years are read up to it."),
     ]
 }

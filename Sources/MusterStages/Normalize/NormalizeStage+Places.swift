@@ -20,7 +20,8 @@ extension NormalizeStage {
                 work.out.values[Field.kelurahan] = kelurahan.name
                 work.out.values[Field.kelurahanCode] = kelurahan.code
                 if let kecamatan, kecamatan.code != kelurahan.parentCode {
-                    work.issue("kelurahan.not-in-kecamatan", Field.kelurahan, "the kelurahan (\(kelurahan.code)) is not in the given kecamatan (\(kecamatan.code))")
+                    work.issue(
+                        "kelurahan.not-in-kecamatan", Field.kelurahan, "the kelurahan (\(kelurahan.code)) is not in the given kecamatan (\(kecamatan.code))")
                 } else if work.kecamatanText == nil, let parent = places.place(code: kelurahan.parentCode) {
                     work.out.values[Field.kecamatan] = parent.name
                     work.out.values[Field.kecamatanCode] = parent.code

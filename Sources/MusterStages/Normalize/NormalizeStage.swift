@@ -20,7 +20,8 @@ public import MusterCore
 public final class NormalizeStage: RecordTransform {
     public static let descriptor = StageDescriptor(
         id: "normalize",
-        summary: "Canonical forms: names (honorifics, degrees, matching key), NIK (split and cross-checked), E.164 phones, ISO dates, gender, official places, sectors; raw values kept, problems as issues.",
+        summary:
+            "Canonical forms: names (honorifics, degrees, matching key), NIK (split and cross-checked), E.164 phones, ISO dates, gender, official places, sectors; raw values kept, problems as issues.",
         options: optionDescriptors
     )
 
@@ -140,7 +141,9 @@ public final class NormalizeStage: RecordTransform {
             if let code = genders.code(cleaned) {
                 work.out.values[Field.gender] = code
                 work.gender = code
-            } else { work.issue("gender.unknown", Field.gender, "not a known gender value") }
+            } else {
+                work.issue("gender.unknown", Field.gender, "not a known gender value")
+            }
         case .kecamatan: work.kecamatanText = cleaned
         case .kelurahan: work.kelurahanText = cleaned
         case .postalCode: work.postalCode = cleaned

@@ -24,7 +24,10 @@ enum PhoneNormalizer {
         func flush() {
             defer { digits.removeAll(keepingCapacity: true) }
             guard !digits.isEmpty else { return }
-            guard let (number, kind) = digits.withDigits({ canonical($0) }) else { result.rejectedParts += 1; return }
+            guard let (number, kind) = digits.withDigits({ canonical($0) }) else {
+                result.rejectedParts += 1
+                return
+            }
             if result.primary == nil {
                 result.primary = number
                 result.kind = kind
@@ -54,7 +57,10 @@ enum PhoneNormalizer {
         var isEmpty: Bool { count == 0 }
 
         mutating func append(_ digit: UInt8) {
-            guard count < 24 else { count += 1; return }
+            guard count < 24 else {
+                count += 1
+                return
+            }
             withUnsafeMutableBytes(of: &storage) { $0[count] = digit }
             count += 1
         }
@@ -75,8 +81,12 @@ enum PhoneNormalizer {
     /// One number's digits to E.164 and its kind, or nil when it cannot be an Indonesian number.
     static func canonical(_ input: UnsafeBufferPointer<UInt8>) -> (String, Kind)? {
         var start = 0
-        if input.count >= 4, input[0] == 0x30, input[1] == 0x30, input[2] == 0x36, input[3] == 0x32 { start = 4 }  // 0062
-        else if input.count >= 10, input[0] == 0x36, input[1] == 0x32 { start = 2 }  // 62
+        if input.count >= 4, input[0] == 0x30, input[1] == 0x30, input[2] == 0x36, input[3] == 0x32 {
+            start = 4
+        }  // 0062
+        else if input.count >= 10, input[0] == 0x36, input[1] == 0x32 {
+            start = 2
+        }  // 62
         if start < input.count, input[start] == 0x30 { start += 1 }  // trunk 0, also "+62 (0) 812"
         let national = input[start...]
         guard let first = national.first else { return nil }
@@ -92,9 +102,14 @@ enum PhoneNormalizer {
             return nil
         }
         let number = ByteText.string(capacity: national.count + 3) { buffer in
-            buffer[0] = 0x2B; buffer[1] = 0x36; buffer[2] = 0x32
+            buffer[0] = 0x2B
+            buffer[1] = 0x36
+            buffer[2] = 0x32
             var count = 3
-            for digit in national { buffer[count] = digit; count += 1 }
+            for digit in national {
+                buffer[count] = digit
+                count += 1
+            }
             return count
         }
         return (number, kind)

@@ -148,8 +148,12 @@ struct PlaceIndex: Sendable {
         for (index, candidate) in (level == .kecamatan ? kecamatanKeys : kelurahanKeys).enumerated() {
             guard abs(candidate.count - bytes.count) <= limit else { continue }
             let distance = Self.distance(bytes, candidate, limit: best)
-            if distance < best { best = distance; candidates = [index] }
-            else if distance == best { candidates.append(index) }
+            if distance < best {
+                best = distance
+                candidates = [index]
+            } else if distance == best {
+                candidates.append(index)
+            }
         }
         guard best <= limit, !candidates.isEmpty else { return (.unknown, false) }
         guard let index = preferred(candidates, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }

@@ -6,26 +6,42 @@ struct SectorTable: Sendable {
     static let other = "lainnya"
 
     static let defaults: [String: [String]] = [
-        "kuliner": ["kuliner", "makanan", "minuman", "makan", "mamin", "food", "beverage", "f b", "fnb", "katering",
-                    "catering", "kue", "cake", "roti", "bakery", "snack", "camilan", "cemilan", "keripik", "kripik",
-                    "sambal", "nasi", "warung", "warteg", "kopi", "coffee", "jus", "minuman", "frozen", "bakso",
-                    "gorengan", "jajanan", "masakan", "dapur", "kuliner rumahan", "hampers", "lontong", "dimsum"],
-        "fesyen": ["fesyen", "fashion", "busana", "pakaian", "baju", "konveksi", "jahit", "menjahit", "penjahit",
-                   "permak", "hijab", "jilbab", "mukena", "kerudung", "batik", "sablon", "kaos", "tshirt", "butik",
-                   "garmen", "bordir", "sepatu", "sandal", "tenun"],
-        "kerajinan tangan": ["kerajinan", "kerajinan tangan", "kriya", "craft", "handicraft", "handmade", "tas",
-                             "totebag", "tote bag", "anyaman", "rajut", "merajut", "souvenir", "suvenir", "aksesoris",
-                             "manik", "manik manik", "decoupage", "serut", "pouch", "dompet", "kulit", "flanel"],
-        "jasa": ["jasa", "laundry", "loundry", "servis", "service", "bengkel", "salon", "potong rambut", "barbershop",
-                 "ojek", "rental", "sewa", "les", "kursus", "fotokopi", "fotocopy", "percetakan", "event", "travel"],
-        "perdagangan": ["dagang", "perdagangan", "toko", "retail", "grosir", "sembako", "kelontong", "jualan",
-                        "reseller", "dropship", "agen", "distributor", "warung sembako"],
-        "pertanian": ["pertanian", "tani", "hidroponik", "tanaman", "kebun", "perkebunan", "ternak", "peternakan",
-                      "ikan", "budidaya", "urban farming", "lele", "sayur", "sayuran", "jamur", "madu", "bibit"],
-        "kecantikan": ["kecantikan", "kosmetik", "skincare", "spa", "rias", "make up", "makeup", "mua", "sabun", "parfum",
-                       "lulur", "jamu", "herbal"],
-        "digital": ["digital", "online", "aplikasi", "website", "desain", "design", "grafis", "konten", "fotografi",
-                    "video", "it", "teknologi", "software"],
+        "kuliner": [
+            "kuliner", "makanan", "minuman", "makan", "mamin", "food", "beverage", "f b", "fnb", "katering",
+            "catering", "kue", "cake", "roti", "bakery", "snack", "camilan", "cemilan", "keripik", "kripik",
+            "sambal", "nasi", "warung", "warteg", "kopi", "coffee", "jus", "minuman", "frozen", "bakso",
+            "gorengan", "jajanan", "masakan", "dapur", "kuliner rumahan", "hampers", "lontong", "dimsum",
+        ],
+        "fesyen": [
+            "fesyen", "fashion", "busana", "pakaian", "baju", "konveksi", "jahit", "menjahit", "penjahit",
+            "permak", "hijab", "jilbab", "mukena", "kerudung", "batik", "sablon", "kaos", "tshirt", "butik",
+            "garmen", "bordir", "sepatu", "sandal", "tenun",
+        ],
+        "kerajinan tangan": [
+            "kerajinan", "kerajinan tangan", "kriya", "craft", "handicraft", "handmade", "tas",
+            "totebag", "tote bag", "anyaman", "rajut", "merajut", "souvenir", "suvenir", "aksesoris",
+            "manik", "manik manik", "decoupage", "serut", "pouch", "dompet", "kulit", "flanel",
+        ],
+        "jasa": [
+            "jasa", "laundry", "loundry", "servis", "service", "bengkel", "salon", "potong rambut", "barbershop",
+            "ojek", "rental", "sewa", "les", "kursus", "fotokopi", "fotocopy", "percetakan", "event", "travel",
+        ],
+        "perdagangan": [
+            "dagang", "perdagangan", "toko", "retail", "grosir", "sembako", "kelontong", "jualan",
+            "reseller", "dropship", "agen", "distributor", "warung sembako",
+        ],
+        "pertanian": [
+            "pertanian", "tani", "hidroponik", "tanaman", "kebun", "perkebunan", "ternak", "peternakan",
+            "ikan", "budidaya", "urban farming", "lele", "sayur", "sayuran", "jamur", "madu", "bibit",
+        ],
+        "kecantikan": [
+            "kecantikan", "kosmetik", "skincare", "spa", "rias", "make up", "makeup", "mua", "sabun", "parfum",
+            "lulur", "jamu", "herbal",
+        ],
+        "digital": [
+            "digital", "online", "aplikasi", "website", "desain", "design", "grafis", "konten", "fotografi",
+            "video", "it", "teknologi", "software",
+        ],
     ]
 
     /// Phrases as word arrays, longest first, with their sector.
@@ -50,7 +66,7 @@ struct SectorTable: Sendable {
         if canonical.contains(lower) { return lower }
         let words = TextNormalizer.words(lower)
         var best: (position: Int, length: Int, sector: String)?
-        for (words: phrase, sector: sector) in phrases where phrase.count <= words.count {
+        for (words:phrase, sector:sector) in phrases where phrase.count <= words.count {
             var position = 0
             while position + phrase.count <= words.count {
                 if words[position] == phrase[0], phrase.count == 1 || words[position..<position + phrase.count].elementsEqual(phrase) {

@@ -32,14 +32,17 @@ enum TextNormalizer {
     @inline(__always)
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .ascii }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var tidy = base[0] != 0x20 && base[bytes.count - 1] != 0x20
         var previousSpace: UInt64 = 0
         var index = 0
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             if word & highs != 0 { return .unicode }
-            let spaces = word ^ (0x20 &* ones), deletes = word ^ lows
+            let spaces = word ^ (0x20 &* ones)
+            let deletes = word ^ lows
             // Exact per-byte zero tests: 0x80 in each byte that is a space / DEL.
             let spaceMask = ~(((spaces & lows) &+ lows) | spaces) & highs
             let deleteMask = ~(((deletes & lows) &+ lows) | deletes) & highs
@@ -69,7 +72,10 @@ enum TextNormalizer {
                     pendingSpace = count > 0
                     continue
                 }
-                if pendingSpace { buffer[count] = 0x20; count += 1 }
+                if pendingSpace {
+                    buffer[count] = 0x20
+                    count += 1
+                }
                 pendingSpace = false
                 buffer[count] = byte
                 count += 1

@@ -55,10 +55,22 @@ public struct QuarantineStore {
         }
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        if let runID { conditions.append("q.run_id = ?"); arguments.append(runID) }
-        if let source = filter.sourceID { conditions.append("q.source_id = ?"); arguments.append(source) }
-        if let file = filter.file { conditions.append("instr(q.file, ?) > 0"); arguments.append(file) }
-        if let rule = filter.rule { conditions.append("(',' || q.rules || ',') LIKE ?"); arguments.append("%," + rule + ",%") }
+        if let runID {
+            conditions.append("q.run_id = ?")
+            arguments.append(runID)
+        }
+        if let source = filter.sourceID {
+            conditions.append("q.source_id = ?")
+            arguments.append(source)
+        }
+        if let file = filter.file {
+            conditions.append("instr(q.file, ?) > 0")
+            arguments.append(file)
+        }
+        if let rule = filter.rule {
+            conditions.append("(',' || q.rules || ',') LIKE ?")
+            arguments.append("%," + rule + ",%")
+        }
         let sql = """
             SELECT q.id, q.run_id, q.record_key, q.source_id, q.file, q.locator, q.reasons, q.raw,
                 (SELECT s.run FROM record_seen s WHERE s.key = q.record_key AND s.run > q.run_id),
@@ -74,8 +86,11 @@ public struct QuarantineStore {
             let requarantined: String? = row[9]
             var later: QuarantineEntry.Later?
             // The newest later run decides: accepted after being quarantined again counts as accepted.
-            if let accepted, accepted >= (requarantined ?? "") { later = .accepted(runID: accepted) }
-            else if let requarantined { later = .quarantined(runID: requarantined) }
+            if let accepted, accepted >= (requarantined ?? "") {
+                later = .accepted(runID: accepted)
+            } else if let requarantined {
+                later = .quarantined(runID: requarantined)
+            }
             return QuarantineEntry(
                 id: row[0], runID: row[1], recordKey: row[2], sourceID: row[3], file: row[4], locator: row[5],
                 reasons: reasons, raw: row[7], later: later

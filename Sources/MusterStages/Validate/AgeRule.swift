@@ -5,7 +5,10 @@ internal import MusterCore
 /// when it has none) or at a fixed `YYYY-MM-DD`. A birth date normalize refused as in the
 /// future (`date.future`) or implausibly old (`date.implausible`) fails too.
 struct AgeRule: ValidationRule {
-    enum Reference: Equatable { case run, programme, day(Day) }
+    enum Reference: Equatable {
+        case run, programme
+        case day(Day)
+    }
 
     static let type = "age"
     static let summary = "The age a birth date gives must be within min…max years at the run's or the programme's date."

@@ -1,4 +1,5 @@
 internal import MusterCore
+
 /// The tiny expression language of `condition` rules: comparisons of fields with fields or
 /// literals, joined by `and`, `or`, `not` and parentheses. A bare field name means "has a
 /// value". Nothing else — no functions, no regular expressions — so a rule can neither
@@ -19,7 +20,12 @@ indirect enum Condition: Sendable, Equatable {
     }
 
     enum Comparison: String, Sendable, CaseIterable {
-        case equal = "==", notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", less = "<", greater = ">"
+        case equal = "=="
+        case notEqual = "!="
+        case lessOrEqual = "<="
+        case greaterOrEqual = ">="
+        case less = "<"
+        case greater = ">"
     }
 
     case present(String)

@@ -9,7 +9,11 @@ struct ConditionParser {
     }
 
     private enum Token: Equatable {
-        case word(String), text(String), number(String), symbol(String), end
+        case word(String)
+        case text(String)
+        case number(String)
+        case symbol(String)
+        case end
     }
 
     private let tokens: [(token: Token, column: Int)]

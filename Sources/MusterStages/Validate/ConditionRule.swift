@@ -29,11 +29,14 @@ struct ConditionRule: ValidationRule {
             do {
                 let condition = try ConditionParser.parse(try container.decode(String.self, forKey: key))
                 if let unknown = condition.fields.first(where: { !fields.contains($0) }) {
-                    throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a condition over known fields; \"\(unknown)\" is not \(fields.expectation(for: unknown))")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: key, in: container, debugDescription: "a condition over known fields; \"\(unknown)\" is not \(fields.expectation(for: unknown))"
+                    )
                 }
                 return condition
             } catch let failure as ConditionParser.Failure {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a condition such as `gender == \"P\" and not nik` (\(failure))")
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: container, debugDescription: "a condition such as `gender == \"P\" and not nik` (\(failure))")
             }
         }
         self.init(header: header, assert: try parse(.assert), when: container.contains(.when) ? try parse(.when) : nil)

@@ -60,7 +60,9 @@ struct ConsistencyRule: ValidationRule {
             guard let nik = values[Field.nikGender], let stated = values[Field.gender] else { return [] }
             disagree = nik != stated
         case .nikKecamatan:
-            guard let nik = values[Field.nikDistrict], nik.hasPrefix("31."), let stated = values[Field.kecamatanCode], subject.isParticipant || !derived.contains(Field.kecamatan) else { return [] }
+            guard let nik = values[Field.nikDistrict], nik.hasPrefix("31."), let stated = values[Field.kecamatanCode],
+                subject.isParticipant || !derived.contains(Field.kecamatan)
+            else { return [] }
             disagree = nik != stated
         case .kelurahanKecamatan:
             guard let kelurahan = values[Field.kelurahanCode], let kecamatan = values[Field.kecamatanCode] else { return [] }
@@ -70,12 +72,13 @@ struct ConsistencyRule: ValidationRule {
     }
 
     private func failure(_ field: String) -> RuleFailure {
-        let text = switch check {
-        case .nikBirthDate: "the NIK's birth date differs from the stated birth date"
-        case .nikGender: "the NIK's gender differs from the stated gender"
-        case .nikKecamatan: "the NIK's kecamatan differs from the stated kecamatan"
-        case .kelurahanKecamatan: "the kelurahan is not in the stated kecamatan"
-        }
+        let text =
+            switch check {
+            case .nikBirthDate: "the NIK's birth date differs from the stated birth date"
+            case .nikGender: "the NIK's gender differs from the stated gender"
+            case .nikKecamatan: "the NIK's kecamatan differs from the stated kecamatan"
+            case .kelurahanKecamatan: "the kelurahan is not in the stated kecamatan"
+            }
         return RuleFailure(field: field, text)
     }
 }

@@ -48,14 +48,15 @@ struct FormatRule: ValidationRule {
         guard let value = subject.values[field], !value.isEmpty else {
             return unreadablePhone ? [RuleFailure(field: field, "\(field) is not a valid Indonesian number")] : []
         }
-        let failed: String? = switch format {
-        case .nik: nikProblem(value, subject)
-        case .phone:
-            unreadablePhone || !IdentifierRules.isWellFormedPhone(value) ? "\(field) is not a valid Indonesian number" : nil
-        case .e164: Self.isDigits(value, prefix: "+", count: 8...15) ? nil : "\(field) is not an E.164 number"
-        case .email: IdentifierRules.isWellFormedEmail(value) ? nil : "\(field) is not of the form name@domain.tld"
-        case .date: Day(written: value) != nil && value.count == 10 && value.dropFirst(4).first == "-" ? nil : "\(field) is not an ISO date"
-        }
+        let failed: String? =
+            switch format {
+            case .nik: nikProblem(value, subject)
+            case .phone:
+                unreadablePhone || !IdentifierRules.isWellFormedPhone(value) ? "\(field) is not a valid Indonesian number" : nil
+            case .e164: Self.isDigits(value, prefix: "+", count: 8...15) ? nil : "\(field) is not an E.164 number"
+            case .email: IdentifierRules.isWellFormedEmail(value) ? nil : "\(field) is not of the form name@domain.tld"
+            case .date: Day(written: value) != nil && value.count == 10 && value.dropFirst(4).first == "-" ? nil : "\(field) is not an ISO date"
+            }
         return failed.map { [RuleFailure(field: field, $0)] } ?? []
     }
 
@@ -68,7 +69,8 @@ struct FormatRule: ValidationRule {
             return issue.message
         }
         let digits = Array(value.utf8).map { Int($0) - 48 }
-        let day = digits[6] * 10 + digits[7], month = digits[8] * 10 + digits[9]
+        let day = digits[6] * 10 + digits[7]
+        let month = digits[8] * 10 + digits[9]
         guard (1...31).contains(day > 40 ? day - 40 : day), (1...12).contains(month) else {
             return "NIK's date digits (DDMMYY, day + 40 for women) are not a real day"
         }

@@ -23,7 +23,8 @@ struct IssueRule: ValidationRule {
         let container = try decoder.container(keyedBy: Keys.self)
         let codes = try container.decode([String].self, forKey: .codes)
         if let index = codes.firstIndex(where: { !$0.contains(".") || $0.hasPrefix(".") }) {
-            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [Keys.codes, IndexKey(index)], debugDescription: "an issue code of the form area.problem or area.*"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: container.codingPath + [Keys.codes, IndexKey(index)], debugDescription: "an issue code of the form area.problem or area.*"))
         }
         guard !codes.isEmpty else {
             throw DecodingError.dataCorruptedError(forKey: .codes, in: container, debugDescription: "a non-empty array of issue codes")

@@ -47,7 +47,8 @@ enum RuleCatalog {
             kind: kind.flatMap(RecordKind.init(rawValue:)) ?? .participant
         )
         if header.scope.onParticipant && header.kind == .programme {
-            throw DecodingError.dataCorruptedError(forKey: .on, in: container, debugDescription: "\"record\" for a programme rule (programmes have no golden values)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .on, in: container, debugDescription: "\"record\" for a programme rule (programmes have no golden values)")
         }
         return try type.decoded(header: header, from: decoder, fields: fields)
     }
@@ -58,5 +59,6 @@ enum RuleCatalog {
     }
 
     /// The header keys, for `muster stages`.
-    static let headerSummary = "each rule: id, type, severity (error|warning, default error), message, on (record|participant|both), kind (participant|programme)"
+    static let headerSummary =
+        "each rule: id, type, severity (error|warning, default error), message, on (record|participant|both), kind (participant|programme)"
 }

@@ -23,7 +23,8 @@ struct UniqueRule: ValidationRule {
     init(header: RuleHeader, from decoder: any Decoder, fields: KnownFields) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         guard header.scope == .participant else {
-            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [AnyKey("on")], debugDescription: "\"participant\" (uniqueness is checked per cluster)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: container.codingPath + [AnyKey("on")], debugDescription: "\"participant\" (uniqueness is checked per cluster)"))
         }
         self.init(header: header, field: try container.decodeField(forKey: .field, fields: fields))
     }
@@ -34,7 +35,8 @@ struct UniqueRule: ValidationRule {
         var blamed: [String] = []
         for record in subject.members {
             guard let value = record.normalized?.values[field], !value.isEmpty,
-                !(record.normalized?.issues.contains { $0.field == field } ?? false) else { continue }
+                !(record.normalized?.issues.contains { $0.field == field } ?? false)
+            else { continue }
             distinct.insert(value)
             if value != golden { blamed.append(record.key) }
         }

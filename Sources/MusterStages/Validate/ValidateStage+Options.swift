@@ -47,7 +47,10 @@ extension ValidateStage {
             }
             guard container.contains(.rules) else { return }
             if let shorthand = [CodingKeys.required, .programmeRequired, .checkFormats].first(where: { container.contains($0) }) {
-                throw DecodingError.dataCorruptedError(forKey: shorthand, in: container, debugDescription: "no \"\(shorthand.stringValue)\" beside \"rules\" (it only shapes the default rules; declare a required or format rule instead)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: shorthand, in: container,
+                    debugDescription:
+                        "no \"\(shorthand.stringValue)\" beside \"rules\" (it only shapes the default rules; declare a required or format rule instead)")
             }
             var list = try container.nestedUnkeyedContainer(forKey: .rules)
             var rules: [any ValidationRule] = []
@@ -56,7 +59,10 @@ extension ValidateStage {
                 let index = list.currentIndex
                 let rule = try RuleCatalog.decode(from: try list.superDecoder(), fields: known)
                 guard seen.insert(rule.header.id).inserted else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: list.codingPath + [IndexKey(index), AnyKey("id")], debugDescription: "a rule id used once (\"\(rule.header.id)\" is used twice)"))
+                    throw DecodingError.dataCorrupted(
+                        .init(
+                            codingPath: list.codingPath + [IndexKey(index), AnyKey("id")],
+                            debugDescription: "a rule id used once (\"\(rule.header.id)\" is used twice)"))
                 }
                 rules.append(rule)
             }
@@ -88,8 +94,10 @@ extension ValidateStage {
                 + ". Without rules: required-FIELD, nik-format, phone-format, email-format."
         ),
         OptionDescriptor("fields", type: "[string]", default: "[]", summary: "Office field names rules may use besides the canonical ones."),
-        OptionDescriptor("referenceDate", type: "string", default: "null", summary: "The day ages are computed at for \"at\": \"run\" (YYYY-MM-DD); null is the run's day."),
-        OptionDescriptor("required", type: "[string]", default: "[\"name\"]", summary: "Without rules: fields every participant record must have (rule required-FIELD)."),
+        OptionDescriptor(
+            "referenceDate", type: "string", default: "null", summary: "The day ages are computed at for \"at\": \"run\" (YYYY-MM-DD); null is the run's day."),
+        OptionDescriptor(
+            "required", type: "[string]", default: "[\"name\"]", summary: "Without rules: fields every participant record must have (rule required-FIELD)."),
         OptionDescriptor("programmeRequired", type: "[string]", default: "[\"title\"]", summary: "Without rules: fields every programme record must have."),
         OptionDescriptor("checkFormats", type: "boolean", default: "true", summary: "Without rules: rules nik-format, phone-format, email-format."),
     ]

@@ -17,7 +17,8 @@ public import MusterCore
 public final class ValidateStage: Stage {
     public static let descriptor = StageDescriptor(
         id: "validate",
-        summary: "Checks declarative rules (required, format, allowed, range, age, consistency, unique, issue, condition) per record and per participant; errors quarantine, warnings flag; re-splits clusters a quarantined record linked.",
+        summary:
+            "Checks declarative rules (required, format, allowed, range, age, consistency, unique, issue, condition) per record and per participant; errors quarantine, warnings flag; re-splits clusters a quarantined record linked.",
         options: optionDescriptors
     )
 
@@ -141,7 +142,8 @@ public final class ValidateStage: Stage {
     private func markSplit(_ records: inout [Record], original: String) {
         let accepted = records.indices.filter { !records[$0].isQuarantined && records[$0].match != nil }
         guard Set(accepted.compactMap { records[$0].match?.cluster }).count > 1 else { return }
-        let issue = FieldIssue(code: Self.splitIssue, field: "cluster", raw: original, message: "the cluster was split: records linking its parts were quarantined")
+        let issue = FieldIssue(
+            code: Self.splitIssue, field: "cluster", raw: original, message: "the cluster was split: records linking its parts were quarantined")
         for index in accepted { records[index].normalized?.issues.append(issue) }
     }
 }
