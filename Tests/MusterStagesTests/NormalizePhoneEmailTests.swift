@@ -37,7 +37,7 @@ import Testing
         #expect(result.issues.isEmpty)
     }
 
-    @Test(arguments: ["08127", "12345", "abc", "0000000000", "+1 202 555 0147", "0812345678901234", "1500-123", "62"])
+    @Test(arguments: ["08127", "12345", "abc", "0000000000", "+1 202", "0812345678901234", "1500-123", "62"])
     func impossiblePhonesAreIssuesNotValues(raw: String) {
         let result = Normalizing.values([Field.phone: raw])
         #expect(result[Field.phone] == nil)

@@ -70,6 +70,10 @@ import Testing
         let configuration = try PipelineConfiguration.load(file: RepositoryPaths.root + "/pipeline.json")
         let validate = try #require(configuration.stages.first { $0.type == "validate" })
         let options = try ConfigDecoder(file: "pipeline.json").decode(ValidateStage.Options.self, from: validate.options, at: "stages[3].options")
-        #expect(options.effectiveRules.prefix(5).map(\.header.id) == ["required-name", "required-title", "nik-format", "phone-format", "email-format"])
+        #expect(
+            options.effectiveRules.prefix(6).map(\.header.id) == [
+                "required-name", "required-title", "nik-format", "phone-format", "phone-indonesian", "email-format",
+            ]
+        )
     }
 }

@@ -44,6 +44,33 @@ import Testing
         #expect(out == [[], ["req"], ["req", "contact"]])
     }
 
+    /// A foreign number is well formed; whether it is welcome is the office's rule.
+    @Test func aForeignNumberIsQuarantinedByItsOwnRuleWhichAnOfficeCanLeaveOut() throws {
+        let format = #"{"id": "phone-format", "type": "format", "field": "phone", "format": "phone"}"#
+        let indonesian = #"{"id": "phone-indonesian", "type": "issue", "codes": ["phone.foreign"], "message": "not an Indonesian number"}"#
+        let rows = [[Field.name: "Ani", Field.phone: "+61 457 161 634"], [Field.name: "Budi", Field.phone: "0812-1111-2222"]]
+        #expect(try Self.quarantined("[\(format), \(indonesian)]", rows) == [["phone-indonesian"], []])
+        #expect(try Self.quarantined("[\(format)]", rows) == [[], []])
+        let defaults = try Fixtures.run(
+            ValidateStage(options: .init(), context: Fixtures.context(stage: "validate")),
+            rows.map { fields in
+                var record = Fixtures.record("row:2", fields)
+                Normalizing.stage.transform(&record)
+                return record
+            })
+        #expect(defaults.map { $0.quarantine.map(\.message) } == [["not an Indonesian number"], []])
+    }
+
+    /// Both place fields unknown: one reason for the rule, not one per field.
+    @Test func aRuleFailingTwiceOnARecordIsOneReason() throws {
+        let rules = #"""
+            [{"id": "place-known", "type": "issue", "codes": ["kecamatan.unknown", "kelurahan.unknown"],
+              "message": "the kecamatan or kelurahan is not in the region list"}]
+            """#
+        let out = try Self.quarantined(rules, [[Field.name: "Ani", Field.kecamatan: "Atlantis", Field.kelurahan: "Lemuria"]])
+        #expect(out == [["place-known"]])
+    }
+
     @Test func formatsOfNIKPhoneEmailAndDate() throws {
         let rules = #"""
             [{"id": "nik", "type": "format", "field": "nik", "format": "nik"},

@@ -46,6 +46,9 @@ extension NormalizeStage {
         }
         work.out.values[Field.phone] = primary
         work.out.values[Field.phoneType] = phones.kind?.rawValue
+        if phones.kind == .foreign {
+            work.issue("phone.foreign", Field.phone, "a number of another country (\(primary.prefix(3))…), not an Indonesian one")
+        }
         if !phones.others.isEmpty { work.out.values[Field.otherPhones] = phones.others.joined(separator: " ") }
         if phones.rejectedParts > 0 {
             work.out.issues.append(

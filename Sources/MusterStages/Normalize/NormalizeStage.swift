@@ -75,6 +75,14 @@ public final class NormalizeStage: RecordTransform {
         record.normalized = work.out
     }
 
+    /// An identifier cell without the apostrophe Excel puts before a number typed as text
+    /// (`'3174015203870001`, `'081234567890`): one leading `'`, and only that. The raw
+    /// value keeps it.
+    static func withoutTextPrefix(_ cleaned: String) -> String {
+        guard cleaned.utf8.first == 0x27 else { return cleaned }
+        return TextNormalizer.clean(String(cleaned.dropFirst()))
+    }
+
     func isPlaceholder(_ cleaned: String) -> Bool {
         let utf8 = cleaned.utf8
         guard utf8.count <= placeholderMaxBytes else { return false }
@@ -130,10 +138,10 @@ public final class NormalizeStage: RecordTransform {
     private func normalize(field: String, kind: Kind, cleaned: String, raw: String, into work: inout Work) {
         switch kind {
         case .name: normalizeName(cleaned, into: &work)
-        case .nik: normalizeNIK(cleaned, into: &work)
-        case .phone: normalizePhone(cleaned, into: &work)
+        case .nik: normalizeNIK(Self.withoutTextPrefix(cleaned), into: &work)
+        case .phone: normalizePhone(Self.withoutTextPrefix(cleaned), into: &work)
         case .email:
-            let email = EmailNormalizer.canonical(cleaned)
+            let email = EmailNormalizer.canonical(Self.withoutTextPrefix(cleaned))
             work.out.values[Field.email] = email
             if !EmailNormalizer.isWellFormed(email) { work.issue("email.syntax", Field.email, "not an e-mail address of the form name@domain.tld") }
         case .birthDate: normalizeBirthDate(cleaned, into: &work)
@@ -146,7 +154,7 @@ public final class NormalizeStage: RecordTransform {
             }
         case .kecamatan: work.kecamatanText = cleaned
         case .kelurahan: work.kelurahanText = cleaned
-        case .postalCode: work.postalCode = cleaned
+        case .postalCode: work.postalCode = Self.withoutTextPrefix(cleaned)
         case .sector: normalizeSector(cleaned, into: &work)
         case .birthPlace: work.out.values[field] = TextNormalizer.titleCased(cleaned)
         case .other: work.out.values[field] = cleaned

@@ -3,10 +3,16 @@
 /// Accepts 0812-3456-7890, +62 812 3456 7890, 62812…, 0062…, 812…, +62 (0) 812…, Jakarta
 /// landlines (021) 7890123 and 0812.3456.7890. A field holding several numbers
 /// ("0812… / 0813…", "0812…, 021…", "0812… atau 0813…") gives the first valid one as the
-/// primary and the rest as others. Works on UTF-8 bytes: no Foundation, no allocation
-/// besides the results.
+/// primary and the rest as others. A number with another country's code (`+61 457 161 634`,
+/// `0061 …`, `+1 (415) …`) stays that country's, in E.164, of kind `foreign`: it is never
+/// read as an Indonesian number, and an Indonesian number in the same field is preferred as
+/// the primary. Works on UTF-8 bytes: no Foundation, no allocation besides the results.
 enum PhoneNormalizer {
-    enum Kind: String { case mobile, landline }
+    enum Kind: String {
+        case mobile
+        case landline
+        case foreign
+    }
 
     struct Result: Equatable {
         var primary: String?
@@ -21,14 +27,24 @@ enum PhoneNormalizer {
         var digits = DigitBuffer()
         var utf8 = raw.utf8.makeIterator()
         var previous: UInt8 = 0x20
+        var international = false
         func flush() {
-            defer { digits.removeAll(keepingCapacity: true) }
+            defer {
+                digits.removeAll(keepingCapacity: true)
+                international = false
+            }
             guard !digits.isEmpty else { return }
-            guard let (number, kind) = digits.withDigits({ canonical($0) }) else {
+            let found = digits.withDigits { foreign($0, international: international).map { ($0, Kind.foreign) } ?? canonical($0) }
+            guard let (number, kind) = found else {
                 result.rejectedParts += 1
                 return
             }
             if result.primary == nil {
+                result.primary = number
+                result.kind = kind
+            } else if result.kind == .foreign, kind != .foreign, let primary = result.primary {
+                result.others.removeAll { $0 == number }
+                result.others.insert(primary, at: 0)
                 result.primary = number
                 result.kind = kind
             } else if number != result.primary, !result.others.contains(number) {
@@ -37,6 +53,7 @@ enum PhoneNormalizer {
         }
         while let byte = utf8.next() {
             switch byte {
+            case 0x2B where digits.isEmpty: international = true  // + before a number's first digit
             case 0x30...0x39: digits.append(byte)
             case 0x2F, 0x2C, 0x3B, 0x7C, 0x26: flush()  // / , ; | &
             case 0x61...0x7A, 0x41...0x5A:
@@ -71,6 +88,28 @@ enum PhoneNormalizer {
         func withDigits<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
             guard count <= 24 else { return nil }
             return withUnsafeBytes(of: storage) { raw in body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count])) }
+        }
+    }
+
+    /// A number with another country's code, in E.164: `+` or the international prefix `00`,
+    /// then a country code other than Indonesia's 62, 8 to 15 digits in all. Nil otherwise.
+    static func foreign(_ input: UnsafeBufferPointer<UInt8>, international: Bool) -> String? {
+        var start = 0
+        if !international {
+            guard input.count > 2, input[0] == 0x30, input[1] == 0x30 else { return nil }
+            start = 2
+        }
+        let number = input[start...]
+        guard let first = number.first, first != 0x30, (8...15).contains(number.count) else { return nil }
+        if first == 0x36, number.dropFirst().first == 0x32 { return nil }  // 62: Indonesia
+        return ByteText.string(capacity: number.count + 1) { buffer in
+            buffer[0] = 0x2B
+            var count = 1
+            for digit in number {
+                buffer[count] = digit
+                count += 1
+            }
+            return count
         }
     }
 

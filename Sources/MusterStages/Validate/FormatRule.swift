@@ -52,12 +52,19 @@ struct FormatRule: ValidationRule {
             switch format {
             case .nik: nikProblem(value, subject)
             case .phone:
-                unreadablePhone || !IdentifierRules.isWellFormedPhone(value) ? "\(field) is not a valid Indonesian number" : nil
+                unreadablePhone || !(IdentifierRules.isWellFormedPhone(value) || isForeignPhone(value, subject))
+                    ? "\(field) is not a valid Indonesian number" : nil
             case .e164: Self.isDigits(value, prefix: "+", count: 8...15) ? nil : "\(field) is not an E.164 number"
             case .email: IdentifierRules.isWellFormedEmail(value) ? nil : "\(field) is not of the form name@domain.tld"
             case .date: Day(written: value) != nil && value.count == 10 && value.dropFirst(4).first == "-" ? nil : "\(field) is not an ISO date"
             }
         return failed.map { [RuleFailure(field: field, $0)] } ?? []
+    }
+
+    /// A well-formed number of another country, as normalize flagged it (`phone.foreign`): its
+    /// shape is fine, and whether a foreign number is welcome is a rule of its own.
+    private func isForeignPhone(_ value: String, _ subject: RuleSubject) -> Bool {
+        Self.isDigits(value, prefix: "+", count: 8...15) && subject.issues.contains { $0.field == field && $0.code == "phone.foreign" }
     }
 
     private func nikProblem(_ value: String, _ subject: RuleSubject) -> String? {

@@ -4,7 +4,8 @@ extension ValidateStage {
     /// The stage's rules as pipeline.json sets them: either a `rules` list, or — when it is
     /// absent — the default rules built from the short options `required`,
     /// `programmeRequired` and `checkFormats` (rule ids `required-FIELD`, `nik-format`,
-    /// `phone-format`, `email-format`), which is what a pipeline.json without rules gets.
+    /// `phone-format`, `phone-indonesian`, `email-format`), which is what a pipeline.json
+    /// without rules gets.
     public struct Options: Decodable, Sendable {
         /// Canonical fields a participant record must have (default rules only).
         public var required: [String]
@@ -80,6 +81,9 @@ extension ValidateStage {
             if checkFormats {
                 rules.append(FormatRule(header: header("nik-format", FormatRule.type), field: Field.nik, format: .nik))
                 rules.append(FormatRule(header: header("phone-format", FormatRule.type), field: Field.phone, format: .phone))
+                var indonesian = header("phone-indonesian", IssueRule.type)
+                indonesian.message = "not an Indonesian number"
+                rules.append(IssueRule(header: indonesian, codes: ["phone.foreign"]))
                 rules.append(FormatRule(header: header("email-format", FormatRule.type), field: Field.email, format: .email))
             }
             return rules
@@ -91,7 +95,7 @@ extension ValidateStage {
             "rules", type: "[object]", default: nil,
             summary: "Declarative rules, checked in order; " + RuleCatalog.headerSummary + ". Types: "
                 + RuleCatalog.types.map { "\($0.type) (\($0.options.map(\.name).joined(separator: ", ")))" }.joined(separator: "; ")
-                + ". Without rules: required-FIELD, nik-format, phone-format, email-format."
+                + ". Without rules: required-FIELD, nik-format, phone-format, phone-indonesian, email-format."
         ),
         OptionDescriptor("fields", type: "[string]", default: "[]", summary: "Office field names rules may use besides the canonical ones."),
         OptionDescriptor(
@@ -99,6 +103,8 @@ extension ValidateStage {
         OptionDescriptor(
             "required", type: "[string]", default: "[\"name\"]", summary: "Without rules: fields every participant record must have (rule required-FIELD)."),
         OptionDescriptor("programmeRequired", type: "[string]", default: "[\"title\"]", summary: "Without rules: fields every programme record must have."),
-        OptionDescriptor("checkFormats", type: "boolean", default: "true", summary: "Without rules: rules nik-format, phone-format, email-format."),
+        OptionDescriptor(
+            "checkFormats", type: "boolean", default: "true", summary: "Without rules: rules nik-format, phone-format, phone-indonesian, email-format."
+        ),
     ]
 }

@@ -130,6 +130,12 @@ public final class ValidateStage: Stage {
         let message = (participant ? Self.participantPrefix : "") + (rule.header.message ?? failure.detail)
         switch rule.header.severity {
         case .error:
+            // One reason per rule: a rule that fails twice on a record (both of its place
+            // fields) says so in one reason with both messages.
+            if let index = record.quarantine.firstIndex(where: { $0.rule == rule.header.id && $0.stage == stageName }) {
+                if !record.quarantine[index].message.contains(message) { record.quarantine[index].message += "; " + message }
+                return
+            }
             record.quarantine.append(QuarantineReason(rule: rule.header.id, stage: stageName, message: message, field: failure.field))
         case .warning:
             guard !record.isQuarantined else { return }
