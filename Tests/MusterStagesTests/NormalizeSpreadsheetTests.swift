@@ -1,4 +1,5 @@
 import MusterCore
+import MusterTesting
 import Testing
 
 @testable import MusterStages
@@ -51,5 +52,49 @@ import Testing
         #expect(result[Field.phoneType] == "mobile")
         #expect(result[Field.otherPhones] == "+61457161634")
         #expect(result.issues.isEmpty)
+    }
+}
+
+/// A birth date the person gave stays theirs: when it cannot be used (in the future, not a
+/// real day), the NIK's date is never put in its place; the issue says what the NIK suggests.
+@Suite struct StatedBirthDateTests {
+    static let nik = "3174011403870001"  // born 14 March 1987
+
+    @Test(arguments: [
+        ("2087-03-14", "date.future"), ("10/05/2078", "date.future"), ("2024-02-31", "date.invalid"), ("31/02/1987", "date.invalid"),
+        ("kemarin", "date.unparseable"),
+    ])
+    func anUnusableStatedDateIsNotReplacedByTheNIKs(raw: String, code: String) {
+        let result = Normalizing.values([Field.nik: Self.nik, Field.birthDate: raw])
+        #expect(result[Field.birthDate] == nil)
+        #expect(result[Field.nikBirthDate] == "1987-03-14")
+        #expect(result[Field.derived]?.contains(Field.birthDate) != true)
+        let issue = result.issues.first { $0.field == Field.birthDate }
+        #expect(issue?.code == code)
+        #expect(issue?.raw == raw)
+        #expect(issue?.message.hasSuffix("; the NIK suggests 1987-03-14") == true, "\(issue?.message ?? "")")
+    }
+
+    @Test func withNoStatedDateTheNIKsIsDerivedAndSaidSo() {
+        let result = Normalizing.values([Field.nik: Self.nik])
+        #expect(result[Field.birthDate] == "1987-03-14")
+        #expect(result[Field.derived]?.contains(Field.birthDate) == true)
+    }
+
+    /// The shipped rules quarantine both, with the NIK's suggestion in the reason.
+    @Test func theShippedRulesQuarantineAFutureOrImpossibleBirthDate() throws {
+        let configuration = try PipelineConfiguration.load(file: RepositoryPaths.root + "/pipeline.json")
+        let validate = try #require(configuration.stages.first { $0.type == "validate" })
+        let options = try ConfigDecoder(file: "pipeline.json").decode(ValidateStage.Options.self, from: validate.options, at: "stages[3].options")
+        let stage = ValidateStage(options: options, context: Fixtures.context(stage: "validate"))
+        let records = ["2087-03-14", "2024-02-31"].enumerated().map { index, raw in
+            var record = Fixtures.record("row:\(index + 2)", [Field.name: "Ani", Field.nik: Self.nik, Field.birthDate: raw])
+            Normalizing.stage.transform(&record)
+            return record
+        }
+        let out = try Fixtures.run(stage, records)
+        #expect(out.map { $0.quarantine.map(\.rule) } == [["age-range"], ["birth-date-real"]])
+        #expect(out[0].quarantine.first?.message == "birthDate is in the future: birth date is after 2025-06-30; the NIK suggests 1987-03-14")
+        #expect(out[1].quarantine.first?.message == "not a real day; the NIK suggests 1987-03-14")
     }
 }

@@ -60,6 +60,7 @@ extension NormalizeStage {
     }
 
     func normalizeBirthDate(_ cleaned: String, into work: inout Work) {
+        work.birthDateStated = true
         switch dates.parse(cleaned) {
         case .unparseable:
             work.issue("date.unparseable", Field.birthDate, "not a date in a known form")
@@ -76,7 +77,6 @@ extension NormalizeStage {
             }
             if swapped { work.issue("date.swapped", Field.birthDate, "read month first: the day-first reading is not a real day") }
             work.statedBirthDate = day
-            work.hasBirthDate = true
             work.out.values[Field.birthDate] = day.iso
         }
     }

@@ -76,9 +76,13 @@ extension NormalizeStage {
                 if stated.day != nikDate.day || stated.month != nikDate.month || stated.year % 100 != nikDate.year % 100 {
                     work.issue("nik.birth-date-mismatch", Field.nik, "the NIK's birth date differs from the stated birth date")
                 }
-            } else if !work.hasBirthDate {
+            } else if !work.birthDateStated {
                 work.out.values[Field.birthDate] = nikDate.iso
                 work.derived.append(Field.birthDate)
+            } else if let index = work.out.issues.lastIndex(where: { $0.field == Field.birthDate && $0.code.hasPrefix("date.") }) {
+                // The stated date cannot be used and stays the person's: the reason says what
+                // the NIK suggests, so the operator can fix the source and replay.
+                work.out.issues[index].message += "; the NIK suggests \(nikDate.iso)"
             }
         }
         if let gender = work.gender {

@@ -106,7 +106,8 @@ public final class NormalizeStage: RecordTransform {
         /// again in the values dictionary.
         var gender: String?
         var kecamatanCode: String?
-        var hasBirthDate = false
+        /// A birth date was given, usable or not: the NIK's date is then never put in its place.
+        var birthDateStated = false
         var derived: [String] = []
 
         init(raw: FieldValues) { self.raw = raw }

@@ -61,8 +61,12 @@ struct AgeRule: ValidationRule {
 
     func check(_ subject: RuleSubject) -> [RuleFailure] {
         guard let text = subject.values[field], !text.isEmpty else {
-            if subject.has(issue: "date.future", field: field) { return [RuleFailure(field: field, "\(field) is in the future")] }
-            if let max, subject.has(issue: "date.implausible", field: field) { return [RuleFailure(field: field, "age is above \(max)")] }
+            if let issue = subject.issues.first(where: { $0.field == field && $0.code == "date.future" }) {
+                return [RuleFailure(field: field, "\(field) is in the future: \(issue.message)")]
+            }
+            if let max, let issue = subject.issues.first(where: { $0.field == field && $0.code == "date.implausible" }) {
+                return [RuleFailure(field: field, "age is above \(max): \(issue.message)")]
+            }
             return []
         }
         guard let birth = Day(written: text) else { return [RuleFailure(field: field, "\(field) is not a date")] }
