@@ -98,3 +98,28 @@ import Testing
         #expect(out[1].quarantine.first?.message == "not a real day; the NIK suggests 1987-03-14")
     }
 }
+
+/// Real places in another kota than the office's: flagged, with the place and its kota named.
+@Suite struct PlaceAreaTests {
+    @Test(arguments: [
+        (Field.kelurahan, "Rawamangun", "Kota Administrasi Jakarta Timur"), (Field.kelurahan, "Cengkareng Barat", "Kota Administrasi Jakarta Barat"),
+        (Field.kecamatan, "Cengkareng", "Kota Administrasi Jakarta Barat"),
+    ])
+    func aPlaceOutsideTheAreaIsFlaggedWithItsKota(field: String, raw: String, kota: String) {
+        let result = Normalizing.values([field: raw])
+        let issue = result.issues.first { $0.code == "place.outside-area" }
+        #expect(issue?.field == field)
+        #expect(issue?.message.hasSuffix("lies in \(kota), outside the office's area 31.74") == true, "\(issue?.message ?? "none")")
+        #expect(result[field] == raw, "the place is still read as the real place it is")
+    }
+
+    @Test func placesInsideTheAreaAndAWiderAreaAreNotFlagged() throws {
+        #expect(Normalizing.values([Field.kecamatan: "Tebet", Field.kelurahan: "Bukit Duri"]).issues.isEmpty)
+        let wide = NormalizeStage(options: try Normalizing.options(#"{"area": "31", "referenceDate": "2025-06-30"}"#), context: Fixtures.context())
+        #expect(Normalizing.values([Field.kelurahan: "Rawamangun"], stage: wide).issues.isEmpty)
+    }
+
+    @Test func anAreaThatIsNoWilayahCodeIsAConfigError() {
+        #expect(throws: (any Error).self) { try Normalizing.options(#"{"area": "32.01"}"#) }
+    }
+}

@@ -95,7 +95,7 @@ enum Normalizing {
         #expect(
             documented == [
                 "dateOrder", "placeholders", "honorifics", "degrees", "particles", "sectors", "genders",
-                "placeAliases", "placeAbbreviations", "homeRegency", "referenceDate",
+                "placeAliases", "placeAbbreviations", "homeRegency", "area", "referenceDate",
             ])
     }
 }

@@ -24,6 +24,9 @@ extension NormalizeStage {
         public var placeAbbreviations: [String: [String]]
         /// The kota whose places win when a name or typo fits places in several (`31.74`).
         public var homeRegency: String
+        /// The office's area, a wilayah code (`31.74`, or `31` for all of DKI Jakarta): a
+        /// kecamatan or kelurahan outside it gets `place.outside-area`. Nil: the home regency.
+        public var area: String?
         /// The day birth dates are checked against (`YYYY-MM-DD`); nil means the run's day.
         public var referenceDate: String?
 
@@ -38,6 +41,7 @@ extension NormalizeStage {
             placeAliases: [String: [String]] = [:],
             placeAbbreviations: [String: [String]] = [:],
             homeRegency: String = "31.74",
+            area: String? = nil,
             referenceDate: String? = nil
         ) {
             self.dateOrder = dateOrder
@@ -50,12 +54,13 @@ extension NormalizeStage {
             self.placeAliases = placeAliases
             self.placeAbbreviations = placeAbbreviations
             self.homeRegency = homeRegency
+            self.area = area
             self.referenceDate = referenceDate
         }
 
         private enum CodingKeys: String, CodingKey {
             case dateOrder, placeholders, honorifics, degrees, particles, sectors, genders
-            case placeAliases, placeAbbreviations, homeRegency, referenceDate
+            case placeAliases, placeAbbreviations, homeRegency, area, referenceDate
         }
 
         public init(from decoder: any Decoder) throws {
@@ -77,6 +82,11 @@ extension NormalizeStage {
             if !WilayahTable.regencies.contains(where: { $0.code == homeRegency }) {
                 let codes = WilayahTable.regencies.map { "\"\($0.code)\"" }.joined(separator: ", ")
                 throw DecodingError.dataCorruptedError(forKey: .homeRegency, in: container, debugDescription: "one of \(codes)")
+            }
+            area = try container.decodeIfPresent(String.self, forKey: .area)
+            if let area, area != "31", !WilayahTable.regencies.contains(where: { $0.code == area }) {
+                let codes = (["\"31\""] + WilayahTable.regencies.map { "\"\($0.code)\"" }).joined(separator: ", ")
+                throw DecodingError.dataCorruptedError(forKey: .area, in: container, debugDescription: "one of \(codes)")
             }
             referenceDate = try container.decodeIfPresent(String.self, forKey: .referenceDate)
             if let referenceDate, DateNormalizer.isoDay(referenceDate) == nil {
@@ -110,6 +120,9 @@ extension NormalizeStage {
             summary: "Word → abbreviations in place names, added to Ps./Psr., Kby./Keb., Pd., Sel., Utr., Jaksel …"),
         OptionDescriptor(
             "homeRegency", type: "string", default: "\"31.74\"", summary: "Kota code whose places win ties between same-named or equally close places."),
+        OptionDescriptor(
+            "area", type: "string", default: "homeRegency",
+            summary: "The office's area (\"31.74\", or \"31\" for all of DKI Jakarta): places outside it get the issue place.outside-area."),
         OptionDescriptor(
             "referenceDate", type: "string", default: "the run's day",
             summary: "YYYY-MM-DD that birth dates must not be after; two-digit years are read up to it."),

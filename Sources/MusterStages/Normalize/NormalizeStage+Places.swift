@@ -8,6 +8,7 @@ extension NormalizeStage {
         if let text = work.kecamatanText {
             kecamatan = resolve(text, field: Field.kecamatan, level: .kecamatan, kecamatanCode: nil, into: &work)
             if let kecamatan {
+                checkArea(kecamatan, field: Field.kecamatan, into: &work)
                 work.out.values[Field.kecamatan] = kecamatan.name
                 work.out.values[Field.kecamatanCode] = kecamatan.code
                 work.kecamatanCode = kecamatan.code
@@ -17,6 +18,7 @@ extension NormalizeStage {
         }
         if let text = work.kelurahanText {
             if let kelurahan = resolve(text, field: Field.kelurahan, level: .kelurahan, kecamatanCode: kecamatan?.code, into: &work) {
+                if kecamatan == nil || kecamatan?.code != kelurahan.parentCode { checkArea(kelurahan, field: Field.kelurahan, into: &work) }
                 work.out.values[Field.kelurahan] = kelurahan.name
                 work.out.values[Field.kelurahanCode] = kelurahan.code
                 if let kecamatan, kecamatan.code != kelurahan.parentCode {
@@ -34,6 +36,13 @@ extension NormalizeStage {
             work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
         }
         checkPostalCode(against: nil, into: &work)
+    }
+
+    /// A real place outside the office's area: an issue naming the place and its kota.
+    private func checkArea(_ place: PlaceIndex.Place, field: String, into work: inout Work) {
+        guard place.code != area, !place.code.hasPrefix(area + ".") else { return }
+        let kota = WilayahTable.regencies.first { place.code.hasPrefix($0.code + ".") }?.name ?? "another kota"
+        work.issue("place.outside-area", field, "\(place.name) (\(place.code)) lies in \(kota), outside the office's area \(area)")
     }
 
     private func resolve(_ text: String, field: String, level: PlaceIndex.Level, kecamatanCode: String?, into work: inout Work) -> PlaceIndex.Place? {

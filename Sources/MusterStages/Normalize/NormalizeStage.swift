@@ -35,6 +35,8 @@ public final class NormalizeStage: RecordTransform {
     let genders: GenderNormalizer
     let sectors: SectorTable
     let places: PlaceIndex
+    /// The office's area (a wilayah code): places outside it are flagged.
+    let area: String
     let reference: Day
 
     /// Places and sectors repeat across records: their lookups (typo search included) are
@@ -60,6 +62,7 @@ public final class NormalizeStage: RecordTransform {
         genders = GenderNormalizer(extra: options.genders)
         sectors = SectorTable(extra: options.sectors)
         places = PlaceIndex(aliases: options.placeAliases, abbreviations: options.placeAbbreviations, homeRegency: options.homeRegency)
+        area = options.area ?? options.homeRegency
     }
 
     public func transform(_ record: inout Record) {
