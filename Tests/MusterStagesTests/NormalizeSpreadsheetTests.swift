@@ -123,3 +123,29 @@ import Testing
         #expect(throws: (any Error).self) { try Normalizing.options(#"{"area": "32.01"}"#) }
     }
 }
+
+/// Place names as people type them: abbreviated words and numerals, read by rule from the
+/// official names (no list per place), prefixes with or without a dot, any case and spacing.
+@Suite struct PlaceAsTypedTests {
+    @Test(arguments: [
+        (Field.kecamatan, "Mampang Prpt.", "Mampang Prapatan", "31.74.03"), (Field.kecamatan, "MAMPANG PRPT", "Mampang Prapatan", "31.74.03"),
+        (Field.kelurahan, "Pdk. Pinang", "Pondok Pinang", "31.74.05.1002"), (Field.kelurahan, "Cilandak Tim.", "Cilandak Timur", "31.74.04.1003"),
+        (Field.kelurahan, "Jagakarsa Sel.", "Jagakarsa", "31.74.09.1001"), (Field.kelurahan, "Duren 3", "Duren Tiga", "31.74.08.1004"),
+        (Field.kelurahan, "KEL.GANDARIA UTARA", "Gandaria Utara", "31.74.07.1009"), (Field.kelurahan, "Kel Bangka", "Bangka", "31.74.03.1002"),
+        (Field.kecamatan, "Kec. Tebet", "Tebet", "31.74.01"), (Field.kelurahan, "  pela   mampang ", "Pela Mampang", "31.74.03.1003"),
+        (Field.kelurahan, "Kby. Lama Utr.", "Kebayoran Lama Utara", "31.74.05.1001"), (Field.kelurahan, "Cipete Sel.", "Cipete Selatan", "31.74.06.1005"),
+    ])
+    func typedNamesReadAsTheOfficialPlace(field: String, raw: String, name: String, code: String) {
+        let result = Normalizing.values([field: raw])
+        #expect(result[field] == name)
+        #expect(result[field == Field.kecamatan ? Field.kecamatanCode : Field.kelurahanCode] == code)
+        #expect(result.issues.isEmpty, "\(result.issues)")
+    }
+
+    /// No official name has these words: an abbreviation alone, or a number no name has.
+    @Test(arguments: ["Kuningan 2", "Tebe", "Prpt"])
+    func namesNoPlaceHasStayUnknown(raw: String) {
+        let result = Normalizing.values([Field.kelurahan: raw])
+        #expect(result[Field.kelurahanCode] == nil)
+    }
+}

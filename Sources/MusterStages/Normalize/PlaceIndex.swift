@@ -53,6 +53,15 @@ struct PlaceIndex: Sendable {
     private let kelurahanKeys: [[UInt8]]
     private let abbreviations: [Substring: [Substring]]
     private let homeRegency: String
+    /// Each official name's words, lower case, for names typed with abbreviated words.
+    private let kecamatanWords: [[Substring]]
+    private let kelurahanWords: [[Substring]]
+
+    /// Numerals people type for the number words of official names (`Duren 3`: Duren Tiga).
+    static let numberWords: [Substring: Substring] = [
+        "1": "satu", "2": "dua", "3": "tiga", "4": "empat", "5": "lima", "6": "enam", "7": "tujuh", "8": "delapan", "9": "sembilan",
+        "10": "sepuluh",
+    ]
 
     init(aliases extraAliases: [String: [String]] = [:], abbreviations extraAbbreviations: [String: [String]] = [:], homeRegency: String = "31.74") {
         var abbreviations: [Substring: [Substring]] = [:]
@@ -90,6 +99,8 @@ struct PlaceIndex: Sendable {
         byCode = Dictionary((kecamatan + kelurahan).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.kecamatanByKey = kecamatanByKey
         self.kelurahanByKey = kelurahanByKey
+        kecamatanWords = kecamatan.map { TextNormalizer.words($0.name) }
+        kelurahanWords = kelurahan.map { TextNormalizer.words($0.name) }
         kecamatanKeys = kecamatan.map { Array(fold($0.name).utf8) }
         kelurahanKeys = kelurahan.map { Array(fold($0.name).utf8) }
     }
@@ -139,6 +150,10 @@ struct PlaceIndex: Sendable {
             guard let index = preferred(indices, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }
             return (.exact(places[index]), indices.count > 1)
         }
+        if let indices = abbreviated(text, level: level) {
+            guard let index = preferred(indices, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }
+            return (.exact(places[index]), indices.count > 1)
+        }
         if firstWords.contains(key) { return (.ambiguous, false) }
         let bytes = Array(key.utf8)
         let limit = bytes.count >= 9 ? 2 : bytes.count >= 5 ? 1 : 0
@@ -158,6 +173,46 @@ struct PlaceIndex: Sendable {
         guard best <= limit, !candidates.isEmpty else { return (.unknown, false) }
         guard let index = preferred(candidates, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }
         return (.typo(places[index]), candidates.count > 1)
+    }
+
+    /// The places whose official name the text writes word for word, each word whole, as a
+    /// numeral for its number word, or abbreviated: its letters in order, from the word's first
+    /// (`Prpt.` Prapatan, `Pdk` Pondok, `Tim.` Timur), with one word at least whole. A trailing `Sel.` or city word that
+    /// names the region rather than the place is dropped when nothing matches with it.
+    private func abbreviated(_ text: String, level: Level) -> [Int]? {
+        let head = text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
+        var words = TextNormalizer.words(head)
+        while let first = words.first, Self.prefixes.contains(first), words.count > 1 { words.removeFirst() }
+        words = words.map { Self.numberWords[$0] ?? $0 }
+        if let city = words.indices.dropFirst().first(where: { Self.cityWords.contains(words[$0]) }) { words.removeSubrange(city...) }
+        guard !words.isEmpty else { return nil }
+        let names = level == .kecamatan ? kecamatanWords : kelurahanWords
+        func matching(_ words: [Substring]) -> [Int] {
+            // One word at least is whole: an abbreviation alone ("Tebe") names no place.
+            names.indices.filter { index in
+                names[index].count == words.count && zip(words, names[index]).allSatisfy { Self.writes($0, $1) }
+                    && zip(words, names[index]).contains { $0 == $1 }
+            }
+        }
+        let all = matching(words)
+        if !all.isEmpty { return all }
+        guard words.count > 1, let last = words.last, Self.writes(last, "selatan") || last == "jaksel" else { return nil }
+        let shorter = matching(Array(words.dropLast()))
+        return shorter.isEmpty ? nil : shorter
+    }
+
+    /// Whether `typed` writes the official word `word`: the same, or an abbreviation of it —
+    /// two to four of its letters in order, starting with its first. A longer word is a
+    /// misspelling, for the typo search to judge and flag.
+    static func writes(_ typed: Substring, _ word: Substring) -> Bool {
+        if typed == word { return true }
+        guard (2...4).contains(typed.count), typed.count < word.count, typed.first == word.first else { return false }
+        var rest = word.dropFirst()[...]
+        for character in typed.dropFirst() {
+            guard let found = rest.firstIndex(of: character) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
     }
 
     private func preferred(_ indices: [Int], in places: [Place], kecamatanCode: String?) -> Int? {
