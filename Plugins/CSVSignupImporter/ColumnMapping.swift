@@ -14,25 +14,61 @@ struct ColumnMapping {
         self.synonyms = synonyms
     }
 
-    /// The canonical field a header names, if any; a trailing remark in parentheses
-    /// (`Nama Lengkap (sesuai KTP)`) is ignored when the full text is not known.
+    /// What a header names: a field, several fields at once (ambiguous), or none.
+    enum Meaning: Equatable {
+        case field(String)
+        case ambiguous([String])
+        case none
+    }
+
+    /// The canonical field a header names, if any (see ``meaning(of:)``).
     func field(for header: String) -> String? {
-        let key = Self.key(header)
-        if let field = synonyms[key] { return field }
-        if let open = header.firstIndex(of: "(") {
-            let stripped = Self.key(String(header[..<open]))
-            if !stripped.isEmpty, let field = synonyms[stripped] { return field }
-        }
+        if case .field(let field) = meaning(of: header) { return field }
         return nil
     }
 
-    /// Roles for a whole header row. A field named by two columns goes to the first; the
-    /// later ones are kept as extras. Empty or repeated header texts get unique keys.
-    func roles(for header: [String]) -> [ColumnRole] {
+    /// What a header names. The whole text first, as a synonym or the operator's own; a
+    /// trailing remark in parentheses (`Nama Lengkap (sesuai KTP)`) is ignored when the full
+    /// text is not known. Then its words, as forms and portals write questions: a header
+    /// with `hp`, `wa` or `whatsapp` is a phone (`No. HP/WhatsApp`, `Nomor WA aktif`), one
+    /// with `email` or `surel` an e-mail (`Email Address`), one starting with `alamat` the
+    /// address (`Alamat Lengkap`). A header whose words name two fields names neither.
+    func meaning(of header: String) -> Meaning {
+        let key = Self.key(header)
+        if let field = synonyms[key] { return .field(field) }
+        if let open = header.firstIndex(of: "(") {
+            let stripped = Self.key(String(header[..<open]))
+            if !stripped.isEmpty, let field = synonyms[stripped] { return .field(field) }
+        }
+        let words = key.split(separator: " ")
+        var fields: [String] = []
+        for (field, matches) in Self.wordRules where matches(words) && !fields.contains(field) { fields.append(field) }
+        switch fields.count {
+        case 0: return .none
+        case 1: return .field(fields[0])
+        default: return .ambiguous(fields)
+        }
+    }
+
+    private static let wordRules: [(String, @Sendable ([Substring]) -> Bool)] = [
+        (Field.phone, { words in words.contains { ["hp", "wa", "whatsapp", "handphone", "ponsel", "telp", "telepon"].contains($0) } }),
+        (Field.email, { words in words.contains { $0 == "email" || $0 == "surel" } || zip(words, words.dropFirst()).contains { $0 == "e" && $1 == "mail" } }),
+        (Field.address, { words in words.first == "alamat" && !words.contains { $0 == "email" || $0 == "surel" || $0 == "mail" } }),
+    ]
+
+    /// Roles for a whole header row, and the headers whose words name several fields (kept
+    /// as extras, for the importer to warn about). A field named by two columns goes to the
+    /// first; the later ones are kept as extras. Empty or repeated header texts get unique keys.
+    func roles(for header: [String]) -> (roles: [ColumnRole], ambiguous: [(header: String, fields: [String])]) {
         var taken: Set<String> = []
         var extraKeys: Set<String> = []
-        return header.enumerated().map { index, text in
-            if let field = field(for: text), taken.insert(field).inserted { return .field(field) }
+        var ambiguous: [(header: String, fields: [String])] = []
+        let roles = header.enumerated().map { index, text -> ColumnRole in
+            switch meaning(of: text) {
+            case .field(let field) where taken.insert(field).inserted: return .field(field)
+            case .ambiguous(let fields): ambiguous.append((text, fields))
+            default: break
+            }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
             let base = text.isEmpty ? "column \(index + 1)" : text
             var key = base
@@ -45,6 +81,7 @@ struct ColumnMapping {
             }
             return .extra(key)
         }
+        return (roles, ambiguous)
     }
 
     /// Lowercased, every run of non-alphanumerics one space, trimmed: `No. HP/WA` → `no hp wa`.
@@ -73,16 +110,16 @@ struct ColumnMapping {
                     "No HP", "No. HP", "No HP/WA", "No. HP/WA", "No WA", "HP", "Telp", "Telepon", "No Telp", "Phone", "WhatsApp",
                 ]
             ),
-            (Field.email, ["Email", "E-mail", "Alamat Email"]),
+            (Field.email, ["Email", "E-mail", "Alamat Email", "Email Address"]),
             (Field.birthDate, ["Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth"]),
             (Field.birthPlace, ["Tempat Lahir"]),
             (Field.gender, ["Jenis Kelamin", "JK", "L/P", "Gender"]),
             (Field.kelurahan, ["Kelurahan", "Kel.", "Kel"]),
             (Field.kecamatan, ["Kecamatan", "Kec.", "Kec"]),
             (Field.address, ["Alamat"]),
-            (Field.sector, ["Jenis Usaha", "Bidang Usaha", "Sektor Usaha"]),
+            (Field.sector, ["Jenis Usaha", "Bidang Usaha", "Sektor Usaha", "Kategori Usaha"]),
             (Field.businessName, ["Nama Usaha"]),
-            (Field.submittedAt, ["Timestamp", "Cap waktu"]),
+            (Field.submittedAt, ["Timestamp", "Cap waktu", "Tgl Daftar", "Tanggal Daftar"]),
         ]
         var map: [String: String] = [:]
         for (field, headers) in table {

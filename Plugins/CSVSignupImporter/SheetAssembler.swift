@@ -79,7 +79,12 @@ struct SheetAssembler {
 
     private mutating func useHeader(_ row: CSVRow) {
         header = (0..<row.count).map { headerText(row, $0) }
-        let roles = mapping.roles(for: header)
+        let (roles, ambiguous) = mapping.roles(for: header)
+        for (text, fields) in ambiguous {
+            context.warning(
+                "\(file.path): column \"\(text)\" could be \(fields.joined(separator: " or ")); kept as an extra field (name it in the source's columns option)"
+            )
+        }
         self.roles = roles
         mapper = RowMapper(roles: roles, encoding: encoding, isValidatedUTF8: isValidatedUTF8)
     }

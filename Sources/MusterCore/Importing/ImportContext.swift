@@ -11,11 +11,21 @@ public struct ImportContext: Sendable {
     /// The most records one emitted batch may hold.
     public var batchSize: Int
     public var logger: Logger
+    /// Where ``warning(_:)`` goes: the run's diagnostics, which the summary and report show.
+    public var diagnostics: Diagnostics
 
-    public init(sourceID: String, batchSize: Int = 512, logger: Logger = Logger(label: "muster.import")) {
+    public init(sourceID: String, batchSize: Int = 512, logger: Logger = Logger(label: "muster.import"), diagnostics: Diagnostics = Diagnostics()) {
         self.sourceID = sourceID
         self.batchSize = batchSize
         self.logger = logger
+        self.diagnostics = diagnostics
+    }
+
+    /// Something about a file the operator should see in the run's summary and report (an
+    /// ambiguous column header), that does not make any record unreadable. Never record values.
+    public func warning(_ message: String) {
+        diagnostics.warning(message, stage: "ingest")
+        logger.warning("\(message)")
     }
 
     /// Provenance for a record at `locator` of `file` whose content ContentHash has hashed

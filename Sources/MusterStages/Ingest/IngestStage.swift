@@ -56,7 +56,8 @@ public final class IngestStage: Stage {
                     stage: context.stageName
                 )
             }
-            let importContext = ImportContext(sourceID: source.configuration.id, batchSize: options.batchSize, logger: context.logger)
+            let importContext = ImportContext(
+                sourceID: source.configuration.id, batchSize: options.batchSize, logger: context.logger, diagnostics: context.diagnostics)
             for file in source.files {
                 do {
                     try source.importer.read(file, context: importContext) { records in
