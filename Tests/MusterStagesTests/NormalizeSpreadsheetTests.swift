@@ -149,3 +149,19 @@ import Testing
         #expect(result[Field.kelurahanCode] == nil)
     }
 }
+
+/// What a spreadsheet does to numbers: leading zeros dropped, NIKs and phones stored as
+/// numbers, dates as Excel serials. Each still becomes canonical, the raw value kept.
+@Suite struct SpreadsheetNumberTests {
+    @Test(arguments: [
+        (Field.phone, "81234567890", "+6281234567890"), (Field.phone, "81234567890.0", "+6281234567890"),
+        (Field.phone, "6281234567890", "+6281234567890"), (Field.nik, "3174015203870001", "3174015203870001"),
+        (Field.nik, "3174015203870001.0", "3174015203870001"), (Field.birthDate, "32874", "1990-01-01"), (Field.birthDate, "32874.0", "1990-01-01"),
+    ])
+    func spreadsheetNumbersBecomeCanonical(field: String, raw: String, canonical: String) {
+        var record = Fixtures.record("row:2", [field: raw])
+        Normalizing.stage.transform(&record)
+        #expect(record.normalized?.values[field] == canonical, "\(raw) → \(record.normalized?.values[field] ?? "nil") \(record.normalized?.issues ?? [])")
+        #expect(record.source.fields[field] == raw)
+    }
+}

@@ -78,12 +78,19 @@ public final class NormalizeStage: RecordTransform {
         record.normalized = work.out
     }
 
-    /// An identifier cell without the apostrophe Excel puts before a number typed as text
-    /// (`'3174015203870001`, `'081234567890`): one leading `'`, and only that. The raw
-    /// value keeps it.
+    /// An identifier cell as a spreadsheet wrote it, without what the spreadsheet added: the
+    /// apostrophe Excel puts before a number typed as text (`'3174015203870001`: one leading
+    /// `'`, and only that), and the zero fraction of a number stored as a float
+    /// (`81234567890.0`), which would otherwise read as one more digit. The raw value keeps both.
     static func withoutTextPrefix(_ cleaned: String) -> String {
-        guard cleaned.utf8.first == 0x27 else { return cleaned }
-        return TextNormalizer.clean(String(cleaned.dropFirst()))
+        var text = cleaned
+        if text.utf8.first == 0x27 { text = TextNormalizer.clean(String(text.dropFirst())) }
+        if let dot = text.utf8.firstIndex(of: 0x2E), dot != text.utf8.startIndex,
+            text.utf8[..<dot].allSatisfy(ByteText.isDigit), text.utf8[text.utf8.index(after: dot)...].allSatisfy({ $0 == 0x30 })
+        {
+            text = String(text[..<dot])
+        }
+        return text
     }
 
     func isPlaceholder(_ cleaned: String) -> Bool {
