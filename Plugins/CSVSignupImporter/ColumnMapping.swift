@@ -69,6 +69,7 @@ struct ColumnMapping {
             case .ambiguous(let fields): ambiguous.append((text, fields))
             default: break
             }
+            if let part = Self.trainingParts[Self.key(text)], taken.insert("training " + "\(part)").inserted { return .training(part) }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
             let base = text.isEmpty ? "column \(index + 1)" : text
             var key = base
@@ -99,6 +100,14 @@ struct ColumnMapping {
         }
         return result
     }
+
+    /// Recap sheets name each row's training: the row is an enrollment in it on that date.
+    private static let trainingParts: [String: ColumnRole.TrainingPart] = {
+        var parts: [String: ColumnRole.TrainingPart] = [:]
+        for header in ["Pelatihan", "Nama Pelatihan", "Judul Pelatihan", "Jenis Pelatihan", "Training"] { parts[key(header)] = .title }
+        for header in ["Tgl Pelatihan", "Tgl. Pelatihan", "Tanggal Pelatihan", "Waktu Pelatihan", "Training Date"] { parts[key(header)] = .date }
+        return parts
+    }()
 
     private static let builtIn: [String: String] = {
         let table: [(String, [String])] = [

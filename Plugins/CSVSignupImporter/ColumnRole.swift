@@ -6,4 +6,11 @@ enum ColumnRole: Equatable {
     case attendance(String)
     /// Kept in `extras` under this key (the header text).
     case extra(String)
+    /// The training a recap row is an enrollment in (`PELATIHAN`, `TGL PELATIHAN`).
+    case training(TrainingPart)
+
+    enum TrainingPart: Equatable {
+        case title
+        case date
+    }
 }

@@ -23,6 +23,9 @@ final class RowMapper {
         var fields: FieldValues
         var extras: [String: String]
         var attendance: [Attendance]
+        /// The row's own training, from a recap sheet's training columns.
+        var trainingTitle: String?
+        var trainingDate: String?
     }
 
     let columnCount: Int
@@ -34,6 +37,8 @@ final class RowMapper {
     private let extraColumns: [String: Int]
     /// The attendance columns, in header order, with their day labels.
     private let days: [(column: Int, label: String)]
+    /// The training title and date columns of a recap sheet.
+    private let trainingColumns: (title: Int?, date: Int?)
     /// Columns whose key a later column took (ColumnMapping can suffix an extra's key into
     /// one that a later header then also gets): their value is lost, but as before they are
     /// still checked and still make a row count as non-empty.
@@ -46,18 +51,22 @@ final class RowMapper {
         var fields: [String: Int] = [:]
         var extras: [String: Int] = [:]
         var days: [(column: Int, label: String)] = []
+        var training: (title: Int?, date: Int?) = (nil, nil)
         for (column, role) in roles.enumerated() {
             switch role {
             case .field(let name): fields[name] = column
             case .extra(let key): extras[key] = column
             case .attendance(let day): days.append((column, day))
+            case .training(.title): training.title = column
+            case .training(.date): training.date = column
             }
         }
+        trainingColumns = training
         fieldLayout = FieldValues(fields.lazy.map { ($0.key, "") })
         fieldColumns = fieldLayout.keys.map { fields[$0]! }
         extraColumns = extras
         self.days = days
-        let read = Set(fields.values).union(extras.values).union(days.map(\.column))
+        let read = Set(fields.values).union(extras.values).union(days.map(\.column)).union([training.title, training.date].compactMap { $0 })
         shadowed = (0..<roles.count).filter { !read.contains($0) }
         columnCount = roles.count
         cache = ValueCache(columnCount: roles.count)
@@ -72,11 +81,15 @@ final class RowMapper {
         let fields: FieldValues
         let extras: [String: String]
         var attendance: [Attendance] = []
+        var trainingTitle: String?
+        var trainingDate: String?
         do {
             // Cells are read in field-name order here, so a fault is looked up again in header order.
             fields = try fieldLayout.withValues { position throws(Fault) in try value(row, fieldColumns[position], &anyValue) }
             extras = try extraColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
             for column in shadowed { _ = try value(row, column, &anyValue) }
+            trainingTitle = try trainingColumns.title.map { column throws(Fault) in try value(row, column, &anyValue) }.flatMap { $0.isEmpty ? nil : $0 }
+            trainingDate = try trainingColumns.date.map { column throws(Fault) in try value(row, column, &anyValue) }.flatMap { $0.isEmpty ? nil : $0 }
             if !days.isEmpty {
                 attendance.reserveCapacity(days.count)
                 for (column, day) in days {
@@ -87,7 +100,8 @@ final class RowMapper {
         } catch {
             throw firstFault(in: row) ?? (error as? Fault) ?? .invalidText(column: 0)
         }
-        return anyValue ? Values(fields: fields, extras: extras, attendance: attendance) : nil
+        return anyValue
+            ? Values(fields: fields, extras: extras, attendance: attendance, trainingTitle: trainingTitle, trainingDate: trainingDate) : nil
     }
 
     /// A missing cell (a short row) reads as empty.

@@ -123,8 +123,10 @@ struct SheetAssembler {
             }
         }
         var enrollments: [Enrollment] = []
-        if !values.attendance.isEmpty || programme != nil || session != nil {
-            enrollments.append(Enrollment(programme: programme, session: session, attendance: values.attendance))
+        if !values.attendance.isEmpty || programme != nil || session != nil || values.trainingTitle != nil || values.trainingDate != nil {
+            enrollments.append(
+                Enrollment(
+                    programme: programme, session: session, title: values.trainingTitle, date: values.trainingDate, attendance: values.attendance))
         }
         return SourceRecord(provenance: provenance(row), fields: values.fields, extras: values.extras, enrollments: enrollments)
     }

@@ -32,3 +32,22 @@ import Testing
             ])
     }
 }
+
+/// A recap sheet names each row's training: the row is an enrollment in it on that date.
+@Suite struct RecapSheetTests {
+    @Test func eachRowIsAnEnrollmentInItsTraining() throws {
+        let sheet = """
+            NO;NAMA;NIK;PELATIHAN;TGL PELATIHAN;KELURAHAN
+            1;Siti Aminah;'3174015203870001;Menjahit Tas Kain;12/06/2024;Pela Mampang
+            2;Budi Santoso;3174010101800003;Kue Kering;;Bangka
+            3;Ani;3174014101900002;;;Tebet Barat
+            """
+        let records = try SheetFixture(sheet).records()
+        #expect(
+            records.map(\.enrollments) == [
+                [Enrollment(title: "Menjahit Tas Kain", date: "12/06/2024")], [Enrollment(title: "Kue Kering")], [],
+            ])
+        #expect(records.allSatisfy { $0.extras["PELATIHAN"] == nil && $0.extras["TGL PELATIHAN"] == nil })
+        #expect(records.first?.fields[Field.nik] == "'3174015203870001", "the raw value as the sheet holds it")
+    }
+}
