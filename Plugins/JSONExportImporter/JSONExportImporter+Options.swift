@@ -20,9 +20,11 @@ extension JSONExportImporter {
         /// Dotted path to the records array in a JSON document; nil finds it (a top-level
         /// array, else the first array among `data.items`, `data`, `items`, `records`).
         public var records: String?
-        /// Canonical field → dotted path, merged over the defaults (`externalID` ← `id`, `name` ← `nama`|`name`, `phone` ← `kontak.hp`|`hp`|`no_hp` …);
-        /// an empty path turns a default field off (its value then lands in `extras`).
-        public var fields: [String: String]
+        /// Canonical field → dotted paths tried in order (one path, or a list for exports whose
+        /// records come in several shapes), merged over the defaults (`externalID` ← `id`,
+        /// `name` ← `nama`|`name`, `phone` ← `kontak.hp`|`hp`|`no_hp` …); an empty path or list
+        /// turns a default field off (its value then lands in `extras`).
+        public var fields: [String: [String]]
         /// Dotted path to each record's array of trainings; empty turns enrollments off.
         public var enrollments: String
         /// `programme`, `title`, `date`, `session` → path inside one training, merged over the defaults
@@ -33,7 +35,7 @@ extension JSONExportImporter {
         public init(
             format: Format = .auto,
             records: String? = nil,
-            fields: [String: String] = [:],
+            fields: [String: [String]] = [:],
             enrollments: String = "pelatihan",
             enrollmentFields: [String: String] = [:]
         ) {
@@ -72,7 +74,13 @@ extension JSONExportImporter {
             if try Self.isSet(.fields, in: container) {
                 let nested = try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .fields)
                 for key in nested.allKeys {
-                    fields[key.stringValue] = try Self.decodePath(forKey: key, in: nested, allowEmpty: true)
+                    if (try? nested.decode(String.self, forKey: key)) != nil {
+                        fields[key.stringValue] = [try Self.decodePath(forKey: key, in: nested, allowEmpty: true)].filter { !$0.isEmpty }
+                    } else if (try? nested.decode([String].self, forKey: key)) != nil {
+                        fields[key.stringValue] = try Self.decodePaths(forKey: key, in: nested)
+                    } else {
+                        throw DecodingError.dataCorruptedError(forKey: key, in: nested, debugDescription: "a dotted path or a list of them")
+                    }
                 }
             }
             if try Self.isSet(.enrollmentFields, in: container) {
@@ -87,6 +95,15 @@ extension JSONExportImporter {
         private static func isSet<Key: CodingKey>(_ key: Key, in container: KeyedDecodingContainer<Key>) throws -> Bool {
             guard container.contains(key) else { return false }
             return try !container.decodeNil(forKey: key)
+        }
+
+        /// A list of paths, each a valid dotted path.
+        private static func decodePaths<Key: CodingKey>(forKey key: Key, in container: KeyedDecodingContainer<Key>) throws -> [String] {
+            let texts = try container.decode([String].self, forKey: key)
+            guard texts.allSatisfy({ JSONPath($0) != nil }) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a list of " + pathExpectation)
+            }
+            return texts
         }
 
         private static func decodePath<Key: CodingKey>(forKey key: Key, in container: KeyedDecodingContainer<Key>, allowEmpty: Bool) throws -> String {
@@ -107,8 +124,8 @@ extension JSONExportImporter {
         (Field.email, ["kontak.email", "email"]),
         (Field.birthDate, ["tgl_lahir"]),
         (Field.gender, ["jenis_kelamin"]),
-        (Field.kelurahan, ["alamat.kelurahan"]),
-        (Field.kecamatan, ["alamat.kecamatan"]),
+        (Field.kelurahan, ["alamat.kelurahan", "domisili.kel", "domisili.kelurahan", "kelurahan"]),
+        (Field.kecamatan, ["alamat.kecamatan", "domisili.kec", "domisili.kecamatan", "kecamatan"]),
         (Field.sector, ["jenis_usaha"]),
     ]
 

@@ -26,9 +26,10 @@ public struct JSONExportImporter: Importer {
             ),
             OptionDescriptor(
                 "fields", type: "object", default: "{}",
-                summary: "Canonical field -> dotted path (\"phone\": \"kontak.hp\"), merged over the defaults: externalID<-id, "
+                summary:
+                    "Canonical field -> dotted path, or a list tried in order (\"phone\": \"kontak.hp\", \"kelurahan\": [\"domisili.kel\", \"kelurahan\"]), merged over the defaults: externalID<-id, "
                     + "name<-nama|name, nik<-nik, phone<-kontak.hp|hp|no_hp, email<-kontak.email|email, birthDate<-tgl_lahir, "
-                    + "gender<-jenis_kelamin, kelurahan<-alamat.kelurahan, kecamatan<-alamat.kecamatan, sector<-jenis_usaha; "
+                    + "gender<-jenis_kelamin, kelurahan<-alamat.kelurahan|domisili.kel|domisili.kelurahan|kelurahan, kecamatan<-alamat.kecamatan|domisili.kec|domisili.kecamatan|kecamatan, sector<-jenis_usaha; "
                     + "\"\" turns a field off"
             ),
             OptionDescriptor(
@@ -70,8 +71,8 @@ public struct JSONExportImporter: Importer {
         self.maximumLineLength = max(1, maximumLineLength)
         recordsPath = try options.records.map { try Self.path($0, option: "records") }
         var fieldRules = Self.defaultFields.map { RecordMapper.FieldRule(field: $0.field, paths: $0.paths.compactMap(JSONPath.init)) }
-        for (field, text) in options.fields.sorted(by: { $0.key < $1.key }) {
-            let paths = text.isEmpty ? [] : [try Self.path(text, option: "fields.\(field)")]
+        for (field, texts) in options.fields.sorted(by: { $0.key < $1.key }) {
+            let paths = try texts.filter { !$0.isEmpty }.map { try Self.path($0, option: "fields.\(field)") }
             if let index = fieldRules.firstIndex(where: { $0.field == field }) {
                 fieldRules[index].paths = paths
             } else {

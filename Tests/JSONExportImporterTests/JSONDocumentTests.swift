@@ -53,7 +53,7 @@ import Testing
         let directory = try TemporaryDirectory("json-document")
         defer { directory.remove() }
         let text = #"{"items": [{"id": "D1", "profil": {"telepon": {"seluler": "0813"}}, "kontak": {"hp": "0899"}, "jenis_usaha": "Kue"}]}"#
-        let options = JSONExportImporter.Options(fields: ["phone": "profil.telepon.seluler", "sector": "", "businessName": "usaha.nama"])
+        let options = JSONExportImporter.Options(fields: ["phone": ["profil.telepon.seluler"], "sector": [], "businessName": ["usaha.nama"]])
         let record = try #require(try ImportHarness(options).records(try directory.file("fields.json", text)).first)
         #expect(record.fields[Field.phone] == "0813")
         #expect(record.fields[Field.sector] == nil, "sector was turned off")

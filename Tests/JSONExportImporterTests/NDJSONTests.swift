@@ -92,3 +92,32 @@ import Testing
         #expect(records[3].provenance.contentHash == SHA256.hex(of: oneOver))
     }
 }
+
+/// One export, two shapes: the place nested in some records and flat in others.
+@Suite struct MixedShapeExportTests {
+    @Test func nestedAndFlatPlacesBothLand() throws {
+        let directory = try TemporaryDirectory("ndjson-shapes")
+        defer { directory.remove() }
+        let lines = [
+            #"{"id": "a1", "nama": "Siti", "domisili": {"kel": "Pela Mampang", "kec": "Mampang Prapatan"}}"#,
+            #"{"id": "a2", "nama": "Budi", "kelurahan": "Bangka", "kecamatan": "Mampang Prapatan"}"#,
+            #"{"id": "a3", "nama": "Ani", "alamat": {"kelurahan": "Tebet Barat"}}"#,
+        ]
+        let path = try directory.write("mixed.ndjson", lines.joined(separator: "\n") + "\n")
+        let records = try ImportHarness().records(SourceFile(path: "mixed.ndjson", absolutePath: path))
+        #expect(records.map { $0.fields[Field.kelurahan] } == ["Pela Mampang", "Bangka", "Tebet Barat"])
+        #expect(records.map { $0.fields[Field.kecamatan] } == ["Mampang Prapatan", "Mampang Prapatan", nil])
+        #expect(records.allSatisfy { $0.extras.isEmpty }, "\(records.map(\.extras))")
+    }
+
+    @Test func aListOfCandidatePathsIsTriedInOrder() throws {
+        let directory = try TemporaryDirectory("ndjson-paths")
+        defer { directory.remove() }
+        let lines = [#"{"nama": "Siti", "wa": "0812-1", "telp": "0812-2"}"#, #"{"nama": "Budi", "telp": "0812-3"}"#]
+        let path = try directory.write("paths.ndjson", lines.joined(separator: "\n") + "\n")
+        var records: [SourceRecord] = []
+        try JSONExportImporter(options: .init(fields: ["phone": ["wa", "telp"]]))
+            .read(SourceFile(path: "paths.ndjson", absolutePath: path), context: ImportContext(sourceID: "t")) { records += $0 }
+        #expect(records.map { $0.fields[Field.phone] } == ["0812-1", "0812-3"])
+    }
+}

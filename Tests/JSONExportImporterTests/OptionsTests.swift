@@ -31,12 +31,12 @@ import Testing
     @Test func everyOptionDecodes() throws {
         let options = try decode(
             #"""
-            {"format": "ndjson", "records": "hasil.peserta", "fields": {"phone": "telp", "sector": ""},
+            {"format": "ndjson", "records": "hasil.peserta", "fields": {"phone": "telp", "sector": "", "kelurahan": ["domisili.kel", "kel"]},
              "enrollments": "kursus", "enrollmentFields": {"programme": "id_kursus", "session": "angkatan"}}
             """#)
         #expect(options.format == .ndjson)
         #expect(options.records == "hasil.peserta")
-        #expect(options.fields == ["phone": "telp", "sector": ""])
+        #expect(options.fields == ["phone": ["telp"], "sector": [], "kelurahan": ["domisili.kel", "kel"]])
         #expect(options.enrollments == "kursus")
         #expect(options.enrollmentFields == ["programme": "id_kursus", "session": "angkatan"])
         _ = try JSONExportImporter(options: options)
@@ -49,14 +49,14 @@ import Testing
         #expect(
             failure(#"{"records": "data..items"}"#)
                 == #"pipeline.json: sources[0].options.records: expected a dotted path such as "kontak.hp", found "data..items""#)
-        #expect(failure(#"{"fields": {"phone": 12}}"#) == "pipeline.json: sources[0].options.fields.phone: expected a string, found 12")
+        #expect(failure(#"{"fields": {"phone": 12}}"#) == "pipeline.json: sources[0].options.fields.phone: expected a dotted path or a list of them, found 12")
         #expect(failure(#"{"fields": "nama"}"#) == #"pipeline.json: sources[0].options.fields: expected an object, found "nama""#)
         #expect(failure(#"{"enrollmentFields": {"kode": "x"}}"#)?.contains("sources[0].options.enrollmentFields.kode: unknown key") == true)
         #expect(failure(#"{"recrods": "data"}"#) == "pipeline.json: sources[0].options.recrods: unknown key; did you mean 'records'?")
     }
 
     @Test func memberwiseOptionsAreCheckedWhenBuilt() {
-        #expect(throws: MusterError.self) { try JSONExportImporter(options: .init(fields: ["phone": "a[x]"])) }
+        #expect(throws: MusterError.self) { try JSONExportImporter(options: .init(fields: ["phone": ["a[x]"]])) }
         #expect(throws: MusterError.self) { try JSONExportImporter(options: .init(enrollmentFields: ["lokasi": "tempat"])) }
     }
 
