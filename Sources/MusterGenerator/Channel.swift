@@ -40,9 +40,10 @@ enum Channel: Int, CaseIterable, Sendable {
     /// The defects a record of this channel can carry: only what the format can hold.
     var defects: [Defect] {
         switch self {
-        case .signupSheet, .jsonDocument: [.requiredName, .nikFormat, .phoneFormat, .emailFormat] + (self == .signupSheet ? [.malformedRecord] : [])
-        case .excelAttendance, .bomAttendance: [.requiredName, .nikFormat, .phoneFormat, .malformedRecord]
-        case .ndjson: [.requiredName, .nikFormat, .phoneFormat, .emailFormat, .malformedRecord]
+        case .signupSheet, .jsonDocument:
+            [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .emailFormat] + (self == .signupSheet ? [.malformedRecord] : [])
+        case .excelAttendance, .bomAttendance: [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .malformedRecord]
+        case .ndjson: [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .emailFormat, .malformedRecord]
         case .rssTable, .atomTable: [.requiredName, .malformedRecord]
         }
     }
@@ -55,5 +56,7 @@ public enum Defect: String, CaseIterable, Sendable {
     case requiredName = "required-name"
     case nikFormat = "nik-format"
     case phoneFormat = "phone-format"
+    /// A number with another country's code, which the programme cannot reach.
+    case phoneForeign = "phone-indonesian"
     case emailFormat = "email-format"
 }

@@ -72,6 +72,9 @@ struct RecordRenderer {
             let style = excel && random.chance(0.5) ? 5 : random.below(7)
             draft.phone = ValueVariation.phone(national, style: style, numeric: draft.phoneAsNumber)
         }
+        // Excel's text apostrophe before a number typed into a text cell.
+        if excel, !draft.nik.isEmpty, random.chance(0.3) { draft.nik = "'" + draft.nik }
+        if excel, draft.phone.first == "0", random.chance(0.3) { draft.phone = "'" + draft.phone }
         if let address = person.email, random.chance(email) {
             draft.email = ValueVariation.email(address, random: &random)
         }
@@ -82,6 +85,9 @@ struct RecordRenderer {
         case .phoneFormat?:
             draft.phoneAsNumber = false
             draft.phone = ValueVariation.brokenPhone(person.phones[0], random: &random)
+        case .phoneForeign?:
+            draft.phoneAsNumber = false
+            draft.phone = ValueVariation.foreignPhone(random: &random)
         case .emailFormat?: draft.email = ValueVariation.brokenEmail(person, random: &random)
         case .requiredName?, .malformedRecord?, nil: break
         }

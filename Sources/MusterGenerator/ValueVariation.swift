@@ -70,6 +70,17 @@ enum ValueVariation {
         }
     }
 
+    /// A number with another country's code, as people abroad or with a foreign SIM write it.
+    static func foreignPhone(random: inout SplitMix64) -> String {
+        let digits = { (count: Int, random: inout SplitMix64) in String((0..<count).map { _ in Character(String(random.below(10))) }) }
+        switch random.below(4) {
+        case 0: return "+61 4" + digits(2, &random) + " " + digits(3, &random) + " " + digits(3, &random)
+        case 1: return "+60 1" + digits(1, &random) + "-" + digits(3, &random) + " " + digits(4, &random)
+        case 2: return "0061 4" + digits(2, &random) + " " + digits(3, &random) + " " + digits(3, &random)
+        default: return "+1 (415) 555-" + digits(4, &random)
+        }
+    }
+
     /// Too short or too long to be an Indonesian number.
     static func brokenPhone(_ national: String, random: inout SplitMix64) -> String {
         switch random.below(3) {

@@ -32,7 +32,8 @@ import Testing
     @Test func theGeneratedFolderRunsAndScores() throws {
         let directory = try TemporaryDirectory("muster-generated-e2e")
         defer { directory.remove() }
-        let generate = try muster(["generate", "--people", "300", "--seed", "5", "--out", directory.path + "/data"], in: directory.path)
+        let generate = try muster(
+            ["generate", "--people", "300", "--seed", "5", "--invalid-share", "0.1", "--out", directory.path + "/data"], in: directory.path)
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(generate.stdout.contains("300 people"))
         let truth = try Truth.load(directory.path + "/data/truth.csv")

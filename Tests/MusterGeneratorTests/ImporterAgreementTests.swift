@@ -61,13 +61,14 @@ import XMLNewsImporter
             #expect(found == entry.invalidReason, "\(entry.ref): expected \(entry.invalidReason ?? "valid"), found \(found ?? "valid")")
             if let found { seen.insert(found) }
         }
-        #expect(seen == ["required-name", "nik-format", "phone-format", "email-format"])
+        #expect(seen == ["required-name", "nik-format", "phone-format", "phone-indonesian", "email-format"])
     }
 
     /// The first rule of samples/expected/README.md a record's raw fields break.
     static func firstBrokenRule(_ fields: [String: String]) -> String? {
         func present(_ field: String) -> String? {
-            guard let value = fields[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, value != "-" else { return nil }
+            guard var value = fields[field]?.trimmingCharacters(in: .whitespaces), !value.isEmpty, value != "-" else { return nil }
+            if value.hasPrefix("'") { value.removeFirst() }  // Excel's text apostrophe
             return value
         }
         if present(Field.name) == nil { return "required-name" }
@@ -77,7 +78,10 @@ import XMLNewsImporter
         }
         if let phone = present(Field.phone) {
             var digits = phone.filter { $0.isASCII && $0.isNumber }
-            if digits.hasPrefix("0") { digits = "62" + digits.dropFirst() } else if digits.hasPrefix("8") { digits = "62" + digits }
+            let international = phone.hasPrefix("+") ? digits : digits.hasPrefix("00") ? String(digits.dropFirst(2)) : nil
+            if let international, !international.hasPrefix("62"), !international.hasPrefix("0") { return "phone-indonesian" }
+            // A national number without its trunk 0: a mobile (8…) or, stored as a number, a landline (21…).
+            if digits.hasPrefix("0") { digits = "62" + digits.dropFirst() } else if digits.hasPrefix("8") || digits.hasPrefix("21") { digits = "62" + digits }
             if !digits.hasPrefix("62") || !(8...13).contains(digits.count - 2) { return "phone-format" }
         }
         if let email = present(Field.email) {
