@@ -102,9 +102,18 @@ enum PhoneNormalizer {
         let number = input[start...]
         guard let first = number.first, first != 0x30, (8...15).contains(number.count) else { return nil }
         if first == 0x36, number.dropFirst().first == 0x32 { return nil }  // 62: Indonesia
-        return ByteText.string(capacity: number.count + 1) { buffer in
+        return e164(countryCode: "", number)
+    }
+
+    /// `+`, the country code's digits, then the number's: E.164 text.
+    private static func e164(countryCode: StaticString, _ number: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        ByteText.string(capacity: number.count + countryCode.utf8CodeUnitCount + 1) { buffer in
             buffer[0] = 0x2B
             var count = 1
+            for index in 0..<countryCode.utf8CodeUnitCount {
+                buffer[count] = countryCode.utf8Start[index]
+                count += 1
+            }
             for digit in number {
                 buffer[count] = digit
                 count += 1
@@ -140,18 +149,7 @@ enum PhoneNormalizer {
         default:
             return nil
         }
-        let number = ByteText.string(capacity: national.count + 3) { buffer in
-            buffer[0] = 0x2B
-            buffer[1] = 0x36
-            buffer[2] = 0x32
-            var count = 3
-            for digit in national {
-                buffer[count] = digit
-                count += 1
-            }
-            return count
-        }
-        return (number, kind)
+        return (e164(countryCode: "62", national), kind)
     }
 
     static func canonical(_ raw: String) -> String? {
