@@ -147,8 +147,10 @@ enum ValueVariation {
 
     static func kelurahan(_ person: Person, random: inout SplitMix64) -> String {
         let name = person.kelurahanName
-        switch random.weighted([0.75, 0.08, 0.05, 0.05, 0.04, 0.03]) {
+        switch random.weighted([0.70, 0.08, 0.05, 0.05, 0.04, 0.03, 0.03, 0.02]) {
         case 1: return name.split(separator: " ").map { Kecamatan.wordAbbreviations[String($0)] ?? String($0) }.joined(separator: " ")
+        case 6: return abbreviatedLastWord(name)
+        case 7: return numerals(name)
         case 2: return "Kel. " + name
         case 3: return name.uppercased()
         case 4: return name.lowercased()
@@ -162,12 +164,32 @@ enum ValueVariation {
 
     static func kecamatan(_ person: Person, random: inout SplitMix64) -> String {
         let info = person.kecamatanInfo
-        switch random.weighted([0.6, 0.3, 0.05, 0.05]) {
+        switch random.weighted([0.57, 0.3, 0.05, 0.05, 0.03]) {
         case 1: return random.pick(info.variants)
+        case 4: return abbreviatedLastWord(info.name)
         case 2: return info.name.uppercased()
         case 3: return info.name.lowercased()
         default: return info.name
         }
+    }
+
+    /// A place name as a hurried hand writes it: its last word cut to its first letter and the
+    /// consonants after it, four letters at most, with a dot (`Mampang Prpt.`, `Cilandak Tmr.`).
+    /// One-word names and short last words stay whole.
+    static func abbreviatedLastWord(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        guard words.count > 1, let last = words.last, last.count > 4, let first = last.first else { return name }
+        let consonants = last.dropFirst().filter { !"aeiou".contains($0) }
+        let cut = String(first) + consonants.prefix(3)
+        guard cut.count >= 2, cut.count < last.count else { return name }
+        words[words.count - 1] = cut + "."
+        return words.joined(separator: " ")
+    }
+
+    /// Number words as numerals (`Duren Tiga` → `Duren 3`).
+    static func numerals(_ name: String) -> String {
+        let numbers = ["Satu": "1", "Dua": "2", "Tiga": "3", "Empat": "4", "Lima": "5", "Enam": "6", "Tujuh": "7", "Delapan": "8", "Sembilan": "9"]
+        return name.split(separator: " ").map { numbers[String($0)] ?? String($0) }.joined(separator: " ")
     }
 
     /// `text` cut into groups of the given lengths (the last takes the rest).

@@ -77,3 +77,20 @@ import Testing
         #expect(!twins.isEmpty, "twins with consecutive NIK serials")
     }
 }
+
+/// Place names as the generator abbreviates them: by rule, so muster is tested on the rule
+/// and not on a list the two share.
+@Suite struct PlaceVariationTests {
+    @Test(arguments: [
+        ("Mampang Prapatan", "Mampang Prpt."), ("Pasar Minggu", "Pasar Mngg."), ("Cilandak Timur", "Cilandak Tmr."),
+        ("Kebayoran Baru", "Kebayoran Baru"), ("Tebet", "Tebet"),
+    ])
+    func theLastWordIsCutToItsConsonants(name: String, written: String) {
+        #expect(ValueVariation.abbreviatedLastWord(name) == written)
+    }
+
+    @Test func numberWordsBecomeNumerals() {
+        #expect(ValueVariation.numerals("Duren Tiga") == "Duren 3")
+        #expect(ValueVariation.numerals("Tebet Barat") == "Tebet Barat")
+    }
+}
