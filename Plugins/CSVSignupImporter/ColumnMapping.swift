@@ -62,6 +62,7 @@ struct ColumnMapping {
     func roles(for header: [String]) -> (roles: [ColumnRole], ambiguous: [(header: String, fields: [String])]) {
         var taken: Set<String> = []
         var extraKeys: Set<String> = []
+        var trainingTaken: Set<ColumnRole.TrainingPart> = []
         var ambiguous: [(header: String, fields: [String])] = []
         let roles = header.enumerated().map { index, text -> ColumnRole in
             switch meaning(of: text) {
@@ -69,7 +70,7 @@ struct ColumnMapping {
             case .ambiguous(let fields): ambiguous.append((text, fields))
             default: break
             }
-            if let part = Self.trainingParts[Self.key(text)], taken.insert("training " + "\(part)").inserted { return .training(part) }
+            if let part = Self.trainingParts[Self.key(text)], trainingTaken.insert(part).inserted { return .training(part) }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
             let base = text.isEmpty ? "column \(index + 1)" : text
             var key = base

@@ -9,7 +9,7 @@ enum ColumnRole: Equatable {
     /// The training a recap row is an enrollment in (`PELATIHAN`, `TGL PELATIHAN`).
     case training(TrainingPart)
 
-    enum TrainingPart: Equatable {
+    enum TrainingPart: Hashable {
         case title
         case date
     }

@@ -88,8 +88,8 @@ final class RowMapper {
             fields = try fieldLayout.withValues { position throws(Fault) in try value(row, fieldColumns[position], &anyValue) }
             extras = try extraColumns.mapValues { column throws(Fault) in try value(row, column, &anyValue) }
             for column in shadowed { _ = try value(row, column, &anyValue) }
-            trainingTitle = try trainingColumns.title.map { column throws(Fault) in try value(row, column, &anyValue) }.flatMap { $0.isEmpty ? nil : $0 }
-            trainingDate = try trainingColumns.date.map { column throws(Fault) in try value(row, column, &anyValue) }.flatMap { $0.isEmpty ? nil : $0 }
+            trainingTitle = try optionalValue(row, trainingColumns.title, &anyValue)
+            trainingDate = try optionalValue(row, trainingColumns.date, &anyValue)
             if !days.isEmpty {
                 attendance.reserveCapacity(days.count)
                 for (column, day) in days {
@@ -102,6 +102,13 @@ final class RowMapper {
         }
         return anyValue
             ? Values(fields: fields, extras: extras, attendance: attendance, trainingTitle: trainingTitle, trainingDate: trainingDate) : nil
+    }
+
+    /// The value of an optional column; nil when there is no such column or the cell is empty.
+    private func optionalValue(_ row: CSVRow, _ column: Int?, _ anyValue: inout Bool) throws(Fault) -> String? {
+        guard let column else { return nil }
+        let text = try value(row, column, &anyValue)
+        return text.isEmpty ? nil : text
     }
 
     /// A missing cell (a short row) reads as empty.

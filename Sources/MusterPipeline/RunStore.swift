@@ -92,10 +92,10 @@ public struct RunStore: Sendable {
         var stagesSeen: Set<String> = []
         for id in ids {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory(of: id))) ?? []
-            let checkpoints = files.filter { $0.hasSuffix(".ndjson.zst") || $0.hasSuffix(".ndjson") }
-            // A run folder keeps its own checkpoints whole: a patch's base lives beside it.
-            let newest = checkpoints.filter { stagesSeen.insert(Self.stageOf(checkpoint: $0)).inserted }
-            if !newest.isEmpty { kept.insert(id) }
+            // The whole folder of a stage's newest checkpoint stays: a patch's base lives beside it.
+            for file in files where file.hasSuffix(".ndjson.zst") || file.hasSuffix(".ndjson") {
+                if stagesSeen.insert(Self.stageOf(checkpoint: file)).inserted { kept.insert(id) }
+            }
         }
         return ids.filter { !kept.contains($0) }.filter { id in
             (try? FileManager.default.removeItem(atPath: directory(of: id))) != nil

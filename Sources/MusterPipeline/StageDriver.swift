@@ -30,7 +30,6 @@ final class StageDriver: @unchecked Sendable {
     private(set) var keysOut: UInt64 = 0
     private(set) var seconds = 0.0
     private(set) var contentHash = ""
-    private(set) var checkpointBytes = 0
     private var downstreamSeconds = 0.0
     /// Input records not yet emitted, with their place in the input, kept while the
     /// checkpoint stores patches over its base; a taken slot is nil.
@@ -84,7 +83,6 @@ final class StageDriver: @unchecked Sendable {
     private func complete() throws {
         try timed { try stage.finish(emit: emit) }
         contentHash = try writer?.close() ?? ""
-        checkpointBytes = writer?.bytes ?? 0
         if let progress { progress.board.finish(at: progress.slot) }
         if isSource {
             recordsIn = recordsOut
@@ -120,7 +118,7 @@ final class StageDriver: @unchecked Sendable {
             recordsPerSecond: seconds > 0 ? Double(recordsOut) / seconds : 0,
             input: input,
             checkpointWaitSeconds: writer?.waitedSeconds,
-            checkpointBytes: writer == nil ? nil : checkpointBytes
+            checkpointBytes: writer?.bytes
         )
     }
 
@@ -149,15 +147,14 @@ final class StageDriver: @unchecked Sendable {
         var index = awaitingHead
         while index < awaiting.count, awaiting[index]?.record.key != record.key { index += 1 }
         guard index < awaiting.count else { return nil }
-        defer {
-            awaiting[index] = nil
-            while awaitingHead < awaiting.count, awaiting[awaitingHead] == nil { awaitingHead += 1 }
-            if awaitingHead >= 4096, awaitingHead * 2 >= awaiting.count {
-                awaiting.removeFirst(awaitingHead)
-                awaitingHead = 0
-            }
+        let base = awaiting[index]
+        awaiting[index] = nil
+        while awaitingHead < awaiting.count, awaiting[awaitingHead] == nil { awaitingHead += 1 }
+        if awaitingHead >= 4096, awaitingHead * 2 >= awaiting.count {
+            awaiting.removeFirst(awaitingHead)
+            awaitingHead = 0
         }
-        return awaiting[index]
+        return base
     }
 
     private func timed(_ body: () throws -> Void) throws {

@@ -18,7 +18,7 @@ extension NormalizeStage {
         }
         if let text = work.kelurahanText {
             if let kelurahan = resolve(text, field: Field.kelurahan, level: .kelurahan, kecamatanCode: kecamatan?.code, into: &work) {
-                if kecamatan == nil || kecamatan?.code != kelurahan.parentCode { checkArea(kelurahan, field: Field.kelurahan, into: &work) }
+                if kecamatan?.code != kelurahan.parentCode { checkArea(kelurahan, field: Field.kelurahan, into: &work) }
                 work.out.values[Field.kelurahan] = kelurahan.name
                 work.out.values[Field.kelurahanCode] = kelurahan.code
                 if let kecamatan, kecamatan.code != kelurahan.parentCode {

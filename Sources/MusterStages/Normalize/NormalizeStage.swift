@@ -82,7 +82,7 @@ public final class NormalizeStage: RecordTransform {
     /// apostrophe Excel puts before a number typed as text (`'3174015203870001`: one leading
     /// `'`, and only that), and the zero fraction of a number stored as a float
     /// (`81234567890.0`), which would otherwise read as one more digit. The raw value keeps both.
-    static func withoutTextPrefix(_ cleaned: String) -> String {
+    static func spreadsheetIdentifier(_ cleaned: String) -> String {
         var text = cleaned
         if text.utf8.first == 0x27 { text = TextNormalizer.clean(String(text.dropFirst())) }
         if let dot = text.utf8.firstIndex(of: 0x2E), dot != text.utf8.startIndex,
@@ -149,10 +149,10 @@ public final class NormalizeStage: RecordTransform {
     private func normalize(field: String, kind: Kind, cleaned: String, raw: String, into work: inout Work) {
         switch kind {
         case .name: normalizeName(cleaned, into: &work)
-        case .nik: normalizeNIK(Self.withoutTextPrefix(cleaned), into: &work)
-        case .phone: normalizePhone(Self.withoutTextPrefix(cleaned), into: &work)
+        case .nik: normalizeNIK(Self.spreadsheetIdentifier(cleaned), into: &work)
+        case .phone: normalizePhone(Self.spreadsheetIdentifier(cleaned), into: &work)
         case .email:
-            let email = EmailNormalizer.canonical(Self.withoutTextPrefix(cleaned))
+            let email = EmailNormalizer.canonical(Self.spreadsheetIdentifier(cleaned))
             work.out.values[Field.email] = email
             if !EmailNormalizer.isWellFormed(email) { work.issue("email.syntax", Field.email, "not an e-mail address of the form name@domain.tld") }
         case .birthDate: normalizeBirthDate(cleaned, into: &work)
@@ -165,7 +165,7 @@ public final class NormalizeStage: RecordTransform {
             }
         case .kecamatan: work.kecamatanText = cleaned
         case .kelurahan: work.kelurahanText = cleaned
-        case .postalCode: work.postalCode = Self.withoutTextPrefix(cleaned)
+        case .postalCode: work.postalCode = Self.spreadsheetIdentifier(cleaned)
         case .sector: normalizeSector(cleaned, into: &work)
         case .birthPlace: work.out.values[field] = TextNormalizer.titleCased(cleaned)
         case .other: work.out.values[field] = cleaned

@@ -108,17 +108,20 @@ struct PlaceIndex: Sendable {
     func key(_ text: String) -> String { Self.key(text, abbreviations: abbreviations) }
 
     private static func key(_ text: String, abbreviations: [Substring: [Substring]]) -> String {
+        nameWords(text) { abbreviations[$0] ?? [$0] }.joined()
+    }
+
+    /// A typed place name's words, lower case: before any comma, without a leading
+    /// `Kec.`/`Kel.` word, each word replaced by `expand`'s words, cut at a city word.
+    private static func nameWords(_ text: String, expand: (Substring) -> [Substring]) -> [Substring] {
         let head = text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
         var words = TextNormalizer.words(head)
         while let first = words.first, prefixes.contains(first), words.count > 1 { words.removeFirst() }
-        var expanded: [Substring] = []
-        for word in words {
-            if let expansion = abbreviations[word] { expanded += expansion } else { expanded.append(word) }
-        }
+        var expanded = words.flatMap(expand)
         if let city = expanded.indices.dropFirst().first(where: { cityWords.contains(expanded[$0]) }) {
             expanded.removeSubrange(city...)
         }
-        return expanded.joined()
+        return expanded
     }
 
     /// The text without a leading `Kec.`/`Kel.`/`Kelurahan`… word, for names not in the list.
@@ -180,11 +183,7 @@ struct PlaceIndex: Sendable {
     /// (`Prpt.` Prapatan, `Pdk` Pondok, `Tim.` Timur), with one word at least whole. A trailing `Sel.` or city word that
     /// names the region rather than the place is dropped when nothing matches with it.
     private func abbreviated(_ text: String, level: Level) -> [Int]? {
-        let head = text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
-        var words = TextNormalizer.words(head)
-        while let first = words.first, Self.prefixes.contains(first), words.count > 1 { words.removeFirst() }
-        words = words.map { Self.numberWords[$0] ?? $0 }
-        if let city = words.indices.dropFirst().first(where: { Self.cityWords.contains(words[$0]) }) { words.removeSubrange(city...) }
+        let words = Self.nameWords(text) { [Self.numberWords[$0] ?? $0] }
         guard !words.isEmpty else { return nil }
         let names = level == .kecamatan ? kecamatanWords : kelurahanWords
         func matching(_ words: [Substring]) -> [Int] {
