@@ -72,11 +72,19 @@ import Testing
         let records = try deduped([
             [Field.name: "-", Field.nik: "317401450588000", Field.phone: "08127", Field.email: "no-at-sign"],
             [Field.name: "Fine", Field.phone: "0812-1111-2222"],
+            [Field.name: "Later", Field.birthDate: "14/03/2087", Field.kelurahan: "Rawamangun"],
+            [Field.name: "Never", Field.birthDate: "2024-02-31", Field.kelurahan: "Pela Mampang"],
         ])
         let out = try Fixtures.run(ValidateStage(options: .init(), context: Fixtures.context(stage: "validate")), records)
         let first = try #require(out.first { $0.source.provenance.locator == "row:2" })
         #expect(first.quarantine.map(\.rule) == ["required-name", "nik-format", "phone-format", "email-format"])
         #expect(first.quarantine.allSatisfy { $0.stage == "validate" })
         #expect(out.first { $0.source.provenance.locator == "row:3" }?.quarantine.isEmpty == true)
+        // A future or impossible stated birth date and a place in another kota quarantine by default.
+        let later = try #require(out.first { $0.source.provenance.locator == "row:4" })
+        #expect(later.quarantine.map(\.rule) == ["birth-date-real", "place-in-area"])
+        #expect(later.quarantine.first?.message.contains("after 2024-09-01") == true, "\(later.quarantine)")
+        #expect(later.quarantine.last?.message.contains("Jakarta Timur") == true, "\(later.quarantine)")
+        #expect(out.first { $0.source.provenance.locator == "row:5" }?.quarantine.map(\.rule) == ["birth-date-real"])
     }
 }

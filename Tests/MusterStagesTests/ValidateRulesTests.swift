@@ -127,6 +127,18 @@ import Testing
         #expect(try Self.quarantined(later, [[Field.name: "B", Field.birthDate: "2015-01-01"]]) == [[]])
     }
 
+    @Test func aBirthDateDerivedFromTheNIKIsJudgedOnlyWhenAsked() throws {
+        // 150819: a NIK that says born 15 August 2019, with no stated birth date; its one
+        // mistyped year digit should not quarantine a grown participant by default.
+        let child = [Field.name: "A", Field.nik: "3174011508190001"]
+        let stated = [Field.name: "B", Field.nik: "3174011508190001", Field.birthDate: "15-08-2019"]
+        let september2024 = [Enrollment(programme: "WUIB", date: "2024-09-02")]
+        let byDefault = #"[{"id": "age", "type": "age", "min": 10}]"#
+        #expect(try Self.quarantined(byDefault, [child, stated], enrollments: september2024) == [[], ["age"]])
+        let withDerived = #"[{"id": "age", "type": "age", "min": 10, "derived": true}]"#
+        #expect(try Self.quarantined(withDerived, [child, stated], enrollments: september2024) == [["age"], ["age"]])
+    }
+
     @Test func consistencyOfTheNIKWithBirthDateGenderAndKecamatan() throws {
         let rules = #"""
             [{"id": "nik-birth-date", "type": "consistency", "check": "nik-birth-date", "severity": "warning"},

@@ -4,6 +4,10 @@ internal import MusterCore
 /// at the programme's date (the record's earliest readable enrollment date; the run's day
 /// when it has none) or at a fixed `YYYY-MM-DD`. A birth date normalize refused as in the
 /// future (`date.future`) or implausibly old (`date.implausible`) fails too.
+///
+/// A birth date derived from the NIK (none was stated) is judged only with `derived`: a NIK
+/// that makes a grown participant five years old is far more often one mistyped digit than a
+/// child, and the person never gave that date.
 struct AgeRule: ValidationRule {
     enum Reference: Equatable {
         case run, programme
@@ -17,6 +21,7 @@ struct AgeRule: ValidationRule {
         OptionDescriptor("min", type: "integer", summary: "Youngest allowed age."),
         OptionDescriptor("max", type: "integer", summary: "Oldest allowed age."),
         OptionDescriptor("at", type: "string", default: "\"programme\"", summary: "run, programme or YYYY-MM-DD."),
+        OptionDescriptor("derived", type: "boolean", default: "false", summary: "Also judge a birth date derived from the NIK."),
     ]
     static let defaultScope = RuleScope.record
 
@@ -25,15 +30,17 @@ struct AgeRule: ValidationRule {
     let min: Int?
     let max: Int?
     let at: Reference
+    let judgesDerived: Bool
 
-    private enum Keys: String, CodingKey { case field, min, max, at }
+    private enum Keys: String, CodingKey { case field, min, max, at, derived }
 
-    init(header: RuleHeader, field: String = Field.birthDate, min: Int?, max: Int?, at: Reference = .programme) {
+    init(header: RuleHeader, field: String = Field.birthDate, min: Int?, max: Int?, at: Reference = .programme, judgesDerived: Bool = false) {
         self.header = header
         self.field = field
         self.min = min
         self.max = max
         self.at = at
+        self.judgesDerived = judgesDerived
     }
 
     init(header: RuleHeader, from decoder: any Decoder, fields: KnownFields) throws {
@@ -56,7 +63,8 @@ struct AgeRule: ValidationRule {
                 at = .day(day)
             }
         }
-        self.init(header: header, field: field, min: min, max: max, at: at)
+        let derived = try container.decodeIfPresent(Bool.self, forKey: .derived) ?? false
+        self.init(header: header, field: field, min: min, max: max, at: at, judgesDerived: derived)
     }
 
     func check(_ subject: RuleSubject) -> [RuleFailure] {
@@ -69,6 +77,7 @@ struct AgeRule: ValidationRule {
             }
             return []
         }
+        if !judgesDerived, let derived = subject.values[Field.derived], derived.split(separator: " ").contains(Substring(field)) { return [] }
         guard let birth = Day(written: text) else { return [RuleFailure(field: field, "\(field) is not a date")] }
         let reference = referenceDay(subject)
         let age = birth.years(until: reference)

@@ -4,8 +4,8 @@ extension ValidateStage {
     /// The stage's rules as pipeline.json sets them: either a `rules` list, or — when it is
     /// absent — the default rules built from the short options `required`,
     /// `programmeRequired` and `checkFormats` (rule ids `required-FIELD`, `nik-format`,
-    /// `phone-format`, `phone-indonesian`, `email-format`), which is what a pipeline.json
-    /// without rules gets.
+    /// `phone-format`, `phone-indonesian`, `email-format`, then always `birth-date-real` and
+    /// `place-in-area`), which is what a pipeline.json without rules gets.
     public struct Options: Decodable, Sendable {
         /// Canonical fields a participant record must have (default rules only).
         public var required: [String]
@@ -70,6 +70,9 @@ extension ValidateStage {
             self.rules = rules
         }
 
+        /// Normalize's codes for a stated birth date it could not take.
+        static let unrealBirthDateCodes = ["date.invalid", "date.unparseable", "date.future", "date.implausible"]
+
         /// The rules the stage checks, in order: the declared ones, else the defaults.
         var effectiveRules: [any ValidationRule] {
             if let rules { return rules }
@@ -86,6 +89,10 @@ extension ValidateStage {
                 rules.append(IssueRule(header: indonesian, codes: ["phone.foreign"]))
                 rules.append(FormatRule(header: header("email-format", FormatRule.type), field: Field.email, format: .email))
             }
+            // A stated birth date that is no real day, or lies in the future, stays the
+            // person's: normalize keeps it out of the registry and this quarantines the record.
+            rules.append(IssueRule(header: header("birth-date-real", IssueRule.type), codes: Self.unrealBirthDateCodes))
+            rules.append(IssueRule(header: header("place-in-area", IssueRule.type), codes: ["place.outside-area"]))
             return rules
         }
     }
@@ -95,7 +102,7 @@ extension ValidateStage {
             "rules", type: "[object]", default: nil,
             summary: "Declarative rules, checked in order; " + RuleCatalog.headerSummary + ". Types: "
                 + RuleCatalog.types.map { "\($0.type) (\($0.options.map(\.name).joined(separator: ", ")))" }.joined(separator: "; ")
-                + ". Without rules: required-FIELD, nik-format, phone-format, phone-indonesian, email-format."
+                + ". Without rules: required-FIELD, nik-format, phone-format, phone-indonesian, email-format, birth-date-real, place-in-area."
         ),
         OptionDescriptor("fields", type: "[string]", default: "[]", summary: "Office field names rules may use besides the canonical ones."),
         OptionDescriptor(
