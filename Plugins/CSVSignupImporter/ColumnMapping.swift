@@ -121,7 +121,11 @@ struct ColumnMapping {
                 ]
             ),
             (Field.email, ["Email", "E-mail", "Alamat Email", "Email Address"]),
-            (Field.birthDate, ["Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth"]),
+            // "Tempat, Tanggal Lahir" holds the place too; normalize splits it off.
+            (
+                Field.birthDate,
+                ["Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth", "Tempat, Tanggal Lahir", "Tempat/Tgl Lahir", "Tempat Tgl. Lahir", "TTL"]
+            ),
             (Field.birthPlace, ["Tempat Lahir"]),
             (Field.gender, ["Jenis Kelamin", "JK", "L/P", "Gender"]),
             (Field.kelurahan, ["Kelurahan", "Kel.", "Kel"]),

@@ -6,6 +6,9 @@ enum Channel: Int, CaseIterable, Sendable {
     case excelAttendance
     /// Attendance sheet saved as UTF-8 with a byte order mark, ✓ marks.
     case bomAttendance
+    /// Excel-made recap of many trainings: `;`, CRLF, a title row, each row naming its own
+    /// training, date and status.
+    case recapSheet
     /// Jakpreneur JSON document, records in `$.data.items`.
     case jsonDocument
     /// Jakpreneur NDJSON updates.
@@ -21,6 +24,7 @@ enum Channel: Int, CaseIterable, Sendable {
         case .signupSheet: 0.22
         case .excelAttendance: 0.15
         case .bomAttendance: 0.10
+        case .recapSheet: 0.06
         case .jsonDocument: 0.18
         case .ndjson: 0.15
         case .rssTable: 0.12
@@ -31,7 +35,7 @@ enum Channel: Int, CaseIterable, Sendable {
     /// The format family, for the summary: `csv`, `json` or `xml`.
     var format: String {
         switch self {
-        case .signupSheet, .excelAttendance, .bomAttendance: "csv"
+        case .signupSheet, .excelAttendance, .bomAttendance, .recapSheet: "csv"
         case .jsonDocument, .ndjson: "json"
         case .rssTable, .atomTable: "xml"
         }
@@ -41,9 +45,10 @@ enum Channel: Int, CaseIterable, Sendable {
     var defects: [Defect] {
         switch self {
         case .signupSheet, .jsonDocument:
-            [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .emailFormat] + (self == .signupSheet ? [.malformedRecord] : [])
-        case .excelAttendance, .bomAttendance: [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .malformedRecord]
-        case .ndjson: [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .emailFormat, .malformedRecord]
+            [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .emailFormat, .birthDateUnreal, .placeOutsideArea]
+                + (self == .signupSheet ? [.malformedRecord] : [])
+        case .excelAttendance, .bomAttendance, .recapSheet: [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .placeOutsideArea, .malformedRecord]
+        case .ndjson: [.requiredName, .nikFormat, .phoneFormat, .phoneForeign, .emailFormat, .birthDateUnreal, .placeOutsideArea, .malformedRecord]
         case .rssTable, .atomTable: [.requiredName, .malformedRecord]
         }
     }
@@ -59,4 +64,8 @@ public enum Defect: String, CaseIterable, Sendable {
     /// A number with another country's code, which the programme cannot reach.
     case phoneForeign = "phone-indonesian"
     case emailFormat = "email-format"
+    /// A stated birth date in the future or on no real day (`14/03/2087`, `2024-02-31`).
+    case birthDateUnreal = "birth-date-real"
+    /// A real kelurahan of another kota (`Rawamangun` for a South Jakarta office).
+    case placeOutsideArea = "place-in-area"
 }

@@ -91,22 +91,50 @@ final class ExportWriter {
         string(draft.name, sink)
         key("\"nik\": ", sink)
         value(draft.nik, number: draft.nikAsNumber, sink)
-        key("\"kontak\": {\"hp\": ", sink)
-        value(draft.phone, number: draft.phoneAsNumber, sink)
-        sink.append(", \"email\": " as StaticString)
-        value(draft.email, number: false, sink)
-        sink.append(byte: UInt8(ascii: "}"))
+        // Updates come from two versions of the platform: places nested under `alamat` or
+        // `domisili`, or everything flat.
+        let shape = isDocument ? 0 : random.below(3)
+        if shape == 2 {
+            key("\"no_hp\": ", sink)
+            value(draft.phone, number: draft.phoneAsNumber, sink)
+            key("\"email\": ", sink)
+            value(draft.email, number: false, sink)
+        } else {
+            key("\"kontak\": {\"hp\": ", sink)
+            value(draft.phone, number: draft.phoneAsNumber, sink)
+            sink.append(", \"email\": " as StaticString)
+            value(draft.email, number: false, sink)
+            sink.append(byte: UInt8(ascii: "}"))
+        }
         key("\"tgl_lahir\": ", sink)
         string(draft.birthDate, sink)
         key("\"jenis_kelamin\": ", sink)
         string(draft.gender, sink)
-        key("\"alamat\": {\"jalan\": ", sink)
-        string(person.address, sink)
-        sink.append(", \"kelurahan\": " as StaticString)
-        string(draft.kelurahan, sink)
-        sink.append(", \"kecamatan\": " as StaticString)
-        string(draft.kecamatan, sink)
-        sink.append(byte: UInt8(ascii: "}"))
+        switch shape {
+        case 0:
+            key("\"alamat\": {\"jalan\": ", sink)
+            string(person.address, sink)
+            sink.append(", \"kelurahan\": " as StaticString)
+            string(draft.kelurahan, sink)
+            sink.append(", \"kecamatan\": " as StaticString)
+            string(draft.kecamatan, sink)
+            sink.append(byte: UInt8(ascii: "}"))
+        case 1:
+            key("\"domisili\": {\"alamat\": ", sink)
+            string(person.address, sink)
+            sink.append(", \"kel\": " as StaticString)
+            string(draft.kelurahan, sink)
+            sink.append(", \"kec\": " as StaticString)
+            string(draft.kecamatan, sink)
+            sink.append(byte: UInt8(ascii: "}"))
+        default:
+            key("\"alamat\": ", sink)
+            string(person.address, sink)
+            key("\"kelurahan\": ", sink)
+            string(draft.kelurahan, sink)
+            key("\"kecamatan\": ", sink)
+            string(draft.kecamatan, sink)
+        }
         key("\"jenis_usaha\": ", sink)
         string(draft.sector, sink)
         let kecamatan = Kecamatan.all[random.below(Kecamatan.all.count)]
@@ -120,6 +148,10 @@ final class ExportWriter {
         sink.append(random.within(6...11), width: 2)
         sink.append(byte: UInt8(ascii: "-"))
         sink.append(random.within(1...28), width: 2)
+        if random.chance(0.6) {
+            sink.append("\", \"status\": \"" as StaticString)
+            sink.append(RecordRenderer.status(random: &random))
+        }
         sink.append("\"}]" as StaticString)
         sink.append(isDocument ? "\n      }" as StaticString : "}")
     }

@@ -45,7 +45,7 @@ public struct Generator: Sendable {
             let capacity = Self.capacity(for: channel, expectedRecords: expected * channel.weight)
             let stream = random.split()
             switch channel {
-            case .signupSheet, .excelAttendance, .bomAttendance:
+            case .signupSheet, .excelAttendance, .bomAttendance, .recapSheet:
                 writers.append(.sheet(SheetWriter(channel: channel, folder: folder, capacity: capacity, random: stream)))
             case .jsonDocument, .ndjson:
                 writers.append(.export(ExportWriter(channel: channel, folder: folder, capacity: capacity, random: stream)))
@@ -98,12 +98,13 @@ public struct Generator: Sendable {
     static let shuffleWindow = 64
 
     /// Records per file: a third of the channel's expected records (so even small runs get
-    /// several files), at least 20, at most the size one real export or sheet might reach.
+    /// several files), at least 20, at most the size one real export or sheet might reach (a
+    /// session's sign-up form or attendance sheet holds hundreds of people, not thousands).
     static func capacity(for channel: Channel, expectedRecords: Double) -> Int {
         let most: Int
         switch channel {
-        case .signupSheet: most = 5_000
-        case .excelAttendance, .bomAttendance: most = 2_000
+        case .signupSheet: most = 800
+        case .excelAttendance, .bomAttendance, .recapSheet: most = 400
         case .jsonDocument: most = 10_000
         case .ndjson: most = 50_000
         case .rssTable, .atomTable: most = 4_000

@@ -64,6 +64,14 @@ struct Kecamatan: Sendable {
             ]),
     ]
 
+    /// Real kelurahan of the other kota, with their kecamatan: places people outside the
+    /// office's area give (each name belongs to no South Jakarta place).
+    static let elsewhere: [(kelurahan: String, kecamatan: String)] = [
+        ("Cengkareng Barat", "Cengkareng"), ("Rawamangun", "Pulogadung"), ("Kelapa Gading Timur", "Kelapa Gading"), ("Cikini", "Menteng"),
+        ("Tomang", "Grogol Petamburan"), ("Pluit", "Penjaringan"), ("Sunter Agung", "Tanjung Priok"), ("Cililitan", "Kramatjati"),
+        ("Klender", "Duren Sawit"), ("Kampung Melayu", "Jatinegara"), ("Cempaka Putih Timur", "Cempaka Putih"), ("Kemayoran", "Kemayoran"),
+    ]
+
     /// Word abbreviations used in kelurahan names on hand-typed sheets (`Tebet Brt`).
     static let wordAbbreviations: [String: String] = [
         "Barat": "Brt", "Timur": "Tmr", "Utara": "Utr", "Selatan": "Sel.", "Kebayoran": "Kby.", "Pasar": "Ps.", "Petukangan": "Ptk.",

@@ -36,6 +36,13 @@ struct Person {
         return "T" + digits
     }
 
+    /// Where the person was born: Jakarta for most, a city they moved from for the rest
+    /// (fixed by the person's number, so every record of theirs agrees).
+    var birthPlace: String {
+        let places = ["Jakarta", "Jakarta", "Jakarta", "Bogor", "Bekasi", "Tangerang", "Bandung", "Cirebon", "Tegal", "Padang", "Medan", "Surabaya"]
+        return places[number &* 7919 % places.count]
+    }
+
     var kecamatanInfo: Kecamatan { Kecamatan.all[kecamatan] }
     var kelurahanName: String { Kecamatan.all[kecamatan].kelurahan[kelurahan] }
 }

@@ -25,6 +25,7 @@ public enum PipelineFile {
               "files": ["sheets/daftar-hadir-*.csv"],
               "options": { "sessionFromFileName": "daftar-hadir-(.+)\\.csv" }
             },
+            { "id": "rekap", "importer": "csv-signup", "files": ["sheets/rekap-*.csv"] },
             { "id": "jakpreneur", "importer": "json-export", "files": ["exports/*.json", "exports/*.ndjson"] }
           ],
           "stages": [

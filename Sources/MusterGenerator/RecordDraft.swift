@@ -16,6 +16,11 @@ struct RecordDraft {
     var kelurahan = ""
     var kecamatan = ""
     var sector = ""
+    var address = ""
+    /// The training a recap row names, its date and the person's status in it.
+    var trainingTitle = ""
+    var trainingDate = ""
+    var status = ""
 
     init(person: Person, defect: Defect?) {
         self.person = person

@@ -20,6 +20,10 @@ struct RecordRenderer {
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
             draft.kecamatan = ValueVariation.kecamatan(person, random: &random)
             draft.sector = sector(person, multiline: random.chance(0.01))
+            draft.address = person.address
+            // Answers pasted from a chat app bring invisible characters along.
+            if !draft.nik.isEmpty, random.chance(0.02) { draft.nik = "\u{200B}" + draft.nik }
+            if random.chance(0.02) { draft.name += "\u{00A0}" }
         case .excelAttendance:
             fillIdentifiers(&draft, nik: 0.85, email: 0, json: false, excel: true)
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
@@ -27,6 +31,15 @@ struct RecordRenderer {
         case .bomAttendance:
             fillIdentifiers(&draft, nik: 0.8, email: 0, json: false, excel: false)
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
+        case .recapSheet:
+            fillIdentifiers(&draft, nik: 0.8, email: 0, json: false, excel: true)
+            draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
+            draft.kecamatan = ValueVariation.kecamatan(person, random: &random)
+            draft.trainingTitle = random.pick(Self.trainings) + " Angkatan \(random.within(1...4))"
+            let (month, day) = (random.within(6...11), random.within(1...28))
+            draft.trainingDate =
+                random.chance(0.7) ? "\(pad(day, 2))/\(pad(month, 2))/2024" : "\(day) \(ValueVariation.monthsID[month - 1]) 2024"
+            draft.status = Self.status(random: &random)
         case .jsonDocument, .ndjson:
             fillIdentifiers(&draft, nik: channel == .ndjson ? 0.7 : 0.85, email: 0.85, json: true, excel: false)
             draft.birthDate =
@@ -39,6 +52,15 @@ struct RecordRenderer {
             draft.kelurahan = random.chance(0.9) ? person.kelurahanName : ValueVariation.kelurahan(person, random: &random)
             draft.sector = sector(person, multiline: false)
         }
+        switch defect {
+        case .birthDateUnreal?:
+            draft.birthDate = ValueVariation.unrealBirthDate(person, iso: channel == .jsonDocument || channel == .ndjson, random: &random)
+        case .placeOutsideArea?:
+            let place = ValueVariation.placeElsewhere(random: &random)
+            draft.kelurahan = place.kelurahan
+            if !draft.kecamatan.isEmpty { draft.kecamatan = place.kecamatan }
+        default: break
+        }
         if defect == .requiredName {
             // A table cell is simply empty; a form field may hold a dash.
             draft.name = channel == .rssTable || channel == .atomTable || random.chance(0.5) ? "" : "-"
@@ -50,7 +72,7 @@ struct RecordRenderer {
         let variation: NameVariation
         switch channel {
         case .signupSheet: variation = NameVariation(honorific: 0.06, upper: 0.08, lower: 0.04)
-        case .excelAttendance: variation = NameVariation(honorific: 0.03, upper: 0.4, lower: 0.02)
+        case .excelAttendance, .recapSheet: variation = NameVariation(honorific: 0.03, upper: 0.4, lower: 0.02)
         case .bomAttendance: variation = NameVariation(honorific: 0.05, upper: 0.1, lower: 0.02)
         case .jsonDocument, .ndjson: variation = NameVariation(honorific: 0.04, upper: 0.15, lower: 0.03)
         case .rssTable, .atomTable: variation = NameVariation(honorific: 0.15, upper: 0, lower: 0)
@@ -89,7 +111,23 @@ struct RecordRenderer {
             draft.phoneAsNumber = false
             draft.phone = ValueVariation.foreignPhone(random: &random)
         case .emailFormat?: draft.email = ValueVariation.brokenEmail(person, random: &random)
-        case .requiredName?, .malformedRecord?, nil: break
+        case .requiredName?, .malformedRecord?, .birthDateUnreal?, .placeOutsideArea?, nil: break
+        }
+    }
+
+    /// Trainings a recap sheet lists, each row naming its own.
+    static let trainings = [
+        "Pelatihan WUIB Kerajinan Tas", "Pelatihan Pemasaran Digital UMKM", "Pelatihan Olahan Pangan Rumahan", "Pelatihan Menjahit Busana",
+        "Pelatihan Barista Kopi Nusantara",
+    ]
+
+    /// How far a person got in a training, as offices write it (any case).
+    static func status(random: inout SplitMix64) -> String {
+        let status = random.pick(["lulus", "lulus", "hadir", "terdaftar"])
+        switch random.below(3) {
+        case 0: return status.uppercased()
+        case 1: return status.prefix(1).uppercased() + status.dropFirst()
+        default: return status
         }
     }
 

@@ -14,6 +14,8 @@ final class SheetWriter {
     /// The line the next row starts on.
     private var line = 1
     private var minute = 0
+    /// The sign-up form this file was exported from: its headers and their order.
+    private var form = SignupForm.all[0]
 
     init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
         self.channel = channel
@@ -22,8 +24,9 @@ final class SheetWriter {
         self.random = random
     }
 
-    private var delimiter: UInt8 { channel == .excelAttendance ? UInt8(ascii: ";") : UInt8(ascii: ",") }
-    private var newline: StaticString { channel == .excelAttendance ? "\r\n" : "\n" }
+    private var isExcel: Bool { channel == .excelAttendance || channel == .recapSheet }
+    private var delimiter: UInt8 { isExcel ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+    private var newline: StaticString { isExcel ? "\r\n" : "\n" }
 
     func write(_ draft: RecordDraft) throws(MusterError) {
         let sink = try currentSink()
@@ -32,16 +35,9 @@ final class SheetWriter {
         switch channel {
         case .signupSheet:
             minute += random.within(1...240)
-            cell(timestamp(), sink, first: true)
-            cell(draft.name, sink)
-            cell(draft.nik, sink)
-            cell(draft.phone, sink)
-            cell(draft.email, sink)
-            cell(draft.birthDate, sink)
-            cell(draft.gender, sink)
-            cell(draft.kelurahan, sink)
-            cell(draft.kecamatan, sink)
-            cell(draft.sector, sink)
+            for (index, column) in form.columns.enumerated() {
+                cell(value(column, draft), sink, first: index == 0)
+            }
             if draft.defect == .malformedRecord { cell("lihat lampiran", sink) }
         case .excelAttendance:
             sink.append(rows)
@@ -53,6 +49,17 @@ final class SheetWriter {
             cell(mark(["v", "v", "v", "1", "", "x"]), sink)
             cell(mark(["v", "v", "v", "1", "", "x"]), sink)
             if draft.defect == .malformedRecord { cell("pindah sesi", sink) }
+        case .recapSheet:
+            sink.append(rows)
+            cell(draft.name, sink)
+            cell(draft.nik, sink)
+            cell(draft.phone, sink)
+            cell(draft.kelurahan, sink)
+            cell(draft.kecamatan, sink)
+            cell(draft.trainingTitle, sink)
+            cell(draft.trainingDate, sink)
+            cell(draft.status, sink)
+            if draft.defect == .malformedRecord { cell("lihat catatan", sink) }
         default:
             cell(draft.name, sink, first: true)
             cell(draft.nik, sink)
@@ -80,7 +87,8 @@ final class SheetWriter {
         switch channel {
         case .signupSheet:
             sink = try folder.open("sheets/pendaftaran-WUIB-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
-            sink.append("Timestamp,Nama Lengkap,NIK,No HP/WA,Email,Tanggal Lahir,Jenis Kelamin,Kelurahan,Kecamatan,Jenis Usaha\n" as StaticString)
+            form = random.pick(SignupForm.all)
+            sink.append(form.header + "\n")
             line = 2
         case .excelAttendance:
             sink = try folder.open("sheets/daftar-hadir-WUIB-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
@@ -90,6 +98,11 @@ final class SheetWriter {
             sink.append("\(day + 1) \(ValueVariation.monthsID[random.below(12)]) 2024;;;;;;;\r\n;;;;;;;\r\n" as String)
             sink.append("No;NAMA PESERTA;NIK;No. HP;Kel.;Kec.;Hari 1;Hari 2\r\n" as StaticString)
             line = 5
+        case .recapSheet:
+            sink = try folder.open("sheets/rekap-pelatihan-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+            sink.append("REKAP PESERTA PELATIHAN KECAMATAN \(kecamatan.name.uppercased()) TAHUN 2024;;;;;;;;\r\n;;;;;;;;\r\n" as String)
+            sink.append("NO;NAMA;NIK;NO HP;KELURAHAN;KECAMATAN;PELATIHAN;TGL PELATIHAN;STATUS\r\n" as StaticString)
+            line = 4
         default:
             sink = try folder.open("sheets/daftar-hadir-FESYEN-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
             sink.append("\u{FEFF}Nama,No. KTP,Telp,Kelurahan,Hari 1,Hari 2\n" as String)
@@ -106,6 +119,24 @@ final class SheetWriter {
         if channel == .excelAttendance { sink.append(";;;;;;;\r\n" as StaticString) }
         try folder.close(sink, records: rows)
         self.sink = nil
+    }
+
+    /// One sign-up form column's value on a row.
+    private func value(_ column: SignupForm.Column, _ draft: RecordDraft) -> String {
+        switch column {
+        case .timestamp: timestamp()
+        case .name: draft.name
+        case .nik: draft.nik
+        case .phone: draft.phone
+        case .email: draft.email
+        case .birthDate: draft.birthDate
+        case .birthPlaceAndDate: draft.birthDate.isEmpty ? "" : draft.person.birthPlace + ", " + draft.birthDate
+        case .gender: draft.gender
+        case .address: draft.address
+        case .kelurahan: draft.kelurahan
+        case .kecamatan: draft.kecamatan
+        case .sector: draft.sector
+        }
     }
 
     private func mark(_ choices: [String]) -> String {

@@ -126,6 +126,28 @@ enum ValueVariation {
         }
     }
 
+    /// A stated birth date no one can have: decades ahead (a year typed wrong) or a day the
+    /// month does not have, written day first or ISO as the source writes dates.
+    static func unrealBirthDate(_ person: Person, iso: Bool, random: inout SplitMix64) -> String {
+        let (day, month, year): (Int, Int, Int)
+        switch random.below(3) {
+        case 0: (day, month, year) = (person.birthDay, person.birthMonth, random.within(2040...2095))
+        case 1: (day, month, year) = (random.within(30...31), 2, person.birthYear)
+        default: (day, month, year) = (31, random.pick([4, 6, 9, 11]), person.birthYear)
+        }
+        return iso ? "\(year)-\(pad(month, 2))-\(pad(day, 2))" : "\(pad(day, 2))/\(pad(month, 2))/\(year)"
+    }
+
+    /// A real kelurahan of another kota, written as people write their own.
+    static func placeElsewhere(random: inout SplitMix64) -> (kelurahan: String, kecamatan: String) {
+        let place = random.pick(Kecamatan.elsewhere)
+        switch random.below(4) {
+        case 0: return (place.kelurahan.uppercased(), place.kecamatan.uppercased())
+        case 1: return ("Kel. " + place.kelurahan, "Kec. " + place.kecamatan)
+        default: return place
+        }
+    }
+
     static func isoDate(_ person: Person) -> String {
         "\(person.birthYear)-\(pad(person.birthMonth, 2))-\(pad(person.birthDay, 2))"
     }

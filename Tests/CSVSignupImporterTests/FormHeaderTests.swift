@@ -11,9 +11,11 @@ import Testing
         ("Timestamp", Field.submittedAt), ("Email Address", Field.email), ("No. HP/WhatsApp", Field.phone), ("Nomor WA aktif", Field.phone),
         ("Nomor HP (yang bisa dihubungi)", Field.phone), ("Alamat Lengkap", Field.address), ("Alamat Rumah", Field.address),
         ("kategori_usaha", Field.sector), ("tgl_daftar", Field.submittedAt), ("Alamat surel", Field.email), ("E-mail aktif", Field.email),
+        ("Tempat, Tanggal Lahir", Field.birthDate), ("Tempat/Tgl Lahir", Field.birthDate), ("TTL", Field.birthDate),
+        ("Nomor KTP (NIK)", Field.nik), ("Tempat Lahir", Field.birthPlace),
     ])
     func aFormHeaderNamesItsField(header: String, field: String) throws {
-        let records = try SheetFixture("Nama,\(header)\nSiti,x\n").records()
+        let records = try SheetFixture("Nama,\"\(header)\"\nSiti,x\n").records()
         #expect(records.first?.fields[field] == "x", "\(header)")
         #expect(records.first?.extras.isEmpty == true)
     }

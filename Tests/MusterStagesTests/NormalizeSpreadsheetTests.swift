@@ -46,12 +46,42 @@ import Testing
         #expect(result.issues.isEmpty)
     }
 
+    @Test(arguments: [
+        (Field.nik, "\u{200B}3174015203870001", "3174015203870001"), (Field.nik, "3174015203870001\u{00A0}", "3174015203870001"),
+        (Field.phone, "0812\u{200C}3456\u{2060}7890", "+6281234567890"), (Field.kelurahan, "Tebet\u{00A0}Timur\u{FEFF}", "Tebet Timur"),
+        (Field.name, "Siti\u{00AD}Aminah\u{200D}", "Sitiaminah"),
+    ])
+    func invisibleCharactersPastedFromChatsAreDropped(field: String, raw: String, canonical: String) {
+        let result = Normalizing.values([field: raw])
+        #expect(result[field] == canonical)
+        #expect(result.issues.isEmpty, "\(result.issues)")
+    }
+
     @Test func anIndonesianNumberBesideAForeignOneIsThePrimary() {
         let result = Normalizing.values([Field.phone: "+61 457 161 634 / 0812-1111-2222"])
         #expect(result[Field.phone] == "+6281211112222")
         #expect(result[Field.phoneType] == "mobile")
         #expect(result[Field.otherPhones] == "+61457161634")
         #expect(result.issues.isEmpty)
+    }
+}
+
+/// "Tempat, Tanggal Lahir" in one answer: the date is read, the place kept as the birth place.
+@Suite struct BirthPlaceAndDateTests {
+    @Test(arguments: [
+        ("Jakarta, 05 Mei 1988", "1988-05-05", "Jakarta"), ("BOGOR, 5-5-1988", "1988-05-05", "Bogor"),
+        ("Tanjung Karang / 12/01/1979", "1979-01-12", "Tanjung Karang"), ("Mei 5, 1988", "1988-05-05", nil), ("05/05/1988", "1988-05-05", nil),
+    ])
+    func theDateIsReadAndThePlaceKept(raw: String, date: String, place: String?) {
+        let result = Normalizing.values([Field.birthDate: raw])
+        #expect(result[Field.birthDate] == date)
+        #expect(result[Field.birthPlace] == place)
+        #expect(result.issues.isEmpty, "\(result.issues)")
+    }
+
+    @Test func aBirthPlaceColumnWins() {
+        let result = Normalizing.values([Field.birthDate: "Jkt, 05-05-1988", Field.birthPlace: "Jakarta"])
+        #expect(result[Field.birthPlace] == "Jakarta")
     }
 }
 

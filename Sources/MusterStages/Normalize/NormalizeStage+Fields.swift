@@ -61,7 +61,14 @@ extension NormalizeStage {
 
     func normalizeBirthDate(_ cleaned: String, into work: inout Work) {
         work.birthDateStated = true
-        switch dates.parse(cleaned) {
+        // Forms ask "Tempat, Tanggal Lahir" in one question (`Jakarta, 05 Mei 1988`): the date
+        // reader skips the place, which is kept as the birth place.
+        var outcome = dates.parse(cleaned)
+        if cleaned.first?.isLetter == true, let (place, date) = Self.placeBeforeDate(cleaned) {
+            if work.out.values[Field.birthPlace] == nil { work.out.values[Field.birthPlace] = TextNormalizer.titleCased(place) }
+            if case .unparseable = outcome { outcome = dates.parse(date) }
+        }
+        switch outcome {
         case .unparseable:
             work.issue("date.unparseable", Field.birthDate, "not a date in a known form")
         case .invalid:
@@ -79,6 +86,17 @@ extension NormalizeStage {
             work.statedBirthDate = day
             work.out.values[Field.birthDate] = day.iso
         }
+    }
+
+    /// A birth place written before the date (`Jakarta, 05-05-1988`, `Bogor 5 Mei 1988`): the
+    /// words before the first digit, unless they are a month's name (`Mei 5, 1988`), and the rest.
+    static func placeBeforeDate(_ text: String) -> (place: String, date: String)? {
+        guard let digit = text.firstIndex(where: \.isNumber) else { return nil }
+        let separators: Set<Character> = [" ", ",", "/", "-"]
+        let place = String(text[..<digit].drop { separators.contains($0) }.reversed().drop { separators.contains($0) }.reversed())
+        guard place.count >= 2, place.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }) else { return nil }
+        if place.split(separator: " ").contains(where: { DateNormalizer.months[$0.lowercased().filter { $0 != "." }] != nil }) { return nil }
+        return (place, String(text[digit...]))
     }
 
     func normalizeSector(_ cleaned: String, into work: inout Work) {

@@ -12,14 +12,20 @@ enum TextNormalizer {
         "no@no.com", "noemail@gmail.com", "tidakada@gmail.com", "-@-", "000000", "0000000000000000",
     ]
 
-    /// NFKC, then trimmed with inner runs of whitespace collapsed to one space.
+    /// NFKC without invisible format characters, then trimmed with inner runs of whitespace
+    /// collapsed to one space.
     static func clean(_ raw: String) -> String {
         let state = raw.utf8.withContiguousStorageIfAvailable(scan) ?? Array(raw.utf8).withUnsafeBufferPointer(scan)
         switch state {
         case .tidy: return raw
         case .ascii: return collapsingASCIIWhitespace(raw)
         case .unicode:
-            return raw.precomposedStringWithCompatibilityMapping
+            // Text pasted from chat apps and web pages carries invisible format characters
+            // (zero-width space, joiners, a stray byte order mark, soft hyphens): a NIK with
+            // one is still the NIK.
+            var scalars = raw.precomposedStringWithCompatibilityMapping.unicodeScalars
+            scalars.removeAll { $0.properties.generalCategory == .format }
+            return String(scalars)
                 .split(whereSeparator: { $0.isWhitespace })
                 .joined(separator: " ")
         }
