@@ -6,8 +6,10 @@ public import MusterCore
 ///
 /// The file is streamed through libcsv in 64 KiB chunks. Known column headers (Indonesian
 /// and English synonyms, or the `columns` option) become canonical fields, attendance day
-/// columns (`Hari 1`, `02/09/2024`) become the record's enrollment, and every other column
-/// is kept in `extras`. Each record's locator is `row:N`, the physical line it starts on.
+/// columns (`Hari 1`, `02/09/2024`) and a recap sheet's training columns (`PELATIHAN`,
+/// `TGL PELATIHAN`) become the record's enrollment, with its status column (`STATUS`,
+/// `KETERANGAN`, `HASIL`) when the sheet has one, and every other column is kept in
+/// `extras`. Each record's locator is `row:N`, the physical line it starts on.
 public struct CSVSignupImporter: Importer {
     public static let descriptor = ImporterDescriptor(
         id: "csv-signup",

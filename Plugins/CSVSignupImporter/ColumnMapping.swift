@@ -59,17 +59,23 @@ struct ColumnMapping {
     /// Roles for a whole header row, and the headers whose words name several fields (kept
     /// as extras, for the importer to warn about). A field named by two columns goes to the
     /// first; the later ones are kept as extras. Empty or repeated header texts get unique keys.
-    func roles(for header: [String]) -> (roles: [ColumnRole], ambiguous: [(header: String, fields: [String])]) {
+    ///
+    /// `enrolled`: every row is an enrollment whatever its columns (the importer's
+    /// `programme` or `session` is set). A status column is read only then or when the sheet
+    /// has a training or attendance day column (see ``statusColumn(in:enrolled:)``).
+    func roles(for header: [String], enrolled: Bool = false) -> (roles: [ColumnRole], ambiguous: [(header: String, fields: [String])]) {
         var taken: Set<String> = []
         var extraKeys: Set<String> = []
         var trainingTaken: Set<ColumnRole.TrainingPart> = []
         var ambiguous: [(header: String, fields: [String])] = []
+        let status = statusColumn(in: header, enrolled: enrolled)
         let roles = header.enumerated().map { index, text -> ColumnRole in
             switch meaning(of: text) {
             case .field(let field) where taken.insert(field).inserted: return .field(field)
             case .ambiguous(let fields): ambiguous.append((text, fields))
             default: break
             }
+            if index == status { return .training(.status) }
             if let part = Self.trainingParts[Self.key(text)], trainingTaken.insert(part).inserted { return .training(part) }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
             let base = text.isEmpty ? "column \(index + 1)" : text
@@ -84,6 +90,21 @@ struct ColumnMapping {
             return .extra(key)
         }
         return (roles, ambiguous)
+    }
+
+    /// The column holding each row's status (`Status`, `Keterangan`, `Hasil`): the one whose
+    /// header ranks first in ``statusHeaders``, the leftmost of equals. None unless the rows
+    /// are enrollments (`enrolled`, a training column, attendance days), so that an ordinary
+    /// sign-up sheet's remarks column (`Keterangan`) stays an extra, as it was.
+    func statusColumn(in header: [String], enrolled: Bool) -> Int? {
+        let keys = header.map(Self.key)
+        guard enrolled || zip(header, keys).contains(where: { Self.trainingParts[$1] != nil || AttendanceHeader.isDay($0) }) else { return nil }
+        var best: (column: Int, rank: Int)?
+        for (column, key) in keys.enumerated() {
+            guard let rank = Self.statusHeaders[key], rank < best?.rank ?? .max, case .none = meaning(of: header[column]) else { continue }
+            best = (column, rank)
+        }
+        return best?.column
     }
 
     /// Lowercased, every run of non-alphanumerics one space, trimmed: `No. HP/WA` → `no hp wa`.
@@ -108,6 +129,18 @@ struct ColumnMapping {
         for header in ["Pelatihan", "Nama Pelatihan", "Judul Pelatihan", "Jenis Pelatihan", "Training"] { parts[key(header)] = .title }
         for header in ["Tgl Pelatihan", "Tgl. Pelatihan", "Tanggal Pelatihan", "Waktu Pelatihan", "Training Date"] { parts[key(header)] = .date }
         return parts
+    }()
+
+    /// Headers of a recap sheet's status column, by rank: a sheet with both a `Status` and a
+    /// `Keterangan` column has its status in the first, as an export's training has it in
+    /// `status` before `keterangan` and `hasil`.
+    private static let statusHeaders: [String: Int] = {
+        let ranked = [["Status", "Status Peserta", "Status Pelatihan"], ["Keterangan"], ["Hasil"]]
+        var ranks: [String: Int] = [:]
+        for (rank, headers) in ranked.enumerated() {
+            for header in headers { ranks[key(header)] = rank }
+        }
+        return ranks
     }()
 
     private static let builtIn: [String: String] = {

@@ -6,11 +6,13 @@ enum ColumnRole: Equatable {
     case attendance(String)
     /// Kept in `extras` under this key (the header text).
     case extra(String)
-    /// The training a recap row is an enrollment in (`PELATIHAN`, `TGL PELATIHAN`).
+    /// The training a recap row is an enrollment in (`PELATIHAN`, `TGL PELATIHAN`), and how
+    /// far the row's person got in it (`STATUS`, `KETERANGAN`).
     case training(TrainingPart)
 
     enum TrainingPart: Hashable {
         case title
         case date
+        case status
     }
 }

@@ -23,9 +23,10 @@ final class RowMapper {
         var fields: FieldValues
         var extras: [String: String]
         var attendance: [Attendance]
-        /// The row's own training, from a recap sheet's training columns.
+        /// The row's own training, from a recap sheet's training columns, and its status there.
         var trainingTitle: String?
         var trainingDate: String?
+        var trainingStatus: String?
     }
 
     let columnCount: Int
@@ -37,8 +38,8 @@ final class RowMapper {
     private let extraColumns: [String: Int]
     /// The attendance columns, in header order, with their day labels.
     private let days: [(column: Int, label: String)]
-    /// The training title and date columns of a recap sheet.
-    private let trainingColumns: (title: Int?, date: Int?)
+    /// The training title, date and status columns of a recap sheet.
+    private let trainingColumns: (title: Int?, date: Int?, status: Int?)
     /// Columns whose key a later column took (ColumnMapping can suffix an extra's key into
     /// one that a later header then also gets): their value is lost, but as before they are
     /// still checked and still make a row count as non-empty.
@@ -51,7 +52,7 @@ final class RowMapper {
         var fields: [String: Int] = [:]
         var extras: [String: Int] = [:]
         var days: [(column: Int, label: String)] = []
-        var training: (title: Int?, date: Int?) = (nil, nil)
+        var training: (title: Int?, date: Int?, status: Int?) = (nil, nil, nil)
         for (column, role) in roles.enumerated() {
             switch role {
             case .field(let name): fields[name] = column
@@ -59,6 +60,7 @@ final class RowMapper {
             case .attendance(let day): days.append((column, day))
             case .training(.title): training.title = column
             case .training(.date): training.date = column
+            case .training(.status): training.status = column
             }
         }
         trainingColumns = training
@@ -66,7 +68,7 @@ final class RowMapper {
         fieldColumns = fieldLayout.keys.map { fields[$0]! }
         extraColumns = extras
         self.days = days
-        let read = Set(fields.values).union(extras.values).union(days.map(\.column)).union([training.title, training.date].compactMap { $0 })
+        let read = Set(fields.values).union(extras.values).union(days.map(\.column)).union([training.title, training.date, training.status].compactMap { $0 })
         shadowed = (0..<roles.count).filter { !read.contains($0) }
         columnCount = roles.count
         cache = ValueCache(columnCount: roles.count)
@@ -83,6 +85,7 @@ final class RowMapper {
         var attendance: [Attendance] = []
         var trainingTitle: String?
         var trainingDate: String?
+        var trainingStatus: String?
         do {
             // Cells are read in field-name order here, so a fault is looked up again in header order.
             fields = try fieldLayout.withValues { position throws(Fault) in try value(row, fieldColumns[position], &anyValue) }
@@ -90,6 +93,7 @@ final class RowMapper {
             for column in shadowed { _ = try value(row, column, &anyValue) }
             trainingTitle = try optionalValue(row, trainingColumns.title, &anyValue)
             trainingDate = try optionalValue(row, trainingColumns.date, &anyValue)
+            trainingStatus = try optionalValue(row, trainingColumns.status, &anyValue)
             if !days.isEmpty {
                 attendance.reserveCapacity(days.count)
                 for (column, day) in days {
@@ -101,7 +105,9 @@ final class RowMapper {
             throw firstFault(in: row) ?? (error as? Fault) ?? .invalidText(column: 0)
         }
         return anyValue
-            ? Values(fields: fields, extras: extras, attendance: attendance, trainingTitle: trainingTitle, trainingDate: trainingDate) : nil
+            ? Values(
+                fields: fields, extras: extras, attendance: attendance, trainingTitle: trainingTitle, trainingDate: trainingDate,
+                trainingStatus: trainingStatus) : nil
     }
 
     /// The value of an optional column; nil when there is no such column or the cell is empty.

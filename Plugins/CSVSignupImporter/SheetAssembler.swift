@@ -79,7 +79,7 @@ struct SheetAssembler {
 
     private mutating func useHeader(_ row: CSVRow) {
         header = (0..<row.count).map { headerText(row, $0) }
-        let (roles, ambiguous) = mapping.roles(for: header)
+        let (roles, ambiguous) = mapping.roles(for: header, enrolled: programme != nil || session != nil)
         for (text, fields) in ambiguous {
             context.warning(
                 "\(file.path): column \"\(text)\" could be \(fields.joined(separator: " or ")); kept as an extra field (name it in the source's columns option)"
@@ -123,10 +123,13 @@ struct SheetAssembler {
             }
         }
         var enrollments: [Enrollment] = []
-        if !values.attendance.isEmpty || programme != nil || session != nil || values.trainingTitle != nil || values.trainingDate != nil {
+        if !values.attendance.isEmpty || programme != nil || session != nil || values.trainingTitle != nil || values.trainingDate != nil
+            || values.trainingStatus != nil
+        {
             enrollments.append(
                 Enrollment(
-                    programme: programme, session: session, title: values.trainingTitle, date: values.trainingDate, attendance: values.attendance))
+                    programme: programme, session: session, title: values.trainingTitle, date: values.trainingDate, status: values.trainingStatus,
+                    attendance: values.attendance))
         }
         return SourceRecord(provenance: provenance(row), fields: values.fields, extras: values.extras, enrollments: enrollments)
     }

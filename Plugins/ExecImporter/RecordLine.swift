@@ -10,7 +10,7 @@ struct RecordLine {
     var locator: String?
 
     static let keys = ["type", "fields", "extras", "kind", "locator", "enrollments"]
-    static let enrollmentKeys = ["programme", "session", "title", "date", "attendance"]
+    static let enrollmentKeys = ["programme", "session", "title", "date", "status", "attendance"]
     static let attendanceKeys = ["day", "mark", "present"]
 
     init(_ value: JSONValue) throws(LineProblem) {
@@ -56,7 +56,8 @@ struct RecordLine {
             programme: try members.scalar("programme"),
             session: try members.scalar("session"),
             title: try members.scalar("title"),
-            date: try members.scalar("date")
+            date: try members.scalar("date"),
+            status: try members.scalar("status")
         )
         if let list = members["attendance"] {
             guard case .array(let days) = list else { throw LineProblem("\(name).attendance: expected an array, found \(list.kindName)") }

@@ -27,8 +27,9 @@ extension JSONExportImporter {
         public var fields: [String: [String]]
         /// Dotted path to each record's array of trainings; empty turns enrollments off.
         public var enrollments: String
-        /// `programme`, `title`, `date`, `session` → path inside one training, merged over the defaults
-        /// (`kode`, `nama`, `tanggal`, `sesi`).
+        /// `programme`, `title`, `date`, `session`, `status` → path inside one training, merged over
+        /// the defaults (`kode`, `nama`, `tanggal`, `sesi`, and for the status `status`, then
+        /// `keterangan`, then `hasil`).
         public var enrollmentFields: [String: String]
 
         /// Options in code (tests, embedding); every argument defaults as in pipeline.json.
@@ -51,7 +52,7 @@ extension JSONExportImporter {
         }
 
         private enum EnrollmentKeys: String, CodingKey {
-            case programme, title, date, session
+            case programme, title, date, session, status
         }
 
         static let pathExpectation = "a dotted path such as \"kontak.hp\""
@@ -85,7 +86,7 @@ extension JSONExportImporter {
             }
             if try Self.isSet(.enrollmentFields, in: container) {
                 let nested = try container.nestedContainer(keyedBy: EnrollmentKeys.self, forKey: .enrollmentFields)
-                for key in [EnrollmentKeys.programme, .title, .date, .session] where try Self.isSet(key, in: nested) {
+                for key in [EnrollmentKeys.programme, .title, .date, .session, .status] where try Self.isSet(key, in: nested) {
                     enrollmentFields[key.stringValue] = try Self.decodePath(forKey: key, in: nested, allowEmpty: true)
                 }
             }
@@ -135,5 +136,6 @@ extension JSONExportImporter {
         ("title", ["nama"]),
         ("date", ["tanggal"]),
         ("session", ["sesi"]),
+        ("status", ["status", "keterangan", "hasil"]),
     ]
 }

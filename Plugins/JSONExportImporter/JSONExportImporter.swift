@@ -38,8 +38,8 @@ public struct JSONExportImporter: Importer {
             ),
             OptionDescriptor(
                 "enrollmentFields", type: "object", default: "{}",
-                summary: "programme/title/date/session -> path inside one training, merged over the defaults: "
-                    + "programme<-kode, title<-nama, date<-tanggal, session<-sesi"
+                summary: "programme/title/date/session/status -> path inside one training, merged over the defaults: "
+                    + "programme<-kode, title<-nama, date<-tanggal, session<-sesi, status<-status|keterangan|hasil"
             ),
         ]
     )

@@ -16,7 +16,7 @@ final class RecordMapper: Sendable {
 
     /// The part of an ``Enrollment`` an enrollment field fills.
     enum EnrollmentPart: String, Sendable, CaseIterable {
-        case programme, title, date, session
+        case programme, title, date, session, status
     }
 
     struct EnrollmentRule: Sendable {
@@ -170,6 +170,7 @@ final class RecordMapper: Sendable {
             case .title: enrollment.title = text
             case .date: enrollment.date = text
             case .session: enrollment.session = text
+            case .status: enrollment.status = text
             }
         }
         return found ? enrollment : nil

@@ -21,8 +21,12 @@ enum RecordPrinter {
             lines.append("    raw: \"\(showPII ? raw : PersonalData.mask(raw, field: "raw"))\"")
         }
         for enrollment in record.source.enrollments {
-            let attendance = enrollment.attendance.map { "\($0.day)=\($0.present.map { $0 ? "hadir" : "absen" } ?? "?")" }.joined(separator: " ")
-            lines.append("    enrollment: \(enrollment.programme ?? enrollment.session ?? "-") \(attendance)")
+            var parts = [enrollment.programme ?? enrollment.session ?? enrollment.title ?? "-"]
+            if let raw = enrollment.status {
+                parts.append("status=\(enrollment.standing?.rawValue ?? "?") (\"\(statusText(raw, enrollment.standing, showPII))\")")
+            }
+            parts += enrollment.attendance.map { "\($0.day)=\($0.present.map { $0 ? "hadir" : "absen" } ?? "?")" }
+            lines.append("    enrollment: " + parts.joined(separator: " "))
         }
         for issue in record.normalized?.issues ?? [] {
             lines.append("    issue \(issue.code) (\(issue.field)): \(issue.message)")
@@ -43,6 +47,10 @@ enum RecordPrinter {
             record.source.fields = record.source.fields.reduce(into: [:]) { $0[$1.key] = PersonalData.mask($1.value, field: $1.key) }
             record.source.extras = record.source.extras.mapValues { PersonalData.mask($0, field: "raw") }
             record.source.raw = record.source.raw.map { PersonalData.mask($0, field: "raw") }
+            for index in record.source.enrollments.indices {
+                let enrollment = record.source.enrollments[index]
+                record.source.enrollments[index].status = enrollment.status.map { statusText($0, enrollment.standing, false) }
+            }
             if var normalized = record.normalized {
                 normalized.values = normalized.values.reduce(into: [:]) { $0[$1.key] = PersonalData.mask($1.value, field: $1.key) }
                 normalized.issues = normalized.issues.map { issue in
@@ -56,6 +64,12 @@ enum RecordPrinter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(record), as: UTF8.self)
+    }
+
+    /// A status as the source wrote it: a known one (`LULUS`) as is; one nobody could read
+    /// may be a free-text remark, so it is masked like an extra unless asked for.
+    private static func statusText(_ raw: String, _ standing: EnrollmentStanding?, _ showPII: Bool) -> String {
+        showPII || standing != nil ? raw : PersonalData.mask(raw, field: "raw")
     }
 
     private static func mask(_ value: String, _ field: String, _ showPII: Bool) -> String {

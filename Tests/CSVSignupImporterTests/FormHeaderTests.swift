@@ -52,4 +52,74 @@ import Testing
         #expect(records.allSatisfy { $0.extras["PELATIHAN"] == nil && $0.extras["TGL PELATIHAN"] == nil })
         #expect(records.first?.fields[Field.nik] == "'3174015203870001", "the raw value as the sheet holds it")
     }
+
+    @Test func theStatusColumnSaysHowFarEachRowGot() throws {
+        let sheet = """
+            NO;NAMA;PELATIHAN;TGL PELATIHAN;STATUS
+            1;Siti Aminah;Menjahit Tas Kain;12/06/2024;LULUS
+            2;Budi Santoso;Kue Kering;;  Hadir
+            3;Ani;Kue Kering;;terdaftar
+            4;Dedi;Kopi;;tidak lulus
+            5;Rina;Kopi;;???
+            6;Eko;Kopi;;
+            7;Wati;;;Lulus
+            """
+        let records = try SheetFixture(sheet).records()
+        #expect(
+            records.map(\.enrollments) == [
+                [Enrollment(title: "Menjahit Tas Kain", date: "12/06/2024", status: "LULUS")], [Enrollment(title: "Kue Kering", status: "Hadir")],
+                [Enrollment(title: "Kue Kering", status: "terdaftar")], [Enrollment(title: "Kopi", status: "tidak lulus")],
+                [Enrollment(title: "Kopi", status: "???")], [Enrollment(title: "Kopi")], [Enrollment(status: "Lulus")],
+            ])
+        #expect(records.map { $0.enrollments.first?.standing } == [.passed, .attended, .registered, .failed, nil, nil, .passed])
+        #expect(records.allSatisfy { $0.extras["STATUS"] == nil })
+    }
+
+    @Test func aStatusHeaderOutranksARemarksColumnWhereverItStands() throws {
+        let sheet = """
+            Nama;Keterangan;Pelatihan;Hasil;Status Peserta
+            Siti Aminah;datang terlambat;Kue Kering;85;Lulus
+            """
+        let record = try #require(try SheetFixture(sheet).records().first)
+        #expect(record.enrollments == [Enrollment(title: "Kue Kering", status: "Lulus")])
+        #expect(record.extras == ["Keterangan": "datang terlambat", "Hasil": "85"])
+    }
+
+    @Test func aStatusBelongsToTheSheetsEnrollmentWhateverMakesIt() throws {
+        let attendance = """
+            Nama;No HP;Hari 1;Hari 2;Keterangan
+            Siti Aminah;0812-1111-2222;v;v;Lulus
+            """
+        let present = [Attendance(day: "Hari 1", mark: "v", present: true), Attendance(day: "Hari 2", mark: "v", present: true)]
+        #expect(try SheetFixture(attendance).records().first?.enrollments == [Enrollment(status: "Lulus", attendance: present)])
+        let signUp = """
+            Nama;No HP;Keterangan
+            Siti Aminah;0812-1111-2222;hadir
+            """
+        #expect(
+            try SheetFixture(signUp).records(.init(programme: "WUIB-KBY-2024")).first?.enrollments == [
+                Enrollment(programme: "WUIB-KBY-2024", status: "hadir")
+            ])
+        #expect(try SheetFixture(signUp).records(.init(session: "A1")).first?.enrollments == [Enrollment(session: "A1", status: "hadir")])
+    }
+
+    @Test func anOrdinarySignUpSheetKeepsItsRemarksColumn() throws {
+        let sheet = """
+            Nama;No HP;Keterangan;Status
+            Siti Aminah;0812-1111-2222;sudah punya usaha;lulus
+            """
+        let record = try #require(try SheetFixture(sheet).records().first)
+        #expect(record.enrollments.isEmpty)
+        #expect(record.extras == ["Keterangan": "sudah punya usaha", "Status": "lulus"])
+    }
+
+    @Test func aStatusHeaderTheOperatorMappedIsTheirField() throws {
+        let sheet = """
+            Nama;Pelatihan;Keterangan;Hasil
+            Siti Aminah;Kue Kering;catatan;Lulus
+            """
+        let record = try #require(try SheetFixture(sheet).records(.init(columns: ["Keterangan": "note"])).first)
+        #expect(record.fields["note"] == "catatan")
+        #expect(record.enrollments == [Enrollment(title: "Kue Kering", status: "Lulus")])
+    }
 }

@@ -16,7 +16,7 @@ import Testing
                 #"{"type":"record","fields":{"name":"Siti Rahmawati","nik":3174014505880001,"phone":"0813-1112-0451","email":null}}"#,
                 "",
                 #"{"type":"record","locator":"row:7","kind":"programme","fields":{"title":"WUIB Tebet","guid":"wuib-tbt-01"},"extras":{"room":"RPTRA","seats":40,"open":true}}"#,
-                #"{"type":"record","fields":{},"enrollments":[{"programme":"WUIB-TBT-01","session":2,"attendance":[{"day":"Hari 1","mark":"✓","present":true},{"day":"Hari 2","mark":"?","present":null}]}]}"#,
+                #"{"type":"record","fields":{},"enrollments":[{"programme":"WUIB-TBT-01","session":2,"status":"LULUS","attendance":[{"day":"Hari 1","mark":"✓","present":true},{"day":"Hari 2","mark":"?","present":null}]}]}"#,
             ]))
         let (records, error) = harness.read(workspace.input)
         #expect(error == nil)
@@ -33,10 +33,11 @@ import Testing
         #expect(records[1].kind == .programme)
         #expect(records[1].extras == ["room": "RPTRA", "seats": "40", "open": "true"])
         #expect(records[2].provenance.locator == "line:5")
+        #expect(records[2].enrollments.first?.standing == .passed)
         #expect(
             records[2].enrollments == [
                 Enrollment(
-                    programme: "WUIB-TBT-01", session: "2",
+                    programme: "WUIB-TBT-01", session: "2", status: "LULUS",
                     attendance: [Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "?", present: nil)]
                 )
             ])
@@ -61,6 +62,7 @@ import Testing
                 #"{"type":"log","level":"loud","message":"x"}"#,
                 #"{"type":"error","message":"row 4 has no NIK column","locator":"row:4","raw":"4;Nur Aini;;Tebet"}"#,
                 #"{"type":"record","fields":{"name":"Nur Aini"},"enrollments":[{"programme":"A","attendance":[{"mark":"v"}]}]}"#,
+                #"{"type":"record","fields":{"name":"Nur Aini"},"enrollments":[{"programme":"A","status":{"hasil":"lulus"}}]}"#,
             ]))
         let (records, error) = harness.read(workspace.input)
         #expect(error == nil)
@@ -81,6 +83,7 @@ import Testing
                 #"line:12 output line 12: log: level: expected one of "debug", "info", "notice", "warning", "error""#,
                 "row:4 output line 13: the command could not read this record: row 4 has no NIK column",
                 #"line:14 output line 14: record: enrollments[0].attendance[0]: missing "day""#,
+                "line:15 output line 15: record: enrollments[0]: status: expected a string, number or boolean, found an object",
             ])
         #expect(records.filter { $0.rejection == nil }.map(\.provenance.locator) == ["sms:1"])
         #expect(records.first { $0.provenance.locator == "row:4" }?.raw == "4;Nur Aini;;Tebet")

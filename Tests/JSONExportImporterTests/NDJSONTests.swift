@@ -120,4 +120,33 @@ import Testing
             .read(SourceFile(path: "paths.ndjson", absolutePath: path), context: ImportContext(sourceID: "t")) { records += $0 }
         #expect(records.map { $0.fields[Field.phone] } == ["0812-1", "0812-3"])
     }
+
+    @Test func aTrainingsStatusIsPartOfItsEnrollment() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let lines = [
+            #"{"id": "A1", "pelatihan": [{"kode": "K1", "status": "lulus"}, {"kode": "K2", "status": " HADIR "}, {"kode": "K3", "status": "Terdaftar"}]}"#,
+            // No `status`: `keterangan`, then `hasil`; the candidates not taken stay extras.
+            #"{"id": "A2", "pelatihan": [{"kode": "K1", "keterangan": "Tidak Lulus", "hasil": "80"}, {"kode": "K2", "hasil": "LULUS"}]}"#,
+            #"{"id": "A3", "pelatihan": [{"kode": "K1", "status": "???", "keterangan": "ulang"}, {"kode": "K2", "status": ""}, {"kode": "K3"}]}"#,
+        ]
+        let records = try ImportHarness().records(try directory.file("status.ndjson", lines.joined(separator: "\n") + "\n"))
+        #expect(records.map { $0.enrollments.map(\.status) } == [["lulus", "HADIR", "Terdaftar"], ["Tidak Lulus", "LULUS"], ["???", nil, nil]])
+        #expect(records.map { $0.enrollments.map(\.standing) } == [[.passed, .attended, .registered], [.failed, .passed], [nil, nil, nil]])
+        #expect(records[0].extras.isEmpty)
+        #expect(records[1].extras == ["pelatihan[0].hasil": "80"])
+        #expect(records[2].extras == ["pelatihan[0].keterangan": "ulang"])
+    }
+
+    @Test func theStatusPathIsAnOption() throws {
+        let directory = try TemporaryDirectory("ndjson")
+        defer { directory.remove() }
+        let file = try directory.file("status.ndjson", #"{"id": "A1", "pelatihan": [{"kode": "K1", "status": "lulus", "predikat": "Lulus"}]}"# + "\n")
+        let moved = try ImportHarness(.init(enrollmentFields: ["status": "predikat"])).records(file)
+        #expect(moved.first?.enrollments == [Enrollment(programme: "K1", status: "Lulus")])
+        #expect(moved.first?.extras == ["pelatihan[0].status": "lulus"])
+        let off = try ImportHarness(.init(enrollmentFields: ["status": ""])).records(file)
+        #expect(off.first?.enrollments == [Enrollment(programme: "K1")])
+        #expect(off.first?.extras == ["pelatihan[0].status": "lulus", "pelatihan[0].predikat": "Lulus"])
+    }
 }

@@ -32,13 +32,13 @@ import Testing
         let options = try decode(
             #"""
             {"format": "ndjson", "records": "hasil.peserta", "fields": {"phone": "telp", "sector": "", "kelurahan": ["domisili.kel", "kel"]},
-             "enrollments": "kursus", "enrollmentFields": {"programme": "id_kursus", "session": "angkatan"}}
+             "enrollments": "kursus", "enrollmentFields": {"programme": "id_kursus", "session": "angkatan", "status": "predikat"}}
             """#)
         #expect(options.format == .ndjson)
         #expect(options.records == "hasil.peserta")
         #expect(options.fields == ["phone": ["telp"], "sector": [], "kelurahan": ["domisili.kel", "kel"]])
         #expect(options.enrollments == "kursus")
-        #expect(options.enrollmentFields == ["programme": "id_kursus", "session": "angkatan"])
+        #expect(options.enrollmentFields == ["programme": "id_kursus", "session": "angkatan", "status": "predikat"])
         _ = try JSONExportImporter(options: options)
     }
 

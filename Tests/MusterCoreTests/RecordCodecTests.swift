@@ -15,7 +15,9 @@ import Testing
                     programme: "WUIB", session: "WUIB-TBT-01",
                     attendance: [
                         Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "", present: nil),
-                    ])
+                    ]),
+                Enrollment(title: "Tas Anyaman", date: "2024-09-02", status: " LULUS "),
+                Enrollment(title: "Kopi", status: "???"),
             ],
             rejection: Rejection(message: "row has 11 fields, the header has 10", position: "line 4"),
             raw: "a;b;\u{1}c"
@@ -59,6 +61,29 @@ import Testing
         record.source.raw = "a;b;c"
         #expect(String(decoding: line(record).dropLast(), as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
         #expect(try JSONDecoder().decode(Record.self, from: Data(line(Self.full))) == Self.full)
+    }
+
+    @Test func aStatusTravelsRawAndIsReadAgainAfterTheTrip() throws {
+        let text = String(decoding: line(Self.full), as: UTF8.self)
+        #expect(text.contains(#"{"attendance":[],"date":"2024-09-02","status":" LULUS ","title":"Tas Anyaman"}"#))
+        let enrollments = try RecordCodec.decode(line(Self.full)).source.enrollments
+        #expect(enrollments.map(\.status) == [nil, " LULUS ", "???"])
+        #expect(enrollments.map(\.standing) == [nil, .passed, nil])
+    }
+
+    @Test func aCheckpointWrittenBeforeStatusesStillReads() throws {
+        let older = #"""
+            {"quarantine":[],"source":{"enrollments":[{"attendance":[{"day":"Hari 1","mark":"v","present":true}],"programme":"WUIB","title":"Tas"}],\#
+            "extras":{"pelatihan[0].status":"lulus"},"fields":{"name":"Siti"},"kind":"participant",\#
+            "provenance":{"contentHash":"ab","file":"a.json","locator":"line:1","sourceID":"s"}}}
+            """#
+        let record = try RecordCodec.decode(Array(older.utf8))
+        #expect(
+            record.source.enrollments == [
+                Enrollment(programme: "WUIB", title: "Tas", attendance: [Attendance(day: "Hari 1", mark: "v", present: true)])
+            ])
+        #expect(record.source.enrollments[0].status == nil)
+        #expect(try JSONDecoder().decode(Record.self, from: Data(older.utf8)) == record)
     }
 
     @Test func stringsAreEscapedAsJSONEncoderEscapesThemWhereverTheSpecialByteFalls() throws {

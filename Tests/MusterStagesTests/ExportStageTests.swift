@@ -200,4 +200,25 @@ struct RegistryProbe {
             try probe.strings("SELECT id || ':' || records_in || '=' || accepted || '+' || quarantined || ', ' || participants FROM runs ORDER BY id")
                 == ["run-1:3=3+0, 3", "run-2:3=3+0, 3"])
     }
+
+    @Test func eachEnrollmentKeepsItsStatusRawBesideItsReading() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let registry = directory.path + "/registry.sqlite"
+        var records = try pipeline([[Field.name: "Siti Aminah", Field.phone: "0812-1111-2222"]])
+        records[0].source.enrollments = [
+            Enrollment(title: "Kue Kering", status: "LULUS"), Enrollment(title: "Kopi", status: "Tidak Hadir"),
+            Enrollment(title: "Tas", status: "???"), Enrollment(title: "Batik"),
+        ]
+        _ = try export(records, registry: registry, runID: "run-1")
+        let probe = try RegistryProbe(registry)
+        #expect(
+            try probe.strings("SELECT title || '=' || ifnull(status, 'NULL') || '<' || ifnull(status_raw, 'NULL') FROM enrollments ORDER BY rowid")
+                == ["Kue Kering=passed<LULUS", "Kopi=absent<Tidak Hadir", "Tas=NULL<???", "Batik=NULL<NULL"])
+        // Night two: the sheet now says she passed Kopi; the changed record rewrites its enrollments.
+        records[0].source.enrollments[1].status = "lulus"
+        _ = try export(records, registry: registry, runID: "run-2")
+        #expect(try probe.strings("SELECT status FROM enrollments WHERE title = 'Kopi'") == ["passed"])
+        #expect(try probe.int("SELECT COUNT(*) FROM enrollments") == 4)
+    }
 }

@@ -60,4 +60,30 @@ import Testing
         }
         #expect(indexes.isEmpty)
     }
+
+    @Test func enrollmentsOfAnOlderRegistryGainAnEmptyStatus() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try migrated(
+            from: "v4-record-seen",
+            rows: """
+                INSERT INTO participants (id, golden, first_run, last_run) VALUES ('P000001', '{}', 'r1', 'r1');
+                INSERT INTO source_records (key, source_id, file, locator, content_hash, kind, participant_id, raw, last_run)
+                VALUES ('s:a.csv#row:2', 's', 'a.csv', 'row:2', 'h', 'participant', 'P000001', '{}', 'r1');
+                INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance)
+                VALUES ('s:a.csv#row:2', 'P000001', 'WUIB', 'A1', 'Tas', '2024-09-02', '[]');
+                """, in: directory)
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT programme, status, status_raw FROM enrollments").map {
+                "\($0[0] as String)|\(($0[1] as String?) ?? "nil")|\(($0[2] as String?) ?? "nil")"
+            }
+        }
+        #expect(rows == ["WUIB|nil|nil"])
+        let columns = try database.read { db in try db.columns(in: "enrollments").map(\.name) }
+        #expect(columns == ["source_key", "participant_id", "programme", "session", "title", "date", "attendance", "status", "status_raw"])
+        try database.write { db in
+            try db.execute(sql: "UPDATE enrollments SET status = 'passed', status_raw = 'LULUS'")
+        }
+        #expect(try database.read { db in try String.fetchAll(db, sql: "SELECT status || '<' || status_raw FROM enrollments") } == ["passed<LULUS"])
+    }
 }

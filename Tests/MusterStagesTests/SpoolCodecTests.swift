@@ -13,11 +13,12 @@ import Testing
                 extras: ["No": "1"],
                 enrollments: [
                     Enrollment(
-                        programme: "WUIB", session: nil, title: "Tas", date: "2024-09-02",
+                        programme: "WUIB", session: nil, title: "Tas", date: "2024-09-02", status: "Tidak Lulus",
                         attendance: [
                             Attendance(day: "Hari 1", mark: "✓", present: true), Attendance(day: "Hari 2", mark: "x", present: false),
                             Attendance(day: "Hari 3", mark: "", present: nil),
-                        ])
+                        ]),
+                    Enrollment(title: "Kopi", status: "???"),
                 ],
                 rejection: Rejection(message: "bad", position: nil),
                 raw: String(repeating: "é", count: 300)

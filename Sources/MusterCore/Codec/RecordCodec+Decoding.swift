@@ -72,6 +72,7 @@ extension RecordCodec {
                 Enrollment(
                     programme: try enrollment.optionalString("programme"), session: try enrollment.optionalString("session"),
                     title: try enrollment.optionalString("title"), date: try enrollment.optionalString("date"),
+                    status: try enrollment.optionalString("status"),
                     attendance: try enrollment.required("attendance").items().map { day in
                         Attendance(day: try day.string("day"), mark: try day.string("mark"), present: try day.optional("present").map { try $0.bool() })
                     }

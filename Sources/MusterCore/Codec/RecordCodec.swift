@@ -75,8 +75,10 @@ package enum RecordCodec {
             writer.byte(0x7B)
             writer.key("attendance", first: &member)
             writer.attendance(enrollment.attendance)
-            for (name, value) in [("date", enrollment.date), ("programme", enrollment.programme), ("session", enrollment.session), ("title", enrollment.title)]
-            {
+            for (name, value) in [
+                ("date", enrollment.date), ("programme", enrollment.programme), ("session", enrollment.session), ("status", enrollment.status),
+                ("title", enrollment.title),
+            ] {
                 guard let value else { continue }
                 writer.byte(0x2C)
                 writer.string(name)

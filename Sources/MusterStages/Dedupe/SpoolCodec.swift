@@ -65,6 +65,7 @@ enum SpoolCodec {
                 optional(enrollment.session)
                 optional(enrollment.title)
                 optional(enrollment.date)
+                optional(enrollment.status)
                 int(enrollment.attendance.count)
                 for day in enrollment.attendance {
                     string(day.day)
@@ -164,7 +165,8 @@ enum SpoolCodec {
             let extras = try map()
             var enrollments: [Enrollment] = []
             for _ in 0..<(try int()) {
-                var enrollment = Enrollment(programme: try optional(), session: try optional(), title: try optional(), date: try optional())
+                var enrollment = Enrollment(
+                    programme: try optional(), session: try optional(), title: try optional(), date: try optional(), status: try optional())
                 for _ in 0..<(try int()) {
                     let day = try string()
                     let mark = try string()

@@ -77,7 +77,10 @@ struct ParticipantWriter {
         }
         for (enrollment, attendance) in zip(member.record.source.enrollments, member.attendance) {
             try statements.execute(
-                "INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance) VALUES (?, ?, ?, ?, ?, ?, ?)", db
+                """
+                INSERT INTO enrollments (source_key, participant_id, programme, session, title, date, attendance, status, status_raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, db
             ) { row in
                 row.bind(key)
                 row.bind(id)
@@ -86,6 +89,8 @@ struct ParticipantWriter {
                 row.bind(enrollment.title)
                 row.bind(enrollment.date)
                 row.bind(attendance)
+                row.bind(enrollment.standing?.rawValue)
+                row.bind(enrollment.status)
             }
         }
     }

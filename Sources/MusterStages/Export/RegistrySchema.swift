@@ -119,6 +119,18 @@ enum RegistrySchema {
                     DROP INDEX source_records_run;
                     """)
         }
+        migrator.registerMigration("v5-enrollment-status") { db in
+            // How far the person got in the training: `status` is the reading (`passed`,
+            // `attended`, `registered`, `failed`, `absent`), what queries filter on;
+            // `status_raw` the status as the source wrote it (`LULUS`, `???`), so an unreadable
+            // one (`status` NULL) can be found and fixed. Rows written before stay NULL: a
+            // re-import rewrites them, because the record's stored raw JSON now differs.
+            try db.execute(
+                sql: """
+                    ALTER TABLE enrollments ADD COLUMN status TEXT;
+                    ALTER TABLE enrollments ADD COLUMN status_raw TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -13,6 +13,8 @@ public import MusterCore
 /// - `kecamatan`/`kelurahan`: official names with `kecamatanCode`/`kelurahanCode`; a
 ///   missing kecamatan is inferred from the kelurahan; `postalCode` is checked against it.
 /// - `sector`: one of a small canonical list. Other fields: cleaned text.
+/// - Enrollments: a status that is not a known one (``EnrollmentStanding``) raises
+///   `enrollment.status-unknown`, which quarantines nothing unless a validate `issue` rule lists it.
 ///
 /// Derived values (birth date and gender from the NIK, kecamatan from the kelurahan) are
 /// listed in `derived`. Issue codes are `field.problem` (`nik.gender-mismatch`, `date.future`);
@@ -74,6 +76,7 @@ public final class NormalizeStage: RecordTransform {
         }
         resolvePlaces(&work)
         crossCheck(&work)
+        if !record.source.enrollments.isEmpty { checkEnrollments(record.source.enrollments, into: &work) }
         if !work.derived.isEmpty { work.out.values[Field.derived] = work.derived.joined(separator: " ") }
         record.normalized = work.out
     }
