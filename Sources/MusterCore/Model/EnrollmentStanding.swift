@@ -1,6 +1,7 @@
 /// How far a person got in a training, as read from an enrollment's raw status.
 ///
-/// The raw values are what the registry stores (`enrollments.status`). A negative status
+/// The registry stores the reading in `enrollments.status` and the raw value beside it in
+/// `status_raw`. A negative status
 /// is a reading of its own, never nil: `tidak lulus` says the person took part and did not
 /// pass, `tidak hadir` that they registered and did not come, and both are worth telling
 /// apart from a status nobody could read.
