@@ -4,13 +4,15 @@ import MusterCore
 import MusterTesting
 import Testing
 
-/// The three real sample sheets in `samples/sheets/`, checked against facts about them
+/// The sample sheets in `samples/sheets/`, checked against facts about them
 /// and the record references in `samples/expected/people.csv`.
 @Suite struct SampleSheetTests {
     static let sheets = [
         "sheets/pendaftaran-wuib-kebayoran-baru.csv",
         "sheets/daftar-hadir-WUIB-TBT-01.csv",
         "sheets/daftar-hadir-fesyen-PSM-02.csv",
+        "sheets/formulir-pemasaran-digital-2024.csv",
+        "sheets/rekap-pelatihan-sudin-2024.csv",
     ]
 
     static func read(_ sheet: String, _ options: CSVSignupImporter.Options = .init()) throws -> [SourceRecord] {
@@ -37,6 +39,32 @@ import Testing
         #expect(records.count == expected.count)
         #expect(Set(records.map(\.locator)) == Set(expected))
         #expect(records.allSatisfy { $0.provenance.file == "samples/\(sheet)" })
+    }
+
+    @Test func googleFormWithItsOwnColumnsAndAPlaceBeforeTheBirthDate() throws {
+        let records = try Self.read(Self.sheets[3])
+        #expect(records.count == 7)
+        let first = try #require(records.first)
+        #expect(first.fields["email"] == "rina.marlina88@example.com")
+        #expect(first.fields["phone"] == "0878-1234-0099")
+        #expect(first.fields["birthDate"] == "Jakarta, 4 Desember 1990")
+        #expect(first.fields["address"] == "Jl. Kalibata Tengah No. 12 RT 003/RW 05")
+        #expect(first.fields["sector"] == "Kuliner")
+        #expect(first.extras.isEmpty, "every Google Forms column has its field: \(first.extras)")
+    }
+
+    @Test func excelRecapRowsAreEnrollmentsInTheirOwnTraining() throws {
+        let records = try Self.read(Self.sheets[4])
+        #expect(records.map(\.locator) == (4...12).map { "row:\($0)" })
+        let first = try #require(records.first)
+        #expect(first.fields["nik"] == "'3174015703670021", "the raw value keeps Excel's apostrophe")
+        #expect(first.enrollments.count == 1)
+        let enrollment = try #require(first.enrollments.first)
+        #expect(enrollment.title == "Pelatihan WUIB Kerajinan Tas")
+        #expect(enrollment.date == "02/09/2024")
+        #expect(enrollment.status == "LULUS" && enrollment.standing == .passed)
+        #expect(records.map { $0.enrollments.first?.standing } == [.passed, .passed, .attended, .registered, .passed, .passed, .failed, .attended, .passed])
+        #expect(records.allSatisfy { Array($0.extras.keys) == ["NO"] && $0.rejection == nil }, "only the row number is left over")
     }
 
     @Test func googleFormsSheet() throws {
