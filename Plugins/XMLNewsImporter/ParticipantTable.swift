@@ -3,12 +3,16 @@ import MusterCore
 /// A `<table>` in an item body that lists participants: its header names at least a name
 /// column (`Nama`, `Nama Peserta`, `Nama Lengkap`).
 ///
-/// Header cells map onto canonical fields case-insensitively; every other column (`No`,
-/// `Keterangan`) goes to `extras` under its header text, so nothing is dropped.
+/// Header cells map onto canonical fields case-insensitively. A `Status` column is the
+/// row's status in the announced training; a `Keterangan` or `Hasil` cell is too when it
+/// reads as one (`Lulus`, `Hadir`), and otherwise a remark. Every other column (`No`) goes to
+/// `extras` under its header text, so nothing is dropped.
 struct ParticipantTable {
     enum Column: Equatable {
         case field(String)
         case extra(String)
+        /// Always the status (`Status`), or only when its cell reads as one (`Keterangan`).
+        case status(header: String, always: Bool)
     }
 
     /// Header text (lowercased, whitespace collapsed) → canonical field.
@@ -18,6 +22,9 @@ struct ParticipantTable {
         "kecamatan": Field.kecamatan, "kec.": Field.kecamatan,
         "jenis usaha": Field.sector, "bidang usaha": Field.sector,
     ]
+
+    /// Header text (as above) → whether every cell is the status, or only a readable one.
+    static let statusHeaders: [String: Bool] = ["status": true, "status peserta": true, "keterangan": false, "ket.": false, "hasil": false]
 
     let columns: [Column]
     /// The data rows (after the header, empty rows left out), cell texts in column order.
@@ -38,22 +45,26 @@ struct ParticipantTable {
         return header.enumerated().map { position, text in
             let key = TextCleaning.collapsed(text).lowercased()
             if let field = headerSynonyms[key], used.insert(field).inserted { return .field(field) }
+            if let always = statusHeaders[key], used.insert("status").inserted { return .status(header: text, always: always) }
             var name = text.isEmpty ? "column \(position + 1)" : text
             if !used.insert(name).inserted { name += " (\(position + 1))" }
             return .extra(name)
         }
     }
 
-    /// The fields and extras of one data row (cells beyond the header are not mapped).
-    func values(of cells: [String]) -> (fields: FieldValues, extras: [String: String]) {
+    /// The fields, extras and status of one data row (cells beyond the header are not mapped).
+    func values(of cells: [String]) -> (fields: FieldValues, extras: [String: String], status: String?) {
         var fields = FieldValues()
         var extras: [String: String] = [:]
+        var status: String?
         for (column, cell) in zip(columns, cells) where !cell.isEmpty {
             switch column {
             case .field(let name): fields[name] = cell
             case .extra(let name): extras[name] = cell
+            case .status(let header, let always):
+                if always || EnrollmentStanding(reading: cell) != nil { status = cell } else { extras[header] = cell }
             }
         }
-        return (fields, extras)
+        return (fields, extras, status)
     }
 }

@@ -74,9 +74,11 @@ extension XMLNewsImporter {
                     records.append(.rejected(provenance, reason: reason))
                     continue
                 }
-                let (fields, extras) = table.values(of: cells)
+                let (fields, extras, status) = table.values(of: cells)
+                var rowEnrollment = enrollment
+                rowEnrollment.status = status
                 records.append(
-                    SourceRecord(provenance: provenance, kind: .participant, fields: fields, extras: extras, enrollments: [enrollment])
+                    SourceRecord(provenance: provenance, kind: .participant, fields: fields, extras: extras, enrollments: [rowEnrollment])
                 )
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import MusterCore
 import MusterTesting
 import Testing
@@ -62,8 +63,10 @@ import XMLNewsImporter
         let first = try #require(result.record("item:uji-1/row:1"))
         #expect(first.kind == .participant)
         #expect(first.fields == [Field.name: "Siti Aminah", Field.kelurahan: "Pulo", Field.kecamatan: "Kby. Baru", Field.sector: "Kue & Minuman"])
-        #expect(first.extras == ["No.": "1", "Keterangan": "hadir"])
-        #expect(first.enrollments == [Enrollment(programme: "uji-1", title: "Daftar peserta pelatihan tas", date: "2024-09-02T09:15:00+07:00")])
+        #expect(first.extras == ["No.": "1"])
+        #expect(
+            first.enrollments == [Enrollment(programme: "uji-1", title: "Daftar peserta pelatihan tas", date: "2024-09-02T09:15:00+07:00", status: "hadir")])
+        #expect(first.enrollments.first?.standing == .attended)
         // The empty row is not a record and takes no number; a short row is fine.
         let second = try #require(result.record("item:uji-1/row:2"))
         #expect(second.fields[Field.name] == "Budi Santoso")
@@ -75,6 +78,18 @@ import XMLNewsImporter
         #expect(result.record("item:uji-1/row:4")?.fields == [Field.name: "Dewi", Field.kelurahan: "Senayan"])
         #expect(result.records.count == 5)
         #expect(first.provenance.contentHash != second.provenance.contentHash)
+    }
+
+    @Test func aRemarkThatIsNoStatusStaysAnExtra() throws {
+        let xml = Self.rss2WithTable.replacingOccurrences(of: "<td>hadir</td>", with: "<td>peserta terbaik</td>")
+        let first = try #require(try FeedFixture.read(xml: xml).record("item:uji-1/row:1"))
+        #expect(first.extras == ["No.": "1", "Keterangan": "peserta terbaik"])
+        #expect(first.enrollments.first?.status == nil)
+        let stated = Self.rss2WithTable.replacingOccurrences(of: "<th>Keterangan</th>", with: "<th>Status</th>")
+            .replacingOccurrences(of: "<td>hadir</td>", with: "<td>LULUS</td>")
+        let passed = try #require(try FeedFixture.read(xml: stated).record("item:uji-1/row:1"))
+        #expect(passed.enrollments.first?.standing == .passed)
+        #expect(passed.extras == ["No.": "1"])
     }
 
     @Test func participantTablesCanBeTurnedOff() throws {
