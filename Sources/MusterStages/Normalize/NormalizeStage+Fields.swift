@@ -64,7 +64,8 @@ extension NormalizeStage {
         // Forms ask "Tempat, Tanggal Lahir" in one question (`Jakarta, 05 Mei 1988`): the date
         // reader skips the place, which is kept as the birth place.
         var outcome = dates.parse(cleaned)
-        if cleaned.first?.isLetter == true, let (place, date) = Self.placeBeforeDate(cleaned) {
+        if let first = cleaned.utf8.first, first >= 0x80 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A, let (place, date) = Self.placeBeforeDate(cleaned)
+        {
             if work.out.values[Field.birthPlace] == nil { work.out.values[Field.birthPlace] = TextNormalizer.titleCased(place) }
             if case .unparseable = outcome { outcome = dates.parse(date) }
         }
