@@ -127,6 +127,17 @@ import Testing
         #expect(try Self.quarantined(later, [[Field.name: "B", Field.birthDate: "2015-01-01"]]) == [[]])
     }
 
+    @Test func theProgrammeDateIsReadAsSheetsWriteIt() throws {
+        // Born 19/11/2014: nine at a training on 18 November 2024, ten at the run (2026).
+        let child = [[Field.name: "A", Field.birthDate: "19/11/2014"]]
+        let rule = #"[{"id": "age", "type": "age", "min": 10}]"#
+        for date in ["7-8 November 2024", "45614", "Senin, 18 November 2024"] {
+            #expect(try Self.quarantined(rule, child, enrollments: [Enrollment(programme: "HALAL", date: date)]) == [["age"]], "\(date)")
+        }
+        let byDayColumns = Enrollment(programme: "HALAL", attendance: [Attendance(day: "18/11/2024", mark: "v", present: true)])
+        #expect(try Self.quarantined(rule, child, enrollments: [byDayColumns]) == [["age"]])
+    }
+
     @Test func aBirthDateDerivedFromTheNIKIsJudgedOnlyWhenAsked() throws {
         // 150819: a NIK that says born 15 August 2019, with no stated birth date; its one
         // mistyped year digit should not quarantine a grown participant by default.

@@ -1,8 +1,8 @@
 internal import MusterCore
 
 /// `age`: the age a birth date gives must lie within `min`…`max` years, at the run's day or
-/// at the programme's date (the record's earliest readable enrollment date; the run's day
-/// when it has none) or at a fixed `YYYY-MM-DD`. A birth date normalize refused as in the
+/// at the programme's date (the record's earliest readable training day, ``TrainingDay``;
+/// the run's day when it has none) or at a fixed `YYYY-MM-DD`. A birth date normalize refused as in the
 /// future (`date.future`) or implausibly old (`date.implausible`) fails too.
 ///
 /// A birth date derived from the NIK (none was stated) is judged only with `derived`: a NIK
@@ -91,7 +91,7 @@ struct AgeRule: ValidationRule {
         switch at {
         case .run: subject.runDay
         case .day(let day): day
-        case .programme: subject.enrollments.compactMap { $0.date.flatMap { Day(written: $0) } }.min() ?? subject.runDay
+        case .programme: subject.enrollments.compactMap(TrainingDay.earliest).min() ?? subject.runDay
         }
     }
 }
