@@ -40,7 +40,7 @@ public struct GenerationSummary: Sendable {
         for entry in byFormat {
             lines.append("  \(entry.format.padding(5))\(entry.files) files, \(entry.records) records, \(megabytes(entry.bytes)) MB")
         }
-        lines.append("  truth.csv, pipeline.json")
+        lines.append("  truth.csv, people.csv, pipeline.json")
         let rate = seconds > 0 ? Double(records) / seconds : 0
         lines.append("  \(String(format3: seconds)) s, \(Int(rate)) records/s, \(megabytes(Int(Double(bytes) / max(seconds, 1e-9)))) MB/s")
         return lines.joined(separator: "\n")

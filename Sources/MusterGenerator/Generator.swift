@@ -63,6 +63,7 @@ public struct Generator: Sendable {
         var invalid = 0
         while let household = population.nextHousehold() {
             for person in household {
+                try folder.person(person)
                 let count = 1 + random.poisson(mean - 1)
                 for _ in 0..<count {
                     let channel = Channel.allCases[random.weighted(weights)]

@@ -14,6 +14,8 @@ final class OutputFolder {
 
     let root: String
     private let truth: ByteSink
+    /// `people.csv`: who lives with whom, so the scorer can say why it merged people.
+    private let people: ByteSink
     private(set) var files: [FileEntry] = []
 
     init(root: String) throws(MusterError) {
@@ -27,6 +29,24 @@ final class OutputFolder {
         }
         truth = try ByteSink(path: "truth.csv", absolutePath: root + "/truth.csv")
         truth.append("ref,person_id,invalid_reason\n" as StaticString)
+        people = try ByteSink(path: "people.csv", absolutePath: root + "/people.csv")
+        people.append("person_id,household,twin_of,name\n" as StaticString)
+    }
+
+    /// One line of `people.csv`: `T0000042,H0000017,T0000041,Siti Aminah` (no twin: empty).
+    func person(_ person: Person) throws(MusterError) {
+        people.append(person.id)
+        people.append(",H" as StaticString)
+        people.append(person.household, width: 7)
+        people.append(byte: UInt8(ascii: ","))
+        if let twin = person.twinOf {
+            people.append(byte: UInt8(ascii: "T"))
+            people.append(twin, width: 7)
+        }
+        people.append(byte: UInt8(ascii: ","))
+        people.append(person.words.joined(separator: " "))
+        people.append(byte: 0x0A)
+        try people.flushIfFull()
     }
 
     /// Opens `path` (relative to the folder) for `channel`.
@@ -82,7 +102,8 @@ final class OutputFolder {
 
     func finish() throws(MusterError) {
         try truth.close()
+        try people.close()
     }
 
-    var truthBytes: Int { truth.count }
+    var truthBytes: Int { truth.count + people.count }
 }

@@ -28,6 +28,10 @@ struct Person {
     var isHajj: Bool
     /// The Jakpreneur platform id (`JP-2024-00107`).
     var platformID: Int
+    /// The household's number, shared by everyone living at one address.
+    var household = 0
+    /// The person's twin, born the same day into the same household.
+    var twinOf: Int?
 
     /// `T0000042`.
     var id: String {

@@ -11,6 +11,7 @@ struct Population {
     private var random: SplitMix64
     private let total: Int
     private var next = 1
+    private var households = 0
     private var niks: Set<UInt64> = []
     private var phones: Set<UInt64> = []
     private var emails: Set<String> = []
@@ -27,6 +28,7 @@ struct Population {
     /// The next household (1–4 people, never past the requested total), or nil when done.
     mutating func nextHousehold() -> [Person]? {
         guard next <= total else { return nil }
+        households += 1
         let kind = random.weighted([0.80, 0.12, 0.05, 0.03])
         let size = min([1, 2, 3, 2][kind], total - next + 1)
         let kecamatan = random.below(Kecamatan.all.count)
@@ -36,6 +38,7 @@ struct Population {
         var members: [Person] = []
         for index in 0..<size {
             var person = makePerson(kecamatan: kecamatan, kelurahan: kelurahan, address: address, familyName: familyName)
+            person.household = households
             if kind == 3, index == 1, let twin = members.first {
                 makeTwin(&person, of: twin)
             } else if index > 0, let head = members.first, random.chance(0.3) {
@@ -84,6 +87,7 @@ struct Population {
 
     /// Same birth date, kelurahan and family name, next NIK serial, a different given name.
     private mutating func makeTwin(_ person: inout Person, of twin: Person) {
+        person.twinOf = twin.number
         person.birthYear = twin.birthYear
         person.birthMonth = twin.birthMonth
         person.birthDay = twin.birthDay

@@ -29,6 +29,17 @@ public struct Score: Sendable, Equatable {
     public var splitPeople = 0
     /// Clusters holding records of several people.
     public var overMergedClusters = 0
+    /// Over-merged clusters by the closest relation of their people (`twin`, `household`,
+    /// `namesake`, `other`); empty without the folder's `people.csv`.
+    public var overMergedByCause: [String: Int] = [:]
+    /// Split people by why: `feed row unlinked` (a part of them holds only news table rows)
+    /// or `sheets and exports apart`.
+    public var splitByCause: [String: Int] = [:]
+    /// The pair counts of pairs with a feed row on at least one side.
+    public var feed = PairCounts()
+    /// B-cubed precision and recall: per record, averaged over the valid records.
+    public var bCubedPrecision = 1.0
+    public var bCubedRecall = 1.0
     /// Invalid records found, quarantined records, valid ones among them, and quarantined
     /// invalid records whose rules include their true reason.
     public var invalidRecords = 0
@@ -36,6 +47,25 @@ public struct Score: Sendable, Equatable {
     public var validQuarantined = 0
     public var reasonMatches = 0
     public var reasons: [String: ReasonFigures] = [:]
+
+    /// Right, predicted and true pairs of one kind.
+    public struct PairCounts: Sendable, Equatable {
+        public var truePositivePairs = 0
+        public var predictedPairs = 0
+        public var truePairs = 0
+
+        public var precision: Double { ratio(truePositivePairs, predictedPairs) }
+        public var recall: Double { ratio(truePositivePairs, truePairs) }
+        public var f1: Double { MusterGenerator.f1(precision, recall) }
+    }
+
+    /// Pairs of two records from sheets and exports (no feed row).
+    public var sheets: PairCounts {
+        PairCounts(
+            truePositivePairs: truePositivePairs - feed.truePositivePairs, predictedPairs: predictedPairs - feed.predictedPairs,
+            truePairs: truePairs - feed.truePairs)
+    }
+    public var bCubedF1: Double { f1(bCubedPrecision, bCubedRecall) }
 
     public var pairPrecision: Double { ratio(truePositivePairs, predictedPairs) }
     public var pairRecall: Double { ratio(truePositivePairs, truePairs) }
@@ -62,7 +92,15 @@ public struct Score: Sendable, Equatable {
             "records      \(participantRecords) participant records in the truth, \(missingRecords) missing from the registry, \(unknownRecords) unknown to the truth",
             "merges       \(validRecords) valid records of \(people) people in \(clusters) clusters",
             "  pairwise   precision \(format(pairPrecision))  recall \(format(pairRecall))  F1 \(format(pairF1))  (\(truePositivePairs) of \(predictedPairs) merged pairs right, \(truePairs) true pairs)",
+            "    sheets   precision \(format(sheets.precision))  recall \(format(sheets.recall))  F1 \(format(sheets.f1))  (pairs of two sheet or export records)",
+            "    feed     precision \(format(feed.precision))  recall \(format(feed.recall))  F1 \(format(feed.f1))  (pairs with a news table row, \(feed.truePairs) true)",
+            "  B-cubed    precision \(format(bCubedPrecision))  recall \(format(bCubedRecall))  F1 \(format(bCubedF1))",
             "  clusters   exact \(format(exactClusterRate)) (\(exactPeople) of \(people) people)  split people \(splitPeople)  over-merged clusters \(overMergedClusters)",
+        ]
+        func causes(_ counts: [String: Int]) -> String { counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
+        if !splitByCause.isEmpty { lines.append("    split by cause: " + causes(splitByCause)) }
+        if !overMergedByCause.isEmpty { lines.append("    over-merged by cause: " + causes(overMergedByCause)) }
+        lines += [
             "validation   precision \(format(validationPrecision))  recall \(format(validationRecall))  F1 \(format(validationF1))  reason agreement \(format(reasonAgreement))",
             "             \(invalidRecords) invalid records, \(quarantinedRecords) quarantined (\(validQuarantined) of them valid)",
         ]
@@ -85,6 +123,10 @@ public struct Score: Sendable, Equatable {
             ("overMergedClusters", "\(overMergedClusters)"), ("invalidRecords", "\(invalidRecords)"), ("quarantinedRecords", "\(quarantinedRecords)"),
             ("validQuarantined", "\(validQuarantined)"), ("validationPrecision", format(validationPrecision, 6)),
             ("validationRecall", format(validationRecall, 6)), ("validationF1", format(validationF1, 6)), ("reasonAgreement", format(reasonAgreement, 6)),
+            ("sheetPairPrecision", format(sheets.precision, 6)), ("sheetPairRecall", format(sheets.recall, 6)), ("sheetPairF1", format(sheets.f1, 6)),
+            ("feedPairPrecision", format(feed.precision, 6)), ("feedPairRecall", format(feed.recall, 6)), ("feedPairF1", format(feed.f1, 6)),
+            ("feedTruePairs", "\(feed.truePairs)"), ("bCubedPrecision", format(bCubedPrecision, 6)), ("bCubedRecall", format(bCubedRecall, 6)),
+            ("bCubedF1", format(bCubedF1, 6)),
         ]
         let reasonsJSON = reasons.sorted { $0.key < $1.key }.map { reason, figures in
             "\"\(reason)\": {\"records\": \(figures.records), \"quarantined\": \(figures.quarantined), \"matched\": \(figures.matched)}"
@@ -98,6 +140,7 @@ public struct Score: Sendable, Equatable {
         [
             "pair_precision": pairPrecision, "pair_recall": pairRecall, "pair_f1": pairF1, "exact_cluster_rate": exactClusterRate,
             "split_people": Double(splitPeople), "over_merged_clusters": Double(overMergedClusters),
+            "feed_pair_f1": feed.f1, "sheet_pair_f1": sheets.f1, "b_cubed_f1": bCubedF1,
             "validation_precision": validationPrecision, "validation_recall": validationRecall, "validation_f1": validationF1,
         ]
     }
@@ -107,7 +150,7 @@ private func ratio(_ part: Int, _ whole: Int) -> Double {
     whole == 0 ? 1 : Double(part) / Double(whole)
 }
 
-private func f1(_ precision: Double, _ recall: Double) -> Double {
+func f1(_ precision: Double, _ recall: Double) -> Double {
     precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
 }
 

@@ -29,9 +29,18 @@ public struct Scorer: Sendable {
     }
 
     public let truth: Truth
+    /// The people's relations, when the folder has them: the causes of over-merged clusters.
+    public let people: PeopleFile?
 
-    public init(truth: Truth) {
+    public init(truth: Truth, people: PeopleFile? = nil) {
         self.truth = truth
+        self.people = people
+    }
+
+    /// A participant table row of a news item (`feed.xml#item:GUID/row:N`): a name, a place
+    /// and a sector, nothing that identifies the person.
+    static func isFeedRow(_ ref: String) -> Bool {
+        ref.contains(".xml#item:") && ref.contains("/row:")
     }
 
     /// The figures. Merge figures cover the truth's valid participant records found in the
@@ -47,7 +56,7 @@ public struct Scorer: Sendable {
         var score = Score()
         var known: Set<String> = []
         known.reserveCapacity(truth.entries.count)
-        var cells: [Cell: Int] = [:]
+        var cells: [Cell: Tally] = [:]
         for entry in truth.entries {
             known.insert(entry.ref)
             guard let person = entry.person else { continue }
@@ -73,7 +82,7 @@ public struct Scorer: Sendable {
                 score.reasons[reason] = figures
                 continue
             }
-            cells[Cell(predicted: predicted, person: person), default: 0] += 1
+            cells[Cell(predicted: predicted, person: person), default: Tally()].add(feed: Self.isFeedRow(entry.ref))
         }
         score.unknownRecords = placement.keys.count { !known.contains($0) } + rules.keys.count { !known.contains($0) }
         merges(cells, into: &score)
@@ -85,29 +94,94 @@ public struct Scorer: Sendable {
         var person: String
     }
 
-    /// Pair counts from the contingency table, and the per-cluster figures.
-    private func merges(_ cells: [Cell: Int], into score: inout Score) {
-        var clusterSizes: [String: Int] = [:]
-        var personSizes: [String: Int] = [:]
-        var clusterPeople: [String: Int] = [:]
-        var personClusters: [String: Int] = [:]
-        for (cell, count) in cells {
-            score.truePositivePairs += pairs(count)
-            clusterSizes[cell.predicted, default: 0] += count
-            personSizes[cell.person, default: 0] += count
-            clusterPeople[cell.predicted, default: 0] += 1
-            personClusters[cell.person, default: 0] += 1
-            score.validRecords += count
+    /// Records counted together, and how many of them are feed rows.
+    private struct Tally {
+        var all = 0
+        var feed = 0
+
+        mutating func add(feed isFeed: Bool) {
+            all += 1
+            if isFeed { feed += 1 }
         }
-        score.predictedPairs = clusterSizes.values.reduce(0) { $0 + pairs($1) }
-        score.truePairs = personSizes.values.reduce(0) { $0 + pairs($1) }
-        score.people = personSizes.count
-        score.clusters = clusterSizes.count
-        score.splitPeople = personClusters.values.count { $0 > 1 }
-        score.overMergedClusters = clusterPeople.values.count { $0 > 1 }
-        // A person matches exactly when all their records form one cluster holding nobody else.
-        score.exactPeople = cells.keys.count { personClusters[$0.person] == 1 && clusterPeople[$0.predicted] == 1 }
+
+        static func + (lhs: Tally, rhs: Tally) -> Tally { Tally(all: lhs.all + rhs.all, feed: lhs.feed + rhs.feed) }
+
+        /// Pairs among the records, all of them and those with a feed row on either side.
+        var pairs: (all: Int, feed: Int) {
+            let all = all * (all - 1) / 2
+            let sheets = self.all - feed
+            return (all, all - sheets * (sheets - 1) / 2)
+        }
     }
 
-    private func pairs(_ count: Int) -> Int { count * (count - 1) / 2 }
+    /// Pair counts from the contingency table, and the per-cluster figures.
+    private func merges(_ cells: [Cell: Tally], into score: inout Score) {
+        var clusterSizes: [String: Tally] = [:]
+        var personSizes: [String: Tally] = [:]
+        var clusterPeople: [String: [String]] = [:]
+        var personClusters: [String: [String]] = [:]
+        for (cell, tally) in cells {
+            let pairs = tally.pairs
+            score.truePositivePairs += pairs.all
+            score.feed.truePositivePairs += pairs.feed
+            clusterSizes[cell.predicted, default: Tally()] = clusterSizes[cell.predicted, default: Tally()] + tally
+            personSizes[cell.person, default: Tally()] = personSizes[cell.person, default: Tally()] + tally
+            clusterPeople[cell.predicted, default: []].append(cell.person)
+            personClusters[cell.person, default: []].append(cell.predicted)
+            score.validRecords += tally.all
+        }
+        for size in clusterSizes.values {
+            score.predictedPairs += size.pairs.all
+            score.feed.predictedPairs += size.pairs.feed
+        }
+        for size in personSizes.values {
+            score.truePairs += size.pairs.all
+            score.feed.truePairs += size.pairs.feed
+        }
+        score.people = personSizes.count
+        score.clusters = clusterSizes.count
+        score.splitPeople = personClusters.values.count { $0.count > 1 }
+        score.overMergedClusters = clusterPeople.values.count { $0.count > 1 }
+        // A person matches exactly when all their records form one cluster holding nobody else.
+        score.exactPeople = cells.keys.count { personClusters[$0.person]?.count == 1 && clusterPeople[$0.predicted]?.count == 1 }
+        // B-cubed: per record, the share of its cluster that is its person, and of its person
+        // that is in its cluster.
+        var precision = 0.0
+        var recall = 0.0
+        for (cell, tally) in cells {
+            let shared = Double(tally.all)
+            precision += shared * shared / Double(clusterSizes[cell.predicted]?.all ?? 1)
+            recall += shared * shared / Double(personSizes[cell.person]?.all ?? 1)
+        }
+        if score.validRecords > 0 {
+            score.bCubedPrecision = precision / Double(score.validRecords)
+            score.bCubedRecall = recall / Double(score.validRecords)
+        }
+        if let people {
+            for members in clusterPeople.values where members.count > 1 {
+                score.overMergedByCause[Self.cause(of: members, people), default: 0] += 1
+            }
+        }
+        // A split person whose records are apart only because a feed row joined no one.
+        for (person, clusters) in personClusters where clusters.count > 1 {
+            let feedOnlyPart = clusters.contains { cluster in
+                let tally = cells[Cell(predicted: cluster, person: person)] ?? Tally()
+                return tally.all == tally.feed
+            }
+            score.splitByCause[feedOnlyPart ? "feed row unlinked" : "sheets and exports apart", default: 0] += 1
+        }
+    }
+
+    /// The closest relation among a cluster's people: twins before one household before one name.
+    private static func cause(of members: [String], _ people: PeopleFile) -> String {
+        var best = "other"
+        let rank = ["twin": 0, "household": 1, "namesake": 2, "other": 3]
+        for (index, a) in members.enumerated() {
+            for b in members[(index + 1)...] {
+                let relation = people.relation(a, b)
+                if rank[relation, default: 3] < rank[best, default: 3] { best = relation }
+            }
+        }
+        return best
+    }
 }

@@ -75,7 +75,8 @@ let pipelineBenchmark = Benchmark(
 /// and the work directory.
 func sourceBytes(in directory: String) throws -> Int {
     var total = 0
-    for folder in try FileManager.default.contentsOfDirectory(atPath: directory) where !["pipeline.json", "truth.csv", ".muster"].contains(folder) {
+    for folder in try FileManager.default.contentsOfDirectory(atPath: directory)
+    where !["pipeline.json", "truth.csv", "people.csv", ".muster"].contains(folder) {
         let path = directory + "/" + folder
         let files = FileManager.default.subpaths(atPath: path) ?? []
         for file in files.isEmpty ? [""] : files {

@@ -11,8 +11,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Compare the registry with a ground truth (truth.csv from `muster generate`): merge and validation figures.",
         discussion: """
-            Merges: pairwise precision, recall and F1 over the truth's valid participant records, exact-cluster rate, \
-            split people and over-merged clusters. Validation: precision and recall of the newest run's quarantine \
+            Merges: pairwise precision, recall and F1 over the truth's valid participant records, for pairs of two \
+            sheet or export records and for pairs with a news table row; B-cubed; exact-cluster rate, split people and \
+            over-merged clusters, by cause when people.csv lies beside the truth (twin, household, namesake). Validation: precision and recall of the newest run's quarantine \
             against the invalid reasons. The registry is --registry, else the export stage's registry of --pipeline, \
             else that of the pipeline.json beside the truth file.
             """
@@ -33,19 +34,24 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         do {
             let truth = try Truth.load(truth)
+            let people = try PeopleFile.load(folder + "people.csv")
             let path = try registryPath()
             let (accepted, quarantined) = try Self.read(registry: path)
-            let score = Scorer(truth: truth).score(accepted: accepted, quarantined: quarantined)
+            let score = Scorer(truth: truth, people: people).score(accepted: accepted, quarantined: quarantined)
             print(json ? score.json : "registry \(path)\n" + score.table)
         } catch {
             throw reportFailure(error, verbose: false)
         }
     }
 
+    /// The truth file's folder, with its slash (empty for the working directory).
+    private var folder: String {
+        (truth as NSString).deletingLastPathComponent.isEmpty ? "" : (truth as NSString).deletingLastPathComponent + "/"
+    }
+
     private func registryPath() throws -> String {
         if let registry { return registry }
-        let pipelineFile =
-            pipeline ?? ((truth as NSString).deletingLastPathComponent.isEmpty ? "" : (truth as NSString).deletingLastPathComponent + "/") + "pipeline.json"
+        let pipelineFile = pipeline ?? folder + "pipeline.json"
         return try ExportStage.registryPath(in: PipelineConfiguration.load(file: pipelineFile))
     }
 

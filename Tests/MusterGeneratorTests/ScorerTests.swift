@@ -57,4 +57,31 @@ import Testing
         #expect(score.json.contains("\"missingRecords\": 5"))
         #expect(score.table.contains("5 missing from the registry"))
     }
+
+    @Test func feedRowPairsBCubedAndCausesAreCountedApart() {
+        // A: a sheet row and a news table row; B (A's twin) and C (A's household): one sheet row each.
+        let truth = Truth(entries: [
+            .init(ref: "s.csv#row:2", person: "A"), .init(ref: "f.xml#item:g1/row:1", person: "A"),
+            .init(ref: "s.csv#row:3", person: "B"), .init(ref: "s.csv#row:4", person: "C"), .init(ref: "s.csv#row:5", person: "D"),
+            .init(ref: "s.csv#row:6", person: "D"),
+        ])
+        var people = PeopleFile()
+        people.household = ["A": "H1", "B": "H1", "C": "H1", "D": "H2"]
+        people.twin = ["B": "A"]
+        // The feed row joins nobody; A and B are merged; C alone; D split.
+        let accepted = [
+            ("s.csv#row:2", "P1"), ("s.csv#row:3", "P1"), ("f.xml#item:g1/row:1", "P2"), ("s.csv#row:4", "P3"), ("s.csv#row:5", "P4"), ("s.csv#row:6", "P5"),
+        ]
+        let score = Scorer(truth: truth, people: people).score(accepted: accepted.map { .init(ref: $0.0, participant: $0.1) }, quarantined: [])
+        #expect(score.feed.truePairs == 1 && score.feed.predictedPairs == 0 && score.feed.recall == 0)
+        #expect(score.sheets.truePairs == 1 && score.sheets.predictedPairs == 1 && score.sheets.truePositivePairs == 0)
+        #expect(score.overMergedByCause == ["twin": 1])
+        #expect(score.splitByCause == ["feed row unlinked": 1, "sheets and exports apart": 1])
+        // B-cubed precision: A's sheet row and B's row sit in a cluster of two with half their
+        // own; every other record alone: (0.5 + 0.5 + 1 + 1 + 1 + 1) / 6.
+        #expect(abs(score.bCubedPrecision - 5.0 / 6.0) < 1e-12)
+        // Recall: A's two records each hold half of A; D's two each half of D; B, C whole.
+        #expect(abs(score.bCubedRecall - 4.0 / 6.0) < 1e-12)
+        #expect(score.table.contains("over-merged by cause: twin 1"))
+    }
 }
