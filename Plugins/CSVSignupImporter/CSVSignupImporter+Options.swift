@@ -20,7 +20,9 @@ extension CSVSignupImporter {
         }
 
         /// The file's character encoding; `auto` trusts a byte order mark, else UTF-8 when
-        /// the whole file is valid UTF-8, else Windows-1252 (Excel on Indonesian Windows).
+        /// the whole file is valid UTF-8, else Windows-1252 (Excel on Indonesian Windows); a
+        /// file that is UTF-8 but for a few stray bytes is read as UTF-8, those bytes alone as
+        /// Windows-1252. `utf-8` is strict: a cell that is not valid UTF-8 is rejected.
         public enum Encoding: String, Sendable, CaseIterable {
             case auto
             case utf8 = "utf-8"

@@ -22,7 +22,7 @@ public struct CSVSignupImporter: Importer {
             OptionDescriptor(
                 "encoding", type: "string", default: "\"auto\"",
                 summary:
-                    "\"auto\", \"utf-8\", \"utf-16\" or \"windows-1252\"; auto trusts a byte order mark, else UTF-8 when the whole file is valid UTF-8, else Windows-1252"
+                    "\"auto\", \"utf-8\", \"utf-16\" or \"windows-1252\"; auto trusts a byte order mark, else UTF-8 when the whole file is valid UTF-8, else Windows-1252; a file of UTF-8 with a few stray bytes is read as UTF-8, those bytes alone as Windows-1252 (with a warning)"
             ),
             OptionDescriptor(
                 "headerRow", type: "integer", default: "\"auto\"",
@@ -51,6 +51,10 @@ public struct CSVSignupImporter: Importer {
 
     public func read(_ file: SourceFile, context: ImportContext, emit: ([SourceRecord]) throws -> Void) throws {
         let input = try SheetInput(file, encoding: options.encoding)
+        if let line = input.strayBytesLine {
+            context.warning(
+                "\(file.path):\(line): bytes that are not UTF-8 in a UTF-8 file (the first on this line) were read as Windows-1252; check those cells")
+        }
         let delimiter = options.delimiter.byte ?? DelimiterDetector.detect(in: input.head, isComplete: input.headIsWholeFile)
         var session = options.session
         if session == nil, let pattern = options.sessionFromFileName.flatMap(FileNamePattern.init) {

@@ -1,60 +1,29 @@
 import MusterCore
 
-/// Maps header text to column roles: the built-in Indonesian and English synonyms, the
-/// operator's `columns` option on top, and attendance day headers.
-///
-/// Header text is compared case-insensitively with punctuation and extra spaces ignored,
-/// so `No. HP/WA`, `no hp wa` and `NO HP / WA` are one header.
+/// Maps header text to column roles: the shared header vocabulary (``HeaderVocabulary``,
+/// with the operator's `columns` option on top), a recap sheet's training columns, and
+/// attendance day headers.
 struct ColumnMapping {
-    private var synonyms: [String: String]
+    private let vocabulary: HeaderVocabulary
 
     init(overrides: [String: String]) {
-        var synonyms = Self.builtIn
-        for (header, field) in overrides { synonyms[Self.key(header)] = field }
-        self.synonyms = synonyms
+        vocabulary = HeaderVocabulary(overrides: overrides)
     }
 
-    /// What a header names: a field, several fields at once (ambiguous), or none.
-    enum Meaning: Equatable {
-        case field(String)
-        case ambiguous([String])
-        case none
-    }
+    typealias Meaning = HeaderVocabulary.Meaning
 
     /// The canonical field a header names, if any (see ``meaning(of:)``).
     func field(for header: String) -> String? {
-        if case .field(let field) = meaning(of: header) { return field }
-        return nil
+        vocabulary.field(for: header)
     }
 
-    /// What a header names. The whole text first, as a synonym or the operator's own; a
-    /// trailing remark in parentheses (`Nama Lengkap (sesuai KTP)`) is ignored when the full
-    /// text is not known. Then its words, as forms and portals write questions: a header
-    /// with `hp`, `wa` or `whatsapp` is a phone (`No. HP/WhatsApp`, `Nomor WA aktif`), one
-    /// with `email` or `surel` an e-mail (`Email Address`), one starting with `alamat` the
-    /// address (`Alamat Lengkap`). A header whose words name two fields names neither.
+    /// What a header names (``HeaderVocabulary/meaning(of:)``): the whole text as a synonym
+    /// or the operator's own, then without a trailing remark in parentheses, then by its words
+    /// (`No. HP/WhatsApp`, `Email Address`, `Alamat Lengkap`, `No. NIK/KTP`, `Asal Kelurahan`,
+    /// `Nama Pemilik`). A header whose words name two fields names neither.
     func meaning(of header: String) -> Meaning {
-        let key = Self.key(header)
-        if let field = synonyms[key] { return .field(field) }
-        if let open = header.firstIndex(of: "(") {
-            let stripped = Self.key(String(header[..<open]))
-            if !stripped.isEmpty, let field = synonyms[stripped] { return .field(field) }
-        }
-        let words = key.split(separator: " ")
-        var fields: [String] = []
-        for (field, matches) in Self.wordRules where matches(words) && !fields.contains(field) { fields.append(field) }
-        switch fields.count {
-        case 0: return .none
-        case 1: return .field(fields[0])
-        default: return .ambiguous(fields)
-        }
+        vocabulary.meaning(of: header)
     }
-
-    private static let wordRules: [(String, @Sendable ([Substring]) -> Bool)] = [
-        (Field.phone, { words in words.contains { ["hp", "wa", "whatsapp", "handphone", "ponsel", "telp", "telepon"].contains($0) } }),
-        (Field.email, { words in words.contains { $0 == "email" || $0 == "surel" } || zip(words, words.dropFirst()).contains { $0 == "e" && $1 == "mail" } }),
-        (Field.address, { words in words.first == "alamat" && !words.contains { $0 == "email" || $0 == "surel" || $0 == "mail" } }),
-    ]
 
     /// Roles for a whole header row, and the headers whose words name several fields (kept
     /// as extras, for the importer to warn about). A field named by two columns goes to the
@@ -107,20 +76,9 @@ struct ColumnMapping {
         return best?.column
     }
 
-    /// Lowercased, every run of non-alphanumerics one space, trimmed: `No. HP/WA` → `no hp wa`.
+    /// Header text as the vocabulary compares it (``HeaderVocabulary/key(_:)``).
     static func key(_ text: String) -> String {
-        var result = ""
-        var pendingSpace = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
-            } else {
-                pendingSpace = true
-            }
-        }
-        return result
+        HeaderVocabulary.key(text)
     }
 
     /// Recap sheets name each row's training: the row is an enrollment in it on that date.
@@ -141,37 +99,5 @@ struct ColumnMapping {
             for header in headers { ranks[key(header)] = rank }
         }
         return ranks
-    }()
-
-    private static let builtIn: [String: String] = {
-        let table: [(String, [String])] = [
-            (Field.name, ["Nama", "Nama Lengkap", "Nama Peserta", "Name", "Full Name"]),
-            (Field.nik, ["NIK", "No. KTP", "No KTP", "Nomor KTP", "NIK KTP"]),
-            (
-                Field.phone,
-                [
-                    "No HP", "No. HP", "No HP/WA", "No. HP/WA", "No WA", "HP", "Telp", "Telepon", "No Telp", "Phone", "WhatsApp",
-                ]
-            ),
-            (Field.email, ["Email", "E-mail", "Alamat Email", "Email Address"]),
-            // "Tempat, Tanggal Lahir" holds the place too; normalize splits it off.
-            (
-                Field.birthDate,
-                ["Tanggal Lahir", "Tgl Lahir", "Tgl. Lahir", "Date of Birth", "Tempat, Tanggal Lahir", "Tempat/Tgl Lahir", "Tempat Tgl. Lahir", "TTL"]
-            ),
-            (Field.birthPlace, ["Tempat Lahir"]),
-            (Field.gender, ["Jenis Kelamin", "JK", "L/P", "Gender"]),
-            (Field.kelurahan, ["Kelurahan", "Kel.", "Kel"]),
-            (Field.kecamatan, ["Kecamatan", "Kec.", "Kec"]),
-            (Field.address, ["Alamat"]),
-            (Field.sector, ["Jenis Usaha", "Bidang Usaha", "Sektor Usaha", "Kategori Usaha"]),
-            (Field.businessName, ["Nama Usaha"]),
-            (Field.submittedAt, ["Timestamp", "Cap waktu", "Tgl Daftar", "Tanggal Daftar"]),
-        ]
-        var map: [String: String] = [:]
-        for (field, headers) in table {
-            for header in headers { map[key(header)] = field }
-        }
-        return map
     }()
 }

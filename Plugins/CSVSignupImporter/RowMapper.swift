@@ -27,6 +27,11 @@ final class RowMapper {
         var trainingTitle: String?
         var trainingDate: String?
         var trainingStatus: String?
+
+        /// Every value besides the fields: extras, the training's cells, attendance marks.
+        var otherCells: [String] {
+            Array(extras.values) + [trainingTitle, trainingDate, trainingStatus].compactMap { $0 } + attendance.map(\.mark)
+        }
     }
 
     let columnCount: Int

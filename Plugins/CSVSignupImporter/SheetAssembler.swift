@@ -2,7 +2,8 @@ internal import ContentHash
 import MusterCore
 
 /// Turns the rows of one sheet into source records: finds the header row, maps columns,
-/// reads attendance, and rejects rows it cannot read with their line, never their values.
+/// reads attendance, and rejects rows it cannot read with their line, never their values,
+/// and the signature and totals lines below the list (``FooterRow``).
 struct SheetAssembler {
     /// How many non-blank rows `auto` looks at for a header before taking the first one.
     static let headerSearchLimit = 30
@@ -122,6 +123,7 @@ struct SheetAssembler {
             case .invalidText(let column): return rejection(row, "\(describe(column)) is not valid \(encoding.name)")
             }
         }
+        if FooterRow.matches(values.fields, otherCells: { values.otherCells }) { return rejection(row, FooterRow.rejectionMessage) }
         var enrollments: [Enrollment] = []
         if !values.attendance.isEmpty || programme != nil || session != nil || values.trainingTitle != nil || values.trainingDate != nil
             || values.trainingStatus != nil

@@ -11,9 +11,17 @@ internal import Darwin
 /// its bytes handed out ready for libcsv: byte order mark removed, UTF-16 transcoded to UTF-8.
 ///
 /// Without a byte order mark, `auto` takes one fast pass over the whole file to check that
-/// it is valid UTF-8 before choosing between UTF-8 and Windows-1252.
+/// it is valid UTF-8 before choosing between UTF-8 and Windows-1252 (a file that has shown
+/// enough invalid bytes and no UTF-8 character is not read further). A file that is not
+/// valid but holds more well-formed multi-byte characters than invalid sequences is UTF-8
+/// with a few stray bytes (a cell pasted in from a Windows-1252 file): it is read as UTF-8,
+/// those bytes alone as Windows-1252 (``TextEncoding/utf8WithWindows1252``), and
+/// ``strayBytesLine`` says where the first one is.
 final class SheetInput {
     static let chunkSize = 64 * 1024
+    /// Invalid sequences before any well-formed multi-byte character that settle a file as
+    /// Windows-1252 without reading on.
+    static let windows1252Evidence = 64
 
     let encoding: TextEncoding
     /// True when every byte of the file was checked to be valid UTF-8 before reading (auto
@@ -24,6 +32,8 @@ final class SheetInput {
     let head: [UInt8]
     /// True when `head` is the whole file.
     let headIsWholeFile: Bool
+    /// For a UTF-8 file read with stray Windows-1252 bytes, the line of the first.
+    let strayBytesLine: Int?
 
     private let handle: FileHandle
     private let path: String
@@ -46,8 +56,9 @@ final class SheetInput {
         switch decided.encoding {
         case .utf16LittleEndian: transcoder = UTF16Transcoder(bigEndian: false)
         case .utf16BigEndian: transcoder = UTF16Transcoder(bigEndian: true)
-        case .utf8, .windows1252: transcoder = nil
+        case .utf8, .windows1252, .utf8WithWindows1252: transcoder = nil
         }
+        strayBytesLine = try decided.firstStrayByte.map { try Self.line(ofByte: $0, first: first, handle: handle, path: file.path) }
         let body = first.dropFirst(decided.markLength)
         head = transcoder?.transcode(body) ?? Array(body)
     }
@@ -74,36 +85,61 @@ final class SheetInput {
 
     private static func decide(
         _ requested: CSVSignupImporter.Options.Encoding, first: [UInt8], handle: FileHandle, path: String, wholeFile: Bool
-    ) throws -> (encoding: TextEncoding, markLength: Int, validated: Bool) {
+    ) throws -> (encoding: TextEncoding, markLength: Int, validated: Bool, firstStrayByte: Int?) {
         let mark = TextEncoding.byteOrderMark(in: first)
         switch requested {
         case .windows1252:
-            return (.windows1252, 0, false)
+            return (.windows1252, 0, false, nil)
         case .utf8:
-            return (.utf8, mark?.encoding == .utf8 ? 3 : 0, false)
+            return (.utf8, mark?.encoding == .utf8 ? 3 : 0, false, nil)
         case .utf16:
-            if let mark, mark.encoding != .utf8 { return (mark.encoding, mark.markLength, false) }
-            return (TextEncoding.guessUTF16(in: first) ?? .utf16LittleEndian, 0, false)
+            if let mark, mark.encoding != .utf8 { return (mark.encoding, mark.markLength, false, nil) }
+            return (TextEncoding.guessUTF16(in: first) ?? .utf16LittleEndian, 0, false, nil)
         case .auto:
-            if let mark { return (mark.encoding, mark.markLength, false) }
-            if let guess = TextEncoding.guessUTF16(in: first) { return (guess, 0, false) }
-            var validator = UTF8Validator()
+            if let mark { return (mark.encoding, mark.markLength, false, nil) }
+            if let guess = TextEncoding.guessUTF16(in: first) { return (guess, 0, false, nil) }
+            var validator = UTF8Validator(tallying: true)
             validator.consume(first)
             if !wholeFile {
-                while validator.isValid {
+                // A Windows-1252 file shows itself early: invalid sequences and no UTF-8
+                // characters. It is not read to the end, as a valid or mixed file is.
+                while validator.multibyteCharacters > 0 || validator.invalidSequences < Self.windows1252Evidence {
                     let chunk = try readChunk(handle, path: path)
                     if chunk.isEmpty { break }
                     validator.consume(chunk)
                 }
-                do {
-                    try handle.seek(toOffset: UInt64(first.count))
-                } catch {
-                    throw MusterError(
-                        .unreadableInput, "the file could not be read again after checking its encoding",
-                        location: "\(path):1:1", underlying: error)
-                }
+                try seek(handle, to: first.count, path: path)
             }
-            return validator.isComplete ? (.utf8, 0, true) : (.windows1252, 0, false)
+            if validator.isComplete { return (.utf8, 0, true, nil) }
+            if validator.multibyteCharacters > validator.invalidSequences {
+                return (.utf8WithWindows1252, 0, false, validator.firstInvalidOffset)
+            }
+            return (.windows1252, 0, false, nil)
+        }
+    }
+
+    /// The line (from 1) holding the byte at `offset`: the line feeds before it, counted in
+    /// the first chunk and, past it, in the chunks read again; the handle is left where it was.
+    private static func line(ofByte offset: Int, first: [UInt8], handle: FileHandle, path: String) throws -> Int {
+        var lineFeeds = first.prefix(offset).count { $0 == 0x0A }
+        guard offset > first.count else { return lineFeeds + 1 }
+        var position = first.count
+        while position < offset {
+            let chunk = try readChunk(handle, path: path)
+            if chunk.isEmpty { break }
+            lineFeeds += chunk.prefix(offset - position).count { $0 == 0x0A }
+            position += chunk.count
+        }
+        try seek(handle, to: first.count, path: path)
+        return lineFeeds + 1
+    }
+
+    private static func seek(_ handle: FileHandle, to offset: Int, path: String) throws {
+        do {
+            try handle.seek(toOffset: UInt64(offset))
+        } catch {
+            throw MusterError(
+                .unreadableInput, "the file could not be read again after checking its encoding", location: "\(path):1:1", underlying: error)
         }
     }
 

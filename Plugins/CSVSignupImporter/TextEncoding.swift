@@ -1,13 +1,16 @@
 /// The character encoding of one sheet, decided once for the whole file.
 ///
-/// UTF-8 and Windows-1252 are ASCII-compatible, so their bytes go to libcsv unchanged and
-/// each field is decoded on its own (a bad field is rejected, the rest of the file is
-/// kept). UTF-16 is transcoded to UTF-8 before libcsv sees it.
+/// UTF-8 and Windows-1252 (and the two mixed) are ASCII-compatible, so their bytes go to
+/// libcsv unchanged and each field is decoded on its own (a bad field is rejected, the rest
+/// of the file is kept). UTF-16 is transcoded to UTF-8 before libcsv sees it.
 enum TextEncoding: Equatable {
     case utf8
     case utf16LittleEndian
     case utf16BigEndian
     case windows1252
+    /// UTF-8 with a few bytes that are not (a cell pasted in from a Windows-1252 file):
+    /// each field is read as UTF-8, and only its invalid bytes as Windows-1252.
+    case utf8WithWindows1252
 
     /// How long the byte order mark at the start of the file is, if there is one.
     static func byteOrderMark(in prefix: some Collection<UInt8>) -> (encoding: TextEncoding, markLength: Int)? {
@@ -39,6 +42,7 @@ enum TextEncoding: Equatable {
         case .utf8: "UTF-8"
         case .utf16LittleEndian, .utf16BigEndian: "UTF-16"
         case .windows1252: "Windows-1252"
+        case .utf8WithWindows1252: "UTF-8 or Windows-1252"
         }
     }
 
@@ -60,7 +64,56 @@ enum TextEncoding: Equatable {
                 scalars.append(scalar)
             }
             return String(scalars)
+        case .utf8WithWindows1252:
+            var validator = UTF8Validator()
+            validator.consume(bytes)
+            guard validator.isComplete else { return Self.decodeRepairing(Array(bytes)) }
+            return String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// UTF-8 where it is valid, each byte of an invalid sequence as Windows-1252; nil when
+    /// such a byte is undefined there too (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+    private static func decodeRepairing(_ bytes: [UInt8]) -> String? {
+        var scalars = String.UnicodeScalarView()
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            if length > 0 {
+                scalars.append(contentsOf: String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars)
+                index += length
+            } else {
+                guard let scalar = windows1252Scalar(bytes[index]) else { return nil }
+                scalars.append(scalar)
+                index += 1
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `index`, 0 when there is none.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, lower) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: (length, upper) = (3, 0x9F)
+        case 0xF0: (length, lower) = (4, 0x90)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, upper) = (4, 0x8F)
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte >= (offset == 1 ? lower : 0x80), byte <= (offset == 1 ? upper : 0xBF) else { return 0 }
+        }
+        return length
     }
 
     /// Windows-1252 is Latin-1 except for 0x80–0x9F, where five bytes are undefined.

@@ -1,23 +1,45 @@
 /// Checks that a byte stream is well-formed UTF-8, chunk by chunk, so the encoding of a
 /// large file can be decided in one fast pass without holding the file.
+///
+/// By default it stops at the first invalid byte. `tallying` reads on to the end instead,
+/// counting the multi-byte characters and the invalid sequences, so that a UTF-8 file
+/// with a stray byte pasted in from elsewhere can be told from a Windows-1252 file.
 struct UTF8Validator {
     private var pending = 0
     private var lower: UInt8 = 0x80
     private var upper: UInt8 = 0xBF
-    private(set) var isValid = true
+    private let tallying: Bool
+    /// Bytes consumed before the current chunk.
+    private var consumed = 0
+    /// Complete multi-byte characters read so far.
+    private(set) var multibyteCharacters = 0
+    /// Invalid sequences found so far (only the first unless `tallying`).
+    private(set) var invalidSequences = 0
+    /// Where the first invalid sequence starts, counted in bytes from the first consumed.
+    private(set) var firstInvalidOffset: Int?
+
+    init(tallying: Bool = false) {
+        self.tallying = tallying
+    }
+
+    var isValid: Bool { invalidSequences == 0 }
 
     /// True when everything consumed so far is valid and no sequence is cut off.
     var isComplete: Bool { isValid && pending == 0 }
 
     mutating func consume(_ bytes: some Sequence<UInt8>) {
-        guard isValid else { return }
+        guard isValid || tallying else { return }
         let handled: Void? = bytes.withContiguousStorageIfAvailable { consume(buffer: $0) }
-        if handled == nil { consume(sequence: bytes) }
+        if handled == nil {
+            let copy = Array(bytes)
+            copy.withUnsafeBufferPointer { consume(buffer: $0) }
+        }
     }
 
-    /// Contiguous bytes: runs of ASCII are skipped eight bytes at a time, the rest goes
-    /// through the byte-wise state machine.
+    /// Runs of ASCII are skipped eight bytes at a time, the rest goes through the byte-wise
+    /// state machine.
     private mutating func consume(buffer: UnsafeBufferPointer<UInt8>) {
+        defer { consumed += buffer.count }
         guard let base = buffer.baseAddress else { return }
         let count = buffer.count
         var index = 0
@@ -31,33 +53,41 @@ struct UTF8Validator {
                 while index < count, base[index] < 0x80 { index += 1 }
                 guard index < count else { return }
             }
-            step(base[index])
-            guard isValid else { return }
+            if !step(base[index]) {
+                if firstInvalidOffset == nil { firstInvalidOffset = consumed + index }
+                guard tallying else { return }
+            }
             index += 1
         }
     }
 
-    private mutating func consume(sequence bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            step(byte)
-            guard isValid else { return }
+    /// Reads one byte; false when it ends a sequence as invalid. A byte that breaks off a
+    /// sequence is read again as the start of the next one, as a decoder resynchronizes.
+    @inline(__always)
+    private mutating func step(_ byte: UInt8) -> Bool {
+        if pending > 0 {
+            if byte >= lower && byte <= upper {
+                pending -= 1
+                lower = 0x80
+                upper = 0xBF
+                if pending == 0 { multibyteCharacters += 1 }
+                return true
+            }
+            pending = 0
+            lower = 0x80
+            upper = 0xBF
+            invalidSequences += 1
+            if byte < 0x80 { return false }
+            _ = start(byte)
+            return false
         }
+        return start(byte)
     }
 
     @inline(__always)
-    private mutating func step(_ byte: UInt8) {
-        if pending > 0 {
-            guard byte >= lower && byte <= upper else {
-                isValid = false
-                return
-            }
-            pending -= 1
-            lower = 0x80
-            upper = 0xBF
-            return
-        }
+    private mutating func start(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x00...0x7F: return
+        case 0x00...0x7F: break
         case 0xC2...0xDF: pending = 1
         case 0xE0:
             pending = 2
@@ -74,8 +104,9 @@ struct UTF8Validator {
             pending = 3
             upper = 0x8F
         default:
-            isValid = false
-            return
+            invalidSequences += 1
+            return false
         }
+        return true
     }
 }

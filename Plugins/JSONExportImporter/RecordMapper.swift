@@ -1,8 +1,9 @@
 import MusterCore
 
-/// Turns one record's tape into a ``SourceRecord``: canonical fields from their paths,
-/// enrollments from the trainings array, and every other leaf into `extras`, so nothing
-/// in the object is lost. Only the values kept become Strings.
+/// Turns one record's tape into a ``SourceRecord``: canonical fields from their paths (an
+/// array of scalars there is one value, its items joined with ` / `), enrollments from the
+/// trainings array, and every other leaf into `extras`, so nothing in the object is lost.
+/// Only the values kept become Strings.
 ///
 /// A path counts as used (and its leaf stays out of `extras`) by its rendered text, the
 /// way `extras` keys are written, so a repeated key or a key containing a dot is treated
@@ -176,20 +177,55 @@ final class RecordMapper: Sendable {
         return found ? enrollment : nil
     }
 
-    /// The first path giving a non-empty scalar, trimmed. Marks it (and any empty candidates
-    /// before it) used; later candidates stay unused so they reach `extras`.
+    /// The first path giving a non-empty value, trimmed: a scalar, or an array of scalars
+    /// (``joinedScalars(of:in:scratch:)``). Marks it (and any empty candidates before it)
+    /// used; later candidates stay unused so they reach `extras`, as does an array holding
+    /// objects or arrays, which is no field's value.
     private func firstValue(
         of lookups: ArraySlice<Lookup>, in tape: RecordTape, found: [Int], under prefix: [UInt8], prefixIsASCII: Bool, scratch: inout Scratch
     ) -> String? {
         for lookup in lookups {
             let node = found[lookup.end]
-            guard node >= 0, let text = tape.scalarText(of: tape.nodes[node]) else { continue }
-            let value = tape.mayNeedTrimming(tape.nodes[node]) ? Self.trimmed(text) : text
+            guard node >= 0 else { continue }
+            let value: String
+            if let text = tape.scalarText(of: tape.nodes[node]) {
+                value = tape.mayNeedTrimming(tape.nodes[node]) ? Self.trimmed(text) : text
+            } else if let joined = Self.joinedScalars(of: node, in: tape, scratch: &scratch) {
+                value = joined
+            } else {
+                continue
+            }
             scratch.used.append(rendered[lookup.rendered], startingWithKey: lookup.startsWithKey, under: prefix, isASCII: lookup.isASCII && prefixIsASCII)
             scratch.usedNodes[node] = true
             if !value.isEmpty { return value }
         }
         return nil
+    }
+
+    /// An array of scalars as one value, its non-empty items trimmed and joined with ` / `
+    /// (`"hp": ["0812…", "0813…"]` is two phones, which normalize reads from one field so
+    /// separated); its items are marked used. nil for anything but an array, and for an array
+    /// holding an object or an array.
+    private static func joinedScalars(of node: Int, in tape: RecordTape, scratch: inout Scratch) -> String? {
+        let array = tape.nodes[node]
+        guard array.kind == .array else { return nil }
+        var item = node + 1
+        while item < array.next {
+            if tape.nodes[item].kind == .object || tape.nodes[item].kind == .array { return nil }
+            item = tape.nodes[item].next
+        }
+        var parts: [String] = []
+        item = node + 1
+        while item < array.next {
+            let element = tape.nodes[item]
+            if let text = tape.scalarText(of: element) {
+                let part = tape.mayNeedTrimming(element) ? trimmed(text) : text
+                if !part.isEmpty { parts.append(part) }
+            }
+            scratch.usedNodes[item] = true
+            item = element.next
+        }
+        return parts.joined(separator: " / ")
     }
 
     /// Appends a non-negative number's decimal digits.

@@ -1,12 +1,15 @@
 import MusterCore
 
 /// A `<table>` in an item body that lists participants: its header names at least a name
-/// column (`Nama`, `Nama Peserta`, `Nama Lengkap`).
+/// column (`Nama`, `Nama Peserta`, `Nama Lengkap`, `Nama Pemilik`).
 ///
-/// Header cells map onto canonical fields case-insensitively. A `Status` column is the
-/// row's status in the announced training; a `Keterangan` or `Hasil` cell is too when it
-/// reads as one (`Lulus`, `Hadir`), and otherwise a remark. Every other column (`No`) goes to
-/// `extras` under its header text, so nothing is dropped.
+/// Header cells are read through the importers' shared ``HeaderVocabulary``, as a sheet's
+/// are. A `Status` column is the row's status in the announced training; a `Keterangan` or
+/// `Hasil` cell is too when it reads as one (`Lulus`, `Hadir`), and otherwise a remark.
+/// Every other column (`No`) goes to `extras` under its header text, so nothing is dropped;
+/// so does a header that could name two fields (``ambiguous``), and a NIK, phone or e-mail
+/// an announcement masked for privacy (`317401********01`, `0812****345`): a redacted
+/// number identifies no one and is not a malformed one either.
 struct ParticipantTable {
     enum Column: Equatable {
         case field(String)
@@ -15,18 +18,19 @@ struct ParticipantTable {
         case status(header: String, always: Bool)
     }
 
-    /// Header text (lowercased, whitespace collapsed) → canonical field.
-    static let headerSynonyms: [String: String] = [
-        "nama": Field.name, "nama peserta": Field.name, "nama lengkap": Field.name,
-        "kelurahan": Field.kelurahan, "kel.": Field.kelurahan,
-        "kecamatan": Field.kecamatan, "kec.": Field.kecamatan,
-        "jenis usaha": Field.sector, "bidang usaha": Field.sector,
-    ]
+    static let vocabulary = HeaderVocabulary()
 
-    /// Header text (as above) → whether every cell is the status, or only a readable one.
+    /// Header text (lowercased, whitespace collapsed) → whether every cell is the status, or only a readable one.
     static let statusHeaders: [String: Bool] = ["status": true, "status peserta": true, "keterangan": false, "ket.": false, "hasil": false]
 
+    /// Fields a masked cell is kept out of.
+    private static let identifiers: Set<String> = [Field.nik, Field.phone, Field.email]
+
     let columns: [Column]
+    /// The header texts, in column order.
+    let headers: [String]
+    /// Headers whose words name several fields, with those fields; their columns are extras.
+    let ambiguous: [(header: String, fields: [String])]
     /// The data rows (after the header, empty rows left out), cell texts in column order.
     let rows: [[String]]
 
@@ -34,22 +38,30 @@ struct ParticipantTable {
     /// of `<th>` cells, or else the first row.
     init?(_ table: HTMLTable) {
         guard let headerIndex = table.rows.firstIndex(where: \.hasHeadingCells) ?? table.rows.indices.first else { return nil }
-        let columns = Self.columns(for: table.rows[headerIndex].cells)
+        headers = table.rows[headerIndex].cells
+        let (columns, ambiguous) = Self.columns(for: headers)
         guard columns.contains(.field(Field.name)) else { return nil }
         self.columns = columns
+        self.ambiguous = ambiguous
         rows = table.rows[(headerIndex + 1)...].map(\.cells).filter { cells in cells.contains { !$0.isEmpty } }
     }
 
-    static func columns(for header: [String]) -> [Column] {
+    static func columns(for header: [String]) -> (columns: [Column], ambiguous: [(header: String, fields: [String])]) {
         var used: Set<String> = []
-        return header.enumerated().map { position, text in
+        var ambiguous: [(header: String, fields: [String])] = []
+        let columns = header.enumerated().map { position, text -> Column in
+            switch vocabulary.meaning(of: text) {
+            case .field(let field) where used.insert(field).inserted: return .field(field)
+            case .ambiguous(let fields): ambiguous.append((text, fields))
+            default: break
+            }
             let key = TextCleaning.collapsed(text).lowercased()
-            if let field = headerSynonyms[key], used.insert(field).inserted { return .field(field) }
             if let always = statusHeaders[key], used.insert("status").inserted { return .status(header: text, always: always) }
             var name = text.isEmpty ? "column \(position + 1)" : text
             if !used.insert(name).inserted { name += " (\(position + 1))" }
             return .extra(name)
         }
+        return (columns, ambiguous)
     }
 
     /// The fields, extras and status of one data row (cells beyond the header are not mapped).
@@ -57,8 +69,9 @@ struct ParticipantTable {
         var fields = FieldValues()
         var extras: [String: String] = [:]
         var status: String?
-        for (column, cell) in zip(columns, cells) where !cell.isEmpty {
+        for (position, (column, cell)) in zip(columns, cells).enumerated() where !cell.isEmpty {
             switch column {
+            case .field(let name) where Self.identifiers.contains(name) && Self.isMasked(cell): extras[headers[position]] = cell
             case .field(let name): fields[name] = cell
             case .extra(let name): extras[name] = cell
             case .status(let header, let always):
@@ -66,5 +79,24 @@ struct ParticipantTable {
             }
         }
         return (fields, extras, status)
+    }
+
+    /// A value with part of it hidden: two or more `*` or `•` in a row (`317401********01`,
+    /// `0812****345`, `s***@mail.com`), or three `x` after a digit (`0812xxxx345`).
+    static func isMasked(_ cell: String) -> Bool {
+        var stars = 0
+        var xs = 0
+        var afterDigit = false
+        for character in cell {
+            stars = character == "*" || character == "•" ? stars + 1 : 0
+            if character == "x" || character == "X" {
+                xs = xs > 0 || afterDigit ? xs + 1 : 0
+            } else {
+                xs = 0
+            }
+            if stars >= 2 || xs >= 3 { return true }
+            afterDigit = character.isASCII && character.isNumber
+        }
+        return false
     }
 }

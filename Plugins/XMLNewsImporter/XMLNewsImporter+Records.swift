@@ -53,12 +53,17 @@ extension XMLNewsImporter {
         return (programme, tables)
     }
 
-    /// One record per data row of the item's participant tables, numbered from 1 across them.
+    /// One record per data row of the item's participant tables, numbered from 1 across them;
+    /// a signature or totals row (``FooterRow``) is rejected with its cells kept as `raw`.
     private func participants(in tables: [HTMLTable], of item: FeedItem, date: String?, file: SourceFile, context: ImportContext) -> [SourceRecord] {
         var records: [SourceRecord] = []
         var rowNumber = 0
         let enrollment = Enrollment(programme: item.key, title: item.title?.value, date: date)
         for table in tables.compactMap(ParticipantTable.init) {
+            for (header, fields) in table.ambiguous {
+                context.warning(
+                    "\(file.path): item \(item.key): table column \"\(header)\" could be \(fields.joined(separator: " or ")); kept as an extra field")
+            }
             for cells in table.rows {
                 rowNumber += 1
                 let provenance = context.provenance(
@@ -75,6 +80,11 @@ extension XMLNewsImporter {
                     continue
                 }
                 let (fields, extras, status) = table.values(of: cells)
+                if FooterRow.matches(fields, otherCells: { Array(extras.values) + (status.map { [$0] } ?? []) }) {
+                    let reason = Rejection(message: FooterRow.rejectionMessage, position: "item \(item.key), table row \(rowNumber)")
+                    records.append(.rejected(provenance, reason: reason, raw: cells.joined(separator: " | ")))
+                    continue
+                }
                 var rowEnrollment = enrollment
                 rowEnrollment.status = status
                 records.append(
