@@ -1,10 +1,13 @@
 /// Dates as they arrive in Indonesian sheets and exports, to ISO 8601 (`2024-09-02`).
 ///
 /// Day-first by default: 02/09/2024, 2-9-24, 2024-09-02, 2024/09/02, "2 September 2024",
-/// "2 Sept 2024", "02 Agt 2024", "Senin, 2 September 2024", "September 2, 2024", with
-/// Indonesian and English month names and abbreviations, and Excel serial numbers (1900
-/// date system: serial 1 is 1900-01-01, and serial 60 is Excel's 29 February 1900, a day that
-/// never was). Reads UTF-8 bytes; no Foundation.
+/// "2 Sept 2024", "02 Agt 2024", "19 Agst 1976", "Senin, 2 September 2024", "September 2,
+/// 2024", with Indonesian (old spellings too: Pebruari, Nopember, Djuli) and English month
+/// names and abbreviations, and Excel serial numbers (1900 date system: serial 1 is
+/// 1900-01-01, and serial 60 is Excel's 29 February 1900, a day that never was). A timestamp
+/// with a zone (`1992-08-14T17:00:00.000Z`, what JavaScript exports for a date picked at
+/// midnight in Jakarta) is the day it is in Jakarta (WIB, UTC+7): 1992-08-15. Reads UTF-8
+/// bytes; no Foundation.
 struct DateNormalizer: Sendable {
     enum Outcome: Equatable {
         /// A real day; `swapped` when the numbers only make sense in the other order.
@@ -25,12 +28,12 @@ struct DateNormalizer: Sendable {
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
         let names: [(Int, [String])] = [
-            (1, ["januari", "january", "jan"]), (2, ["februari", "february", "feb", "pebruari", "peb"]),
+            (1, ["januari", "january", "jan", "djanuari"]), (2, ["februari", "february", "feb", "febr", "pebruari", "peb", "pebr"]),
             (3, ["maret", "march", "mar", "mrt"]), (4, ["april", "apr"]), (5, ["mei", "may"]),
-            (6, ["juni", "june", "jun"]), (7, ["juli", "july", "jul"]),
-            (8, ["agustus", "august", "agu", "agt", "ags", "agus", "aug"]),
-            (9, ["september", "sept", "sep", "sepember"]), (10, ["oktober", "october", "okt", "oct"]),
-            (11, ["november", "nopember", "nov", "nop"]), (12, ["desember", "december", "des", "dec"]),
+            (6, ["juni", "june", "jun", "djuni"]), (7, ["juli", "july", "jul", "djuli"]),
+            (8, ["agustus", "august", "agu", "agt", "ags", "agst", "agus", "aug"]),
+            (9, ["september", "sept", "sep", "spt", "sepember"]), (10, ["oktober", "october", "okt", "oct"]),
+            (11, ["november", "nopember", "nov", "nop", "nopem"]), (12, ["desember", "december", "des", "dec"]),
         ]
         for (month, words) in names { for word in words { table[word] = month } }
         return table
@@ -47,6 +50,7 @@ struct DateNormalizer: Sendable {
 
     func parse(_ text: String) -> Outcome {
         if let serial = Self.excelSerial(text) { return serial }
+        if text.utf8.count >= 17, let zoned = Self.zonedTimestamp(text) { return zoned }
         var tokens: [Token] = []
         tokens.reserveCapacity(4)
         var number = 0
@@ -145,6 +149,63 @@ struct DateNormalizer: Sendable {
         let daysSince18991231 = value < 60 ? value : value - 1
         guard let day = Day(daysSinceEpoch: Day.epoch18991231 + daysSince18991231), years.contains(day.year) else { return .invalid }
         return .date(day, swapped: false)
+    }
+
+    /// Jakarta's offset from UTC in minutes (WIB, UTC+7, no daylight saving time).
+    static let jakartaOffset = 7 * 60
+
+    /// The day in Jakarta of an ISO 8601 timestamp with a zone: `YYYY-MM-DD`, `T` or a space,
+    /// `hh:mm`, optional seconds and fraction, then `Z` or `±hh`, `±hhmm`, `±hh:mm`. Nil for
+    /// any other text, a timestamp without a zone included: its date is read as written.
+    static func zonedTimestamp(_ text: String) -> Outcome? {
+        var text = text
+        return text.withUTF8 { bytes -> Outcome? in
+            guard bytes.count >= 17, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20, bytes[13] == 0x3A else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                guard start + count <= bytes.count else { return nil }
+                var value = 0
+                for index in start..<start + count {
+                    guard ByteText.isDigit(bytes[index]) else { return nil }
+                    value = value * 10 + Int(bytes[index] - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2), let minute = number(14, 2),
+                hour < 24, minute < 60
+            else { return nil }
+            var index = 16
+            if index < bytes.count, bytes[index] == 0x3A {
+                guard number(index + 1, 2) != nil else { return nil }
+                index += 3
+                if index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x2C {
+                    index += 1
+                    while index < bytes.count, ByteText.isDigit(bytes[index]) { index += 1 }
+                }
+            }
+            guard index < bytes.count else { return nil }
+            var offset = 0
+            switch bytes[index] {
+            case 0x5A, 0x7A:  // Z
+                guard index + 1 == bytes.count else { return nil }
+            case 0x2B, 0x2D:  // + or -
+                guard let hours = number(index + 1, 2) else { return nil }
+                var end = index + 3
+                if end < bytes.count, bytes[end] == 0x3A { end += 1 }
+                var extra = 0
+                if end < bytes.count {
+                    guard let value = number(end, 2), end + 2 == bytes.count else { return nil }
+                    extra = value
+                }
+                offset = (hours * 60 + extra) * (bytes[index] == 0x2D ? -1 : 1)
+            default:
+                return nil
+            }
+            guard let written = Self.day(year: year, month: month, day: day) else { return .invalid }
+            let jakartaMinutes = hour * 60 + minute - offset + jakartaOffset
+            let shift = jakartaMinutes < 0 ? -1 : jakartaMinutes >= 24 * 60 ? 1 : 0
+            guard shift != 0 else { return .date(written, swapped: false) }
+            return Day(daysSinceEpoch: written.daysSinceEpoch + shift).flatMap { years.contains($0.year) ? .date($0, swapped: false) : nil } ?? .invalid
+        }
     }
 
     /// `YYYY-MM-DD` exactly, as options give it, in ``years``.

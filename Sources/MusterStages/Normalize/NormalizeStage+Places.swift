@@ -5,51 +5,106 @@ internal import MusterCore
 extension NormalizeStage {
     func resolvePlaces(_ work: inout Work) {
         var kecamatan: PlaceIndex.Place?
+        // The record says which kecamatan (readable or not): the kelurahan's is then not inferred.
+        var kecamatanStated = false
         if let text = work.kecamatanText {
-            kecamatan = resolve(text, field: Field.kecamatan, level: .kecamatan, kecamatanCode: nil, into: &work)
-            if let kecamatan {
-                checkArea(kecamatan, field: Field.kecamatan, into: &work)
-                work.out.values[Field.kecamatan] = kecamatan.name
-                work.out.values[Field.kecamatanCode] = kecamatan.code
-                work.kecamatanCode = kecamatan.code
+            let reading = read(text, level: .kecamatan, kecamatanCode: nil)
+            if case .regency(let kota) = reading.match {
+                noteRegency(kota, field: Field.kecamatan, into: &work)
             } else {
-                work.out.values[Field.kecamatan] = TextNormalizer.titleCased(places.strippedName(text))
+                kecamatanStated = true
+                kecamatan = place(reading.match, field: Field.kecamatan, into: &work)
+                if let kecamatan {
+                    checkArea(kecamatan, field: Field.kecamatan, into: &work)
+                    setKecamatan(kecamatan, into: &work)
+                } else {
+                    work.out.values[Field.kecamatan] = TextNormalizer.titleCased(places.strippedName(text))
+                }
             }
         }
-        if let text = work.kelurahanText {
-            if let kelurahan = resolve(text, field: Field.kelurahan, level: .kelurahan, kecamatanCode: kecamatan?.code, into: &work) {
-                if kecamatan?.code != kelurahan.parentCode { checkArea(kelurahan, field: Field.kelurahan, into: &work) }
-                work.out.values[Field.kelurahan] = kelurahan.name
-                work.out.values[Field.kelurahanCode] = kelurahan.code
-                if let kecamatan, kecamatan.code != kelurahan.parentCode {
-                    work.issue(
-                        "kelurahan.not-in-kecamatan", Field.kelurahan, "the kelurahan (\(kelurahan.code)) is not in the given kecamatan (\(kecamatan.code))")
-                } else if work.kecamatanText == nil, let parent = places.place(code: kelurahan.parentCode) {
-                    work.out.values[Field.kecamatan] = parent.name
-                    work.out.values[Field.kecamatanCode] = parent.code
-                    work.kecamatanCode = parent.code
-                    work.derived.append(Field.kecamatan)
+        guard let text = work.kelurahanText else {
+            checkPostalCode(against: nil, into: &work)
+            return
+        }
+        let reading = read(text, level: .kelurahan, kecamatanCode: kecamatan?.code)
+        if !kecamatanStated, let index = reading.kecamatanIndex {
+            let written = places.kecamatan[index]
+            // `Gandaria Selatan/Cilandak`: the cell names the kecamatan too.
+            kecamatanStated = true
+            kecamatan = written
+            checkArea(written, field: Field.kelurahan, into: &work)
+            setKecamatan(written, into: &work)
+        }
+        switch reading.match {
+        case .kecamatan(let named):
+            if let kecamatan, kecamatan.code != named.code {
+                work.issue(
+                    "kelurahan.unknown", Field.kelurahan,
+                    "names the kecamatan \(named.name) (\(named.code)), not a kelurahan, and the given kecamatan is \(kecamatan.code)")
+                work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
+            } else {
+                if !kecamatanStated {
+                    checkArea(named, field: Field.kelurahan, into: &work)
+                    setKecamatan(named, into: &work)
                 }
-                checkPostalCode(against: kelurahan, into: &work)
-                return
+                work.issue(
+                    "kelurahan.is-kecamatan", Field.kelurahan, "names the kecamatan \(named.name) (\(named.code)), not a kelurahan: read as no kelurahan given")
             }
-            work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
+        case .regency(let kota):
+            noteRegency(kota, field: Field.kelurahan, into: &work)
+        default:
+            guard let kelurahan = place(reading.match, field: Field.kelurahan, into: &work) else {
+                work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
+                break
+            }
+            if kecamatan?.code != kelurahan.parentCode { checkArea(kelurahan, field: Field.kelurahan, into: &work) }
+            work.out.values[Field.kelurahan] = kelurahan.name
+            work.out.values[Field.kelurahanCode] = kelurahan.code
+            if let kecamatan, kecamatan.code != kelurahan.parentCode {
+                work.issue("kelurahan.not-in-kecamatan", Field.kelurahan, "the kelurahan (\(kelurahan.code)) is not in the given kecamatan (\(kecamatan.code))")
+            } else if !kecamatanStated, let parent = places.place(code: kelurahan.parentCode) {
+                setKecamatan(parent, into: &work)
+                work.derived.append(Field.kecamatan)
+            }
+            checkPostalCode(against: kelurahan, into: &work)
+            return
         }
         checkPostalCode(against: nil, into: &work)
     }
 
+    private func setKecamatan(_ kecamatan: PlaceIndex.Place, into work: inout Work) {
+        work.out.values[Field.kecamatan] = kecamatan.name
+        work.out.values[Field.kecamatanCode] = kecamatan.code
+        work.kecamatanCode = kecamatan.code
+    }
+
     /// A real place outside the office's area: an issue naming the place and its kota.
     private func checkArea(_ place: PlaceIndex.Place, field: String, into work: inout Work) {
-        guard place.code != area, !place.code.hasPrefix(area + ".") else { return }
+        guard isOutsideArea(place.code) else { return }
         let kota = WilayahTable.regencies.first { place.code.hasPrefix($0.code + ".") }?.name ?? "another kota"
         work.issue("place.outside-area", field, "\(place.name) (\(place.code)) lies in \(kota), outside the office's area \(area)")
     }
 
-    private func resolve(_ text: String, field: String, level: PlaceIndex.Level, kecamatanCode: String?, into work: inout Work) -> PlaceIndex.Place? {
+    private func isOutsideArea(_ code: String) -> Bool { code != area && !code.hasPrefix(area + ".") }
+
+    /// A kota where a kecamatan or kelurahan was asked for (`Jaksel`, `Kota Jakarta Selatan`):
+    /// no place of that level is read from it, which an issue says; a kota outside the office's
+    /// area is a place outside it.
+    private func noteRegency(_ kota: PlaceIndex.Place, field: String, into work: inout Work) {
+        work.issue("\(field).is-kota", field, "names \(kota.name) (\(kota.code)), a kota, not a \(field): read as no \(field) given")
+        if isOutsideArea(kota.code) {
+            work.issue("place.outside-area", field, "\(kota.name) (\(kota.code)) is outside the office's area \(area)")
+        }
+    }
+
+    private func read(_ text: String, level: PlaceIndex.Level, kecamatanCode: String?) -> PlaceIndex.Reading {
         // Memoized without the kecamatan; looked up again with it only when it broke a tie.
-        var entry = (level == .kecamatan ? kecamatanMemo : kelurahanMemo).value(for: text) { places.lookup(text, level: level) }
-        if entry.tied, kecamatanCode != nil { entry = places.lookup(text, level: level, kecamatanCode: kecamatanCode) }
-        let match = entry.match
+        let reading = (level == .kecamatan ? kecamatanMemo : kelurahanMemo).value(for: text) { places.lookup(text, level: level) }
+        return reading.tied && kecamatanCode != nil ? places.lookup(text, level: level, kecamatanCode: kecamatanCode) : reading
+    }
+
+    /// The official place a match names, or nil with an issue saying why not.
+    private func place(_ match: PlaceIndex.Match, field: String, into work: inout Work) -> PlaceIndex.Place? {
         switch match {
         case .exact(let place):
             return place
@@ -58,7 +113,7 @@ extension NormalizeStage {
             return place
         case .ambiguous:
             work.issue("\(field).ambiguous", field, "fits several official \(field) names equally")
-        case .unknown:
+        case .unknown, .regency, .kecamatan:
             work.issue("\(field).unknown", field, "not an official DKI Jakarta \(field) name")
         }
         return nil

@@ -11,7 +11,10 @@ public import MusterCore
 /// - `phone`: E.164 primary, `phoneType` (mobile/landline), further numbers → `otherPhones`.
 /// - `email`: trimmed, lower case. `birthDate`: ISO. `gender`: `L`/`P`.
 /// - `kecamatan`/`kelurahan`: official names with `kecamatanCode`/`kelurahanCode`; a
-///   missing kecamatan is inferred from the kelurahan; `postalCode` is checked against it.
+///   missing kecamatan is inferred from the kelurahan; `postalCode` is checked against it. A
+///   kota where the kecamatan belongs (`Jaksel`) gives no kecamatan (`kecamatan.is-kota`, and
+///   `place.outside-area` for another kota); a kecamatan where the kelurahan belongs
+///   (`Kebayoran Lama`, which no kelurahan is called) is the kecamatan (`kelurahan.is-kecamatan`).
 /// - `sector`: one of a small canonical list. Other fields: cleaned text.
 /// - Enrollments: a status that is not a known one (``EnrollmentStanding``) raises
 ///   `enrollment.status-unknown`, which quarantines nothing unless a validate `issue` rule lists it.
@@ -31,7 +34,10 @@ public final class NormalizeStage: RecordTransform {
     let placeholderMaxBytes: Int
     /// Placeholders by UTF-8 length, so most values are ruled out without hashing.
     let placeholderBuckets: [[[UInt8]]]
-    let placeholderFirstBytes: [Bool]
+    /// Whether a placeholder has this UTF-8 length and lower-cased first byte, at
+    /// `length << 8 | byte`: one load rules out almost every value. Any non-ASCII first byte
+    /// of a length some placeholder has passes, for the Unicode comparison.
+    let placeholderShapes: [Bool]
     let names: NameNormalizer
     let dates: DateNormalizer
     let genders: GenderNormalizer
@@ -43,8 +49,8 @@ public final class NormalizeStage: RecordTransform {
 
     /// Places and sectors repeat across records: their lookups (typo search included) are
     /// remembered per stage instance. Bounded; one task drives a stage, so no lock.
-    let kecamatanMemo = TextMemo<(match: PlaceIndex.Match, tied: Bool)>()
-    let kelurahanMemo = TextMemo<(match: PlaceIndex.Match, tied: Bool)>()
+    let kecamatanMemo = TextMemo<PlaceIndex.Reading>()
+    let kelurahanMemo = TextMemo<PlaceIndex.Reading>()
     let sectorMemo = TextMemo<String>()
 
     public init(options: Options, context: StageContext) {
@@ -54,10 +60,12 @@ public final class NormalizeStage: RecordTransform {
         var buckets = [[[UInt8]]](repeating: [], count: placeholderMaxBytes + 1)
         for placeholder in placeholders { buckets[placeholder.utf8.count].append(Array(placeholder.utf8)) }
         placeholderBuckets = buckets
-        var firstBytes = [Bool](repeating: false, count: 256)
-        for placeholder in placeholders { firstBytes[Int(placeholder.utf8.first ?? 0)] = true }
-        for byte in 0x80...0xFF { firstBytes[byte] = true }
-        placeholderFirstBytes = firstBytes
+        var shapes = [Bool](repeating: false, count: (placeholderMaxBytes + 1) << 8)
+        for placeholder in placeholders { shapes[placeholder.utf8.count << 8 | Int(placeholder.utf8.first ?? 0)] = true }
+        for length in buckets.indices where !buckets[length].isEmpty {
+            for byte in 0x80...0xFF { shapes[length << 8 | byte] = true }
+        }
+        placeholderShapes = shapes
         names = NameNormalizer(honorifics: options.honorifics, degrees: options.degrees, particles: options.particles)
         reference = options.referenceDate.flatMap(DateNormalizer.isoDay) ?? Day.today()
         dates = DateNormalizer(dayFirst: options.dateOrder == "dmy", referenceYear: reference.year)
@@ -81,29 +89,60 @@ public final class NormalizeStage: RecordTransform {
         record.normalized = work.out
     }
 
-    /// An identifier cell as a spreadsheet wrote it, without what the spreadsheet added: the
+    /// An identifier cell as a spreadsheet or an export wrote it, without what it added: the
     /// apostrophe Excel puts before a number typed as text (`'3174015203870001`: one leading
-    /// `'`, and only that), and the zero fraction of a number stored as a float
-    /// (`81234567890.0`), which would otherwise read as one more digit. The raw value keeps both.
+    /// apostrophe, and only that; Word's and phones' autocorrect make it `’` or `‘`, some
+    /// keyboards a backtick), the zero fraction of a number stored as a float
+    /// (`81234567890.0`), which would otherwise read as one more digit, and the exponent form
+    /// a JSON number may take (`3.174061512930246e15`) when its mantissa carries every digit.
+    /// Excel's `3,17401E+15` has lost digits and is kept as it is. The raw value keeps all.
     static func spreadsheetIdentifier(_ cleaned: String) -> String {
         var text = cleaned
-        if text.utf8.first == 0x27 { text = TextNormalizer.clean(String(text.dropFirst())) }
-        if let dot = text.utf8.firstIndex(of: 0x2E), dot != text.utf8.startIndex,
-            text.utf8[..<dot].allSatisfy(ByteText.isDigit), text.utf8[text.utf8.index(after: dot)...].allSatisfy({ $0 == 0x30 })
-        {
-            text = String(text[..<dot])
+        if let first = text.utf8.first, first == 0x27 || first == 0x60 || first == 0xE2 && startsWithQuotationMark(text) {
+            text = TextNormalizer.clean(String(text.dropFirst()))
+        }
+        if let dot = text.utf8.firstIndex(of: 0x2E), dot != text.utf8.startIndex, text.utf8[..<dot].allSatisfy(ByteText.isDigit) {
+            if text.utf8[text.utf8.index(after: dot)...].allSatisfy({ $0 == 0x30 }) {
+                text = String(text[..<dot])
+            } else if text.utf8.index(after: text.utf8.startIndex) == dot, let digits = exponentInteger(text) {
+                text = digits
+            }
         }
         return text
     }
 
+    /// Whether the text opens with `‘` or `’`, autocorrect's forms of the apostrophe.
+    private static func startsWithQuotationMark(_ text: String) -> Bool {
+        let scalar = text.unicodeScalars.first
+        return scalar == "\u{2018}" || scalar == "\u{2019}"
+    }
+
+    /// The integer a number in exponent form writes, `d.ddd…e±n`, when it has exactly `n`
+    /// digits after the point: every digit is written, none is made up by padding with zeros.
+    static func exponentInteger(_ text: String) -> String? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count > 4, ByteText.isDigit(utf8[0]), utf8[0] != 0x30, utf8[1] == 0x2E,
+            let mark = utf8.firstIndex(where: { $0 | 0x20 == 0x65 })
+        else { return nil }
+        let fraction = utf8[2..<mark]
+        var exponentDigits = utf8[(mark + 1)...]
+        if exponentDigits.first == 0x2B { exponentDigits = exponentDigits.dropFirst() }
+        guard !fraction.isEmpty, fraction.allSatisfy(ByteText.isDigit), !exponentDigits.isEmpty, exponentDigits.count <= 2,
+            exponentDigits.allSatisfy(ByteText.isDigit)
+        else { return nil }
+        let exponent = exponentDigits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard exponent == fraction.count else { return nil }
+        return String(decoding: [utf8[0]] + fraction, as: UTF8.self)
+    }
+
     func isPlaceholder(_ cleaned: String) -> Bool {
         let utf8 = cleaned.utf8
-        guard utf8.count <= placeholderMaxBytes else { return false }
-        let bucket = placeholderBuckets[utf8.count]
+        let count = utf8.count
+        guard count <= placeholderMaxBytes else { return false }
         guard let first = utf8.first else { return true }
-        guard !bucket.isEmpty, placeholderFirstBytes[Int(ByteText.lower(first))] else { return false }
+        guard placeholderShapes[count << 8 | Int(ByteText.lower(first))] else { return false }
         if ByteText.any(cleaned, { $0 >= 0x80 }) { return placeholders.contains(cleaned.lowercased()) }
-        return bucket.contains { candidate in zip(candidate, utf8).allSatisfy { $0 == ByteText.lower($1) } }
+        return placeholderBuckets[count].contains { candidate in zip(candidate, utf8).allSatisfy { $0 == ByteText.lower($1) } }
     }
 
     /// One record's state while it is normalized: the output plus what later checks need.

@@ -6,7 +6,10 @@
 /// primary and the rest as others. A number with another country's code (`+61 457 161 634`,
 /// `0061 …`, `+1 (415) …`) stays that country's, in E.164, of kind `foreign`: it is never
 /// read as an Indonesian number, and an Indonesian number in the same field is preferred as
-/// the primary. Works on UTF-8 bytes: no Foundation, no allocation besides the results.
+/// the primary. A letter typed for a digit (`0815-22O2-6320`, `0877-3l96-196`) makes its
+/// number unreadable rather than a shorter, different number; words around numbers
+/// (`WA: 0812…`, `0812… (WA)`, `0812… a.n. Siti`) are fine. Works on UTF-8 bytes: no
+/// Foundation, no allocation besides the results.
 enum PhoneNormalizer {
     enum Kind: String {
         case mobile
@@ -28,6 +31,7 @@ enum PhoneNormalizer {
         var utf8 = raw.utf8.makeIterator()
         var previous: UInt8 = 0x20
         var international = false
+        var touch = LetterTouch.none
         func flush() {
             defer {
                 digits.removeAll(keepingCapacity: true)
@@ -54,17 +58,43 @@ enum PhoneNormalizer {
         while let byte = utf8.next() {
             switch byte {
             case 0x2B where digits.isEmpty: international = true  // + before a number's first digit
-            case 0x30...0x39: digits.append(byte)
-            case 0x2F, 0x2C, 0x3B, 0x7C, 0x26: flush()  // / , ; | &
+            case 0x30...0x39:
+                // `0815-22O2`, `0877-3l96`, `0812-O456`: a letter for a digit. The number is
+                // not the one it reads as without the letter.
+                if touch.rawValue >= LetterTouch.afterDigit.rawValue { digits.spoil() }
+                touch = .none
+                digits.append(byte)
+            case 0x2F, 0x2C, 0x3B, 0x7C, 0x26:  // / , ; | &
+                touch = .none
+                flush()
+            case 0x2D, 0x2E:  // - . inside a number
+                touch = touch == .afterDigit ? .bridged : ByteText.isDigit(previous) ? .separator : .none
             case 0x61...0x7A, 0x41...0x5A:
+                if ByteText.isLetter(previous) { break }
                 // A word between numbers ("atau", "dan", "or", "wa") separates them.
                 if previous == 0x20 && !digits.isEmpty && digits.count >= 8 { flush() }
-            default: break
+                touch = ByteText.isDigit(previous) ? .afterDigit : touch == .separator ? .afterSeparator : .none
+            default:
+                touch = .none
             }
             previous = byte
         }
         flush()
         return result
+    }
+
+    /// Where the bytes just read stand against the number being read: from `afterDigit` on, a
+    /// digit next puts letters between two of its digits.
+    private enum LetterTouch: UInt8 {
+        case none
+        /// A `-` or `.` right after a digit (`0812-`).
+        case separator
+        /// Letters right after a digit (`22O`).
+        case afterDigit
+        /// Letters right after a digit and a `-` or `.` (`0812-O`).
+        case afterSeparator
+        /// Letters right after a digit, then a `-` or `.` (`345O-`).
+        case bridged
     }
 
     /// Up to 20 digits on the stack: a phone field's numbers are read without allocating.
@@ -83,6 +113,9 @@ enum PhoneNormalizer {
         }
 
         mutating func removeAll(keepingCapacity: Bool) { count = 0 }
+
+        /// Marks the digits as no number: ``withDigits(_:)`` gives nil until they are removed.
+        mutating func spoil() { count = max(count, 25) }
 
         /// The digits, or nil when more than the buffer holds (no phone number is that long).
         func withDigits<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {

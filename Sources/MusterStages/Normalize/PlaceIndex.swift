@@ -2,12 +2,17 @@
 /// (``WilayahTable``).
 ///
 /// Lookup folds the text to a key first: the part before a comma, lower case, prefixes
-/// (`Kec.`, `Kel.`, `Kelurahan`, `Desa`) dropped, abbreviations expanded (`Ps.`→pasar,
-/// `Kby.`→kebayoran, `Sel.`→selatan, `Jaksel`), a trailing city (`Jakarta Selatan`) dropped,
-/// spaces removed (so `Setia Budi` = `Setiabudi`). A key with no exact entry may match one
-/// official name within a small edit distance (1 for 5–8 letters, 2 from 9): a typo, not a
-/// guess. Ties go to places inside the given kecamatan, then to the home kota; a tie left
-/// after that is no match.
+/// (`Kec.`, `Kel.`, `Kelurahan`, `Desa`) dropped, an RT/RW after the name (`Pejaten Barat
+/// RT 05/RW 03`) dropped, abbreviations expanded (`Ps.`→pasar, `Kby.`→kebayoran,
+/// `Sel.`→selatan, `Jaksel`), a trailing city (`Jakarta Selatan`) dropped, spaces removed (so
+/// `Setia Budi` = `Setiabudi`). A key with no exact entry may match one official name within
+/// a small edit distance (1 for 5–8 letters, 2 from 9): a typo, not a guess. Ties go to places
+/// inside the given kecamatan, then to the home kota; a tie left after that is no match.
+///
+/// A cell may hold more than a name: the official code (`3174091004`, `31.74.04.1006`), the
+/// kelurahan and its kecamatan split by a slash (`Gandaria Selatan/Cilandak`), a kota where a
+/// kecamatan was asked for (`Jaksel`, `Kota Jakarta Selatan`), a kecamatan where a kelurahan
+/// was (`Kebayoran Lama`): ``Reading`` says which.
 struct PlaceIndex: Sendable {
     enum Level: Sendable { case kecamatan, kelurahan }
 
@@ -21,15 +26,31 @@ struct PlaceIndex: Sendable {
     enum Match: Equatable {
         case exact(Place)
         case typo(Place)
+        /// A kota (`Jakarta Selatan`, `Jaksel`), not a place of the level asked for.
+        case regency(Place)
+        /// A kecamatan asked for as a kelurahan, and no kelurahan has its name (`Tebet`,
+        /// `Kebayoran Lama`; not `Pasar Minggu`, which is both).
+        case kecamatan(Place)
         case ambiguous
         case unknown
+    }
+
+    /// What one cell names.
+    struct Reading: Equatable {
+        var match: Match
+        /// The answer came from breaking a tie, so it may change with the kecamatan.
+        var tied = false
+        /// A kelurahan cell's other part that names a kecamatan (`Gandaria Selatan/Cilandak`),
+        /// by its index in ``PlaceIndex/kecamatan``: readings are copied out of memos per record.
+        var kecamatanIndex: Int?
     }
 
     static let defaultAbbreviations: [String: [String]] = [
         "pasar": ["ps", "psr"], "kebayoran": ["kby", "keb", "kbyr"], "pondok": ["pd", "pdk"],
         "selatan": ["sel", "slt", "sltn", "sltn"], "utara": ["utr", "ut"], "timur": ["tim", "tmr"],
         "barat": ["bar", "brt"], "tengah": ["tgh", "teng"], "kampung": ["kp", "kamp"], "gunung": ["gn"],
-        "tanjung": ["tj", "tg"], "jakarta selatan": ["jaksel"], "jakarta": ["jkt", "dki"],
+        "tanjung": ["tj", "tg"], "jakarta selatan": ["jaksel"], "jakarta": ["jkt", "dki", "jak"], "jakarta timur": ["jaktim"],
+        "jakarta barat": ["jakbar"], "jakarta utara": ["jakut"], "jakarta pusat": ["jakpus"], "pusat": ["pst"],
     ]
 
     static let defaultAliases: [String: [String]] = [
@@ -39,10 +60,16 @@ struct PlaceIndex: Sendable {
 
     private static let prefixes: Set<Substring> = ["kec", "kecamatan", "kel", "kelurahan", "desa", "kelurahaan", "kecamatn"]
     private static let cityWords: Set<Substring> = ["jakarta", "kota", "kabupaten", "kab", "provinsi"]
+    /// Words before a kota's name: `Kota Adm. Jakarta Selatan`, `DKI Jakarta Selatan`.
+    private static let regencyPrefixes: Set<Substring> = [
+        "kota", "kotamadya", "kotamadia", "kodya", "administrasi", "adm", "kabupaten", "kab", "dki", "provinsi",
+    ]
 
     let kecamatan: [Place]
     let kelurahan: [Place]
     private let byCode: [String: Place]
+    /// Kota by their folded names without `Kota Administrasi` (`jakartaselatan`).
+    private let regencyByKey: [String: Place]
     private let kecamatanNumbers: Set<Int>
     private let kecamatanByKey: [String: [Int]]
     private let kelurahanByKey: [String: [Int]]
@@ -57,10 +84,12 @@ struct PlaceIndex: Sendable {
     private let kecamatanWords: [[Substring]]
     private let kelurahanWords: [[Substring]]
 
-    /// Numerals people type for the number words of official names (`Duren 3`: Duren Tiga).
+    /// Numerals people type for the number words of official names (`Duren 3`, `Duren III`:
+    /// Duren Tiga).
     static let numberWords: [Substring: Substring] = [
         "1": "satu", "2": "dua", "3": "tiga", "4": "empat", "5": "lima", "6": "enam", "7": "tujuh", "8": "delapan", "9": "sembilan",
-        "10": "sepuluh",
+        "10": "sepuluh", "i": "satu", "ii": "dua", "iii": "tiga", "iv": "empat", "v": "lima", "vi": "enam", "vii": "tujuh",
+        "viii": "delapan", "ix": "sembilan", "x": "sepuluh",
     ]
 
     init(aliases extraAliases: [String: [String]] = [:], abbreviations extraAbbreviations: [String: [String]] = [:], homeRegency: String = "31.74") {
@@ -97,6 +126,9 @@ struct PlaceIndex: Sendable {
         self.firstWords = firstWords
         kecamatanNumbers = Set(kecamatan.compactMap { Int($0.code.filter { $0 != "." }) })
         byCode = Dictionary((kecamatan + kelurahan).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        regencyByKey = Dictionary(
+            WilayahTable.regencies.map { (Self.regencyKey($0.name, abbreviations: abbreviations), Place(code: $0.code, name: $0.name, parentCode: "31")) },
+            uniquingKeysWith: { first, _ in first })
         self.kecamatanByKey = kecamatanByKey
         self.kelurahanByKey = kelurahanByKey
         kecamatanWords = kecamatan.map { TextNormalizer.words($0.name) }
@@ -112,16 +144,32 @@ struct PlaceIndex: Sendable {
     }
 
     /// A typed place name's words, lower case: before any comma, without a leading
-    /// `Kec.`/`Kel.` word, each word replaced by `expand`'s words, cut at a city word.
+    /// `Kec.`/`Kel.` word, cut at an RT or RW, each word replaced by `expand`'s words, cut at
+    /// a city word.
     private static func nameWords(_ text: String, expand: (Substring) -> [Substring]) -> [Substring] {
         let head = text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
         var words = TextNormalizer.words(head)
         while let first = words.first, prefixes.contains(first), words.count > 1 { words.removeFirst() }
+        if let unit = words.indices.dropFirst().first(where: { isNeighbourhoodUnit(words[$0]) }) { words.removeSubrange(unit...) }
         var expanded = words.flatMap(expand)
         if let city = expanded.indices.dropFirst().first(where: { cityWords.contains(expanded[$0]) }) {
             expanded.removeSubrange(city...)
         }
         return expanded
+    }
+
+    /// `rt`, `rw`, `rt05`, `rw003`: the neighbourhood units an address adds after the kelurahan.
+    private static func isNeighbourhoodUnit(_ word: Substring) -> Bool {
+        (word.hasPrefix("rt") || word.hasPrefix("rw")) && word.dropFirst(2).allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// A kota's name folded: before any comma, without `Kota`, `Adm.`, `DKI`…, abbreviations
+    /// expanded (`Jak-Sel`, `Jaksel`, `JKT Selatan` are all `jakartaselatan`).
+    private static func regencyKey(_ text: String, abbreviations: [Substring: [Substring]]) -> String {
+        let head = text.split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
+        var words = TextNormalizer.words(head)[...]
+        while let first = words.first, regencyPrefixes.contains(first), words.count > 1 { words.removeFirst() }
+        return words.flatMap { abbreviations[$0] ?? [$0] }.joined()
     }
 
     /// The text without a leading `Kec.`/`Kel.`/`Kelurahan`… word, for names not in the list.
@@ -143,24 +191,56 @@ struct PlaceIndex: Sendable {
     /// The kecamatan or kelurahan with an official code (`31.74.01`, `31.74.01.1001`).
     func place(code: String) -> Place? { byCode[code] }
 
-    /// The official place a name means at `level`; `kecamatanCode` narrows kelurahan ties.
-    /// `tied` says the answer came from breaking a tie, so it may change with `kecamatanCode`.
-    func lookup(_ text: String, level: Level, kecamatanCode: String? = nil) -> (match: Match, tied: Bool) {
+    /// What a cell names at `level`; `kecamatanCode` narrows kelurahan ties. A cell split by
+    /// slashes is read part by part: the first part naming a place of the level is the
+    /// answer, and for a kelurahan, another part naming a kecamatan is its kecamatan.
+    func lookup(_ text: String, level: Level, kecamatanCode: String? = nil) -> Reading {
+        guard text.utf8.contains(0x2F) else { return lookupName(text, level: level, kecamatanCode: kecamatanCode) }
+        let parts = text.split(separator: "/").map(String.init)
+        var reading: Reading?
+        var found: Int?
+        for (index, part) in parts.enumerated() {
+            let candidate = lookupName(part, level: level, kecamatanCode: kecamatanCode)
+            switch candidate.match {
+            case .exact, .typo:
+                reading = candidate
+                found = index
+            default:
+                if reading == nil { reading = candidate }
+            }
+            if found != nil { break }
+        }
+        var result = reading ?? Reading(match: .unknown)
+        if level == .kelurahan {
+            for (index, part) in parts.enumerated() where index != found {
+                if case .exact(let place)? = named(part, level: .kecamatan, kecamatanCode: nil)?.match {
+                    result.kecamatanIndex = kecamatan.firstIndex(of: place)
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// The official place one name means at `level`.
+    private func lookupName(_ text: String, level: Level, kecamatanCode: String?) -> Reading {
+        if let place = officialCode(text) {
+            if place.code.utf8.count == (level == .kecamatan ? 8 : 13) { return Reading(match: .exact(place)) }
+            if level == .kelurahan, place.code.utf8.count == 8 { return Reading(match: .kecamatan(place)) }
+            return Reading(match: .unknown)
+        }
         let key = key(text)
-        guard !key.isEmpty else { return (.unknown, false) }
+        guard !key.isEmpty else { return Reading(match: .unknown) }
+        if let reading = named(text, key: key, level: level, kecamatanCode: kecamatanCode) { return reading }
+        if let regency = regencyByKey[Self.regencyKey(text, abbreviations: abbreviations)] { return Reading(match: .regency(regency)) }
+        if level == .kelurahan, case .exact(let place)? = named(text, key: key, level: .kecamatan, kecamatanCode: nil)?.match {
+            return Reading(match: .kecamatan(place))
+        }
+        if firstWords.contains(key) { return Reading(match: .ambiguous) }
         let places = level == .kecamatan ? kecamatan : kelurahan
-        if let indices = (level == .kecamatan ? kecamatanByKey : kelurahanByKey)[key] {
-            guard let index = preferred(indices, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }
-            return (.exact(places[index]), indices.count > 1)
-        }
-        if let indices = abbreviated(text, level: level) {
-            guard let index = preferred(indices, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }
-            return (.exact(places[index]), indices.count > 1)
-        }
-        if firstWords.contains(key) { return (.ambiguous, false) }
         let bytes = Array(key.utf8)
         let limit = bytes.count >= 9 ? 2 : bytes.count >= 5 ? 1 : 0
-        guard limit > 0 else { return (.unknown, false) }
+        guard limit > 0 else { return Reading(match: .unknown) }
         var best = limit + 1
         var candidates: [Int] = []
         for (index, candidate) in (level == .kecamatan ? kecamatanKeys : kelurahanKeys).enumerated() {
@@ -173,9 +253,34 @@ struct PlaceIndex: Sendable {
                 candidates.append(index)
             }
         }
-        guard best <= limit, !candidates.isEmpty else { return (.unknown, false) }
-        guard let index = preferred(candidates, in: places, kecamatanCode: kecamatanCode) else { return (.ambiguous, true) }
-        return (.typo(places[index]), candidates.count > 1)
+        guard best <= limit, !candidates.isEmpty else { return Reading(match: .unknown) }
+        guard let index = preferred(candidates, in: places, kecamatanCode: kecamatanCode) else { return Reading(match: .ambiguous, tied: true) }
+        return Reading(match: .typo(places[index]), tied: candidates.count > 1)
+    }
+
+    /// The place the name writes exactly, by its key or word for word with abbreviated words;
+    /// nil when it writes none.
+    private func named(_ text: String, key: String? = nil, level: Level, kecamatanCode: String?) -> Reading? {
+        let places = level == .kecamatan ? kecamatan : kelurahan
+        let byKey = level == .kecamatan ? kecamatanByKey : kelurahanByKey
+        guard let indices = byKey[key ?? self.key(text)] ?? abbreviated(text, level: level) else { return nil }
+        guard let index = preferred(indices, in: places, kecamatanCode: kecamatanCode) else { return Reading(match: .ambiguous, tied: true) }
+        return Reading(match: .exact(places[index]), tied: indices.count > 1)
+    }
+
+    /// The place whose official code the text is, dotted or not (`3174091004`, `31.74.04.1006`,
+    /// `317404`).
+    private func officialCode(_ text: String) -> Place? {
+        let utf8 = text.utf8
+        guard let first = utf8.first, ByteText.isDigit(first), utf8.count <= 16, utf8.allSatisfy({ ByteText.isDigit($0) || $0 == 0x2E }) else { return nil }
+        let digits = utf8.filter(ByteText.isDigit)
+        guard digits.count == 6 || digits.count == 10 else { return nil }
+        var dotted: [UInt8] = []
+        for (index, digit) in digits.enumerated() {
+            if index == 2 || index == 4 || index == 6 { dotted.append(0x2E) }
+            dotted.append(digit)
+        }
+        return byCode[String(decoding: dotted, as: UTF8.self)]
     }
 
     /// The places whose official name the text writes word for word, each word whole, as a

@@ -5,11 +5,17 @@ internal import Foundation
 /// The common case — a short ASCII value with single spaces — is checked on its UTF-8
 /// bytes and returned as it is; only other text pays for Foundation's NFKC.
 enum TextNormalizer {
-    /// Values that mean "nothing here" in Indonesian sheets and forms, lowercase.
+    /// Values that mean "nothing here" in Indonesian sheets and forms, lowercase: the formal
+    /// and the colloquial no (`gak ada`, `nggak ada`), a dash of any kind (word processors
+    /// and phones turn `-` into `–` or `—`), and the zero date that databases write for a
+    /// date nobody gave (`0000-00-00`).
     static let defaultPlaceholders: Set<String> = [
         "", "-", "--", "---", ".", "..", "0", "00", "n/a", "na", "n.a.", "nil", "null", "none", "tidak ada", "belum ada",
         "tdk ada", "blm ada", "kosong", "tidak punya", "belum punya", "tidak tahu", "?", "x", "none@none.com",
         "no@no.com", "noemail@gmail.com", "tidakada@gmail.com", "-@-", "000000", "0000000000000000",
+        "gak ada", "ga ada", "gk ada", "nggak ada", "ngga ada", "enggak ada", "tidak diisi", "tdk diisi", "belum diisi",
+        "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "_", "__", "___",
+        "0000-00-00", "00-00-0000", "00/00/0000", "0000/00/00", "00.00.0000", "0000-00-00 00:00:00",
     ]
 
     /// NFKC without invisible format characters, then trimmed with inner runs of whitespace
