@@ -13,7 +13,8 @@ public struct GenerationSummary: Sendable {
 
     public var directory: String
     public var people: Int
-    /// Participant records (rows, objects, table rows), invalid ones included.
+    /// Participant records (rows, objects, table rows) and the signature and totals lines among
+    /// them, invalid ones included.
     public var participantRecords: Int
     public var invalidRecords: Int
     public var files: [File]

@@ -89,7 +89,8 @@ public struct Generator: Sendable {
         try PipelineFile.write(into: directory)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return GenerationSummary(
-            directory: directory, people: configuration.people, participantRecords: participantRecords, invalidRecords: invalid,
+            directory: directory, people: configuration.people, participantRecords: participantRecords + folder.footers,
+            invalidRecords: invalid + folder.footers,
             files: folder.files.map { GenerationSummary.File(path: $0.path, format: $0.channel.format, records: $0.records, bytes: $0.bytes) },
             truthBytes: folder.truthBytes, seconds: seconds
         )

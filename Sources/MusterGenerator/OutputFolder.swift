@@ -89,6 +89,22 @@ final class OutputFolder {
         try truth.flushIfFull()
     }
 
+    /// Signature and totals lines written, each one invalid record with no person.
+    private(set) var footers = 0
+
+    /// The truth line of a signature or totals line at `row:LINE`: no person behind it, and
+    /// invalid as `malformed-record`, because the importer rejects it.
+    func footer(file: String, line: Int) throws(MusterError) {
+        footers += 1
+        truth.append(file)
+        truth.append("#row:" as StaticString)
+        truth.append(line)
+        truth.append(",," as StaticString)
+        truth.append(Defect.malformedRecord.rawValue)
+        truth.append(byte: 0x0A)
+        try truth.flushIfFull()
+    }
+
     private func finishTruth(person: Person?, defect: Defect?) {
         truth.append(byte: UInt8(ascii: ","))
         if let person {

@@ -32,7 +32,7 @@ struct RecordRenderer {
             fillIdentifiers(&draft, nik: 0.8, email: 0, json: false, excel: false)
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
         case .recapSheet:
-            fillIdentifiers(&draft, nik: 0.8, email: 0, json: false, excel: true)
+            fillIdentifiers(&draft, nik: 0.8, email: 0, json: false, excel: true, curlyApostrophe: true)
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
             draft.kecamatan = ValueVariation.kecamatan(person, random: &random)
             draft.trainingTitle = random.pick(Self.trainings) + " Angkatan \(random.within(1...4))"
@@ -42,8 +42,12 @@ struct RecordRenderer {
             draft.status = Self.status(random: &random)
         case .jsonDocument, .ndjson:
             fillIdentifiers(&draft, nik: channel == .ndjson ? 0.7 : 0.85, email: 0.85, json: true, excel: false)
-            draft.birthDate =
-                random.chance(0.9) ? ValueVariation.isoDate(person) : "\(pad(person.birthDay, 2))-\(pad(person.birthMonth, 2))-\(person.birthYear)"
+            switch random.weighted([0.84, 0.1, 0.04, 0.02]) {
+            case 1: draft.birthDate = "\(pad(person.birthDay, 2))-\(pad(person.birthMonth, 2))-\(person.birthYear)"
+            case 2: draft.birthDate = ValueVariation.utcTimestamp(person)
+            case 3: draft.birthDate = "0000-00-00"  // the platform's "not given"
+            default: draft.birthDate = ValueVariation.isoDate(person)
+            }
             draft.gender = person.isFemale ? "P" : "L"
             draft.kelurahan = random.chance(0.9) ? person.kelurahanName : ValueVariation.kelurahan(person, random: &random)
             draft.kecamatan = random.chance(0.9) ? person.kecamatanInfo.name : ValueVariation.kecamatan(person, random: &random)
@@ -62,8 +66,10 @@ struct RecordRenderer {
         default: break
         }
         if defect == .requiredName {
-            // A table cell is simply empty; a form field may hold a dash.
-            draft.name = channel == .rssTable || channel == .atomTable || random.chance(0.5) ? "" : "-"
+            // A table cell is simply empty; a form field may hold a dash (an en dash where
+            // autocorrect made one, in the files written as UTF-8).
+            let dashes = channel == .excelAttendance ? ["-"] : ["-", "-", "\u{2013}"]
+            draft.name = channel == .rssTable || channel == .atomTable || random.chance(0.5) ? "" : random.pick(dashes)
         }
         return draft
     }
@@ -82,7 +88,7 @@ struct RecordRenderer {
 
     /// NIK, phone and e-mail, each present with the given chance (the phone nearly always),
     /// then the record's defect applied to the one value it breaks.
-    private mutating func fillIdentifiers(_ draft: inout RecordDraft, nik: Double, email: Double, json: Bool, excel: Bool) {
+    private mutating func fillIdentifiers(_ draft: inout RecordDraft, nik: Double, email: Double, json: Bool, excel: Bool, curlyApostrophe: Bool = false) {
         let person = draft.person
         if random.chance(nik) {
             draft.nikAsNumber = json && random.chance(0.2)
@@ -94,8 +100,9 @@ struct RecordRenderer {
             let style = excel && random.chance(0.5) ? 5 : random.below(7)
             draft.phone = ValueVariation.phone(national, style: style, numeric: draft.phoneAsNumber)
         }
-        // Excel's text apostrophe before a number typed into a text cell.
-        if excel, !draft.nik.isEmpty, random.chance(0.3) { draft.nik = "'" + draft.nik }
+        // Excel's text apostrophe before a number typed into a text cell (or, in the UTF-8
+        // recap sheets, Word's curly one).
+        if excel, !draft.nik.isEmpty, random.chance(0.3) { draft.nik = (curlyApostrophe && random.chance(0.2) ? "\u{2019}" : "'") + draft.nik }
         if excel, draft.phone.first == "0", random.chance(0.3) { draft.phone = "'" + draft.phone }
         if let address = person.email, random.chance(email) {
             draft.email = ValueVariation.email(address, random: &random)

@@ -59,7 +59,8 @@ public struct Scorer: Sendable {
         var cells: [Cell: Tally] = [:]
         for entry in truth.entries {
             known.insert(entry.ref)
-            guard let person = entry.person else { continue }
+            // A line with no person behind it is scored only if it is invalid (a totals line).
+            guard let person = entry.person ?? entry.invalidReason.map({ _ in "" }) else { continue }
             score.participantRecords += 1
             let predicted: String
             if let participant = placement[entry.ref] {

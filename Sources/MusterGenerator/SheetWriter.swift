@@ -116,8 +116,21 @@ final class SheetWriter {
 
     private func closeFile() throws(MusterError) {
         guard let sink else { return }
-        if channel == .excelAttendance { sink.append(";;;;;;;\r\n" as StaticString) }
-        try folder.close(sink, records: rows)
+        var footers = 0
+        if channel == .excelAttendance {
+            // Printed attendance sheets end with a total and a signature block; the importer
+            // must reject those lines, not take them for people.
+            if random.chance(0.5) {
+                for text in ["Jumlah peserta: \(rows) orang", "Mengetahui,", "Kepala Seksi Perindustrian"] {
+                    sink.append(";" + text + ";;;;;;\r\n")
+                    try folder.footer(file: sink.path, line: line)
+                    line += 1
+                    footers += 1
+                }
+            }
+            sink.append(";;;;;;;\r\n" as StaticString)
+        }
+        try folder.close(sink, records: rows + footers)
         self.sink = nil
     }
 
@@ -130,7 +143,13 @@ final class SheetWriter {
         case .phone: draft.phone
         case .email: draft.email
         case .birthDate: draft.birthDate
-        case .birthPlaceAndDate: draft.birthDate.isEmpty ? "" : draft.person.birthPlace + ", " + draft.birthDate
+        case .birthPlaceAndDate:
+            // People type this answer: an Excel serial never follows the place.
+            draft.birthDate.isEmpty
+                ? ""
+                : draft.person.birthPlace + ", "
+                    + (draft.birthDate.allSatisfy(\.isNumber)
+                        ? "\(pad(draft.person.birthDay, 2))/\(pad(draft.person.birthMonth, 2))/\(draft.person.birthYear)" : draft.birthDate)
         case .gender: draft.gender
         case .address: draft.address
         case .kelurahan: draft.kelurahan

@@ -35,5 +35,11 @@ struct SignupForm {
             ("No. HP/WhatsApp", .phone), ("Email", .email), ("Jenis Kelamin", .gender), ("Kelurahan", .kelurahan), ("Kecamatan", .kecamatan),
             ("Jenis Usaha", .sector),
         ]),
+        // An Indonesian-language Google account's form, for a business list.
+        SignupForm(cells: [
+            ("Stempel waktu", .timestamp), ("Nama Pemilik Usaha", .name), ("No. NIK", .nik), ("Kontak", .phone), ("Alamat Email", .email),
+            ("Tanggal Lahir", .birthDate), ("Jenis Kelamin", .gender), ("Kel/Desa", .kelurahan), ("Kecamatan Domisili", .kecamatan),
+            ("Produk", .sector),
+        ]),
     ]
 }

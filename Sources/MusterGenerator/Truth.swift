@@ -6,12 +6,14 @@ public import MusterCore
 ///
 /// Lines are `ref,person_id,invalid_reason`. `ref` is `FILE#LOCATOR` as the importers
 /// write provenance (it may itself hold commas, so a line is split at its last two);
-/// `person_id` is empty only for programme records (news items), which have no reason either.
+/// `person_id` is empty when no person is behind the record: a programme record (a news
+/// item), which has no reason either, or a sheet's signature or totals line, which is
+/// invalid as `malformed-record`.
 public struct Truth: Sendable {
     /// One record of the truth.
     public struct Entry: Sendable, Hashable {
         public var ref: String
-        /// nil for a programme record.
+        /// nil for a programme record or a signature or totals line.
         public var person: String?
         /// The rule the record breaks (`nik-format` …), nil when it is valid.
         public var invalidReason: String?

@@ -81,12 +81,19 @@ enum ValueVariation {
         }
     }
 
-    /// Too short or too long to be an Indonesian number.
+    /// Too short or too long to be an Indonesian number, or with a letter for a digit.
     static func brokenPhone(_ national: String, random: inout SplitMix64) -> String {
-        switch random.below(3) {
-        case 0: "0" + national.prefix(4)
-        case 1: "0" + national.prefix(3) + "-" + national.dropFirst(3).prefix(3)
-        default: "0" + national + String(random.within(10_000...99_999))
+        switch random.below(4) {
+        case 3:
+            // A letter typed for a digit (O for 0, l for 1, S for 5): another, shorter number if read past.
+            // Inside a group of digits, never next to the dashes put in below.
+            var characters = Array("0" + national)
+            let position = random.pick([5, 6, 9].filter { $0 < characters.count - 1 })
+            characters[position] = random.pick(["O", "l", "S"])
+            return String(characters.prefix(4)) + "-" + String(characters.dropFirst(4).prefix(4)) + "-" + String(characters.dropFirst(8))
+        case 0: return "0" + national.prefix(4)
+        case 1: return "0" + national.prefix(3) + "-" + national.dropFirst(3).prefix(3)
+        default: return "0" + national + String(random.within(10_000...99_999))
         }
     }
 
@@ -169,7 +176,9 @@ enum ValueVariation {
 
     static func kelurahan(_ person: Person, random: inout SplitMix64) -> String {
         let name = person.kelurahanName
-        switch random.weighted([0.70, 0.08, 0.05, 0.05, 0.04, 0.03, 0.03, 0.02]) {
+        switch random.weighted([0.66, 0.08, 0.05, 0.05, 0.04, 0.03, 0.03, 0.02, 0.03, 0.01]) {
+        case 8: return name + " RT \(pad(random.within(1...15), 2))/RW \(pad(random.within(1...12), 2))"
+        case 9: return numerals(name, roman: true)
         case 1: return name.split(separator: " ").map { Kecamatan.wordAbbreviations[String($0)] ?? String($0) }.joined(separator: " ")
         case 6: return abbreviatedLastWord(name)
         case 7: return numerals(name)
@@ -208,10 +217,35 @@ enum ValueVariation {
         return words.joined(separator: " ")
     }
 
-    /// Number words as numerals (`Duren Tiga` → `Duren 3`).
-    static func numerals(_ name: String) -> String {
-        let numbers = ["Satu": "1", "Dua": "2", "Tiga": "3", "Empat": "4", "Lima": "5", "Enam": "6", "Tujuh": "7", "Delapan": "8", "Sembilan": "9"]
-        return name.split(separator: " ").map { numbers[String($0)] ?? String($0) }.joined(separator: " ")
+    /// Number words as numerals (`Duren Tiga` → `Duren 3`, or Roman `Duren III`).
+    static func numerals(_ name: String, roman: Bool = false) -> String {
+        let words = ["Satu", "Dua", "Tiga", "Empat", "Lima", "Enam", "Tujuh", "Delapan", "Sembilan"]
+        let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+        return name.split(separator: " ").map { word in
+            guard let index = words.firstIndex(of: String(word)) else { return String(word) }
+            return roman ? romans[index] : String(index + 1)
+        }.joined(separator: " ")
+    }
+
+    /// A birth date as a JavaScript export writes it: midnight in Jakarta as UTC, which is
+    /// five in the afternoon of the day before (`1992-08-14T17:00:00.000Z` for 15 August).
+    static func utcTimestamp(_ person: Person) -> String {
+        let days = daysFromCivil(person.birthYear, person.birthMonth, person.birthDay) - 1
+        let (year, month, day) = civil(fromDays: days)
+        return "\(year)-\(pad(month, 2))-\(pad(day, 2))T17:00:00.000Z"
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `text` cut into groups of the given lengths (the last takes the rest).

@@ -50,12 +50,14 @@ import Testing
         let refs = folder.truth.entries.map(\.ref)
         #expect(Set(refs).count == refs.count)
         #expect(refs.count == folder.summary.records)
-        let participants = folder.truth.entries.filter { $0.person != nil }
+        // Participant rows, and the signature and totals lines that only sit among them.
+        let participants = folder.truth.entries.filter { $0.person != nil || $0.invalidReason != nil }
         #expect(participants.count == folder.summary.participantRecords)
         #expect(participants.count { $0.invalidReason != nil } == folder.summary.invalidRecords)
         #expect(Set(participants.compactMap(\.person)).count == 300)
-        // Programme records have neither a person nor a reason; every reason is a known rule.
-        #expect(folder.truth.entries.allSatisfy { $0.person != nil || $0.invalidReason == nil })
+        // Programme records have neither a person nor a reason; lines without a person but
+        // with a reason are signature or totals lines; every reason is a known rule.
+        #expect(folder.truth.entries.allSatisfy { $0.person != nil || $0.invalidReason == nil || $0.invalidReason == Defect.malformedRecord.rawValue })
         #expect(Set(participants.compactMap(\.invalidReason)).isSubset(of: Set(Defect.allCases.map(\.rawValue))))
     }
 

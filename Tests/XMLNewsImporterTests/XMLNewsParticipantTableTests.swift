@@ -73,6 +73,9 @@ import XMLNewsImporter
             try FeedFixture.file(directory, "feed.xml", xml), context: ImportContext(sourceID: "news", diagnostics: diagnostics)
         ) { records += $0 }
         #expect(records.last?.extras == ["Kel/Kec": "Pulo"])
-        #expect(diagnostics.all.map(\.message) == ["fixtures/feed.xml: item uji-2: table column \"Kel/Kec\" could be kelurahan or kecamatan; kept as an extra field"])
+        #expect(
+            diagnostics.all.map(\.message) == [
+                "fixtures/feed.xml: item uji-2: table column \"Kel/Kec\" could be kelurahan or kecamatan; kept as an extra field"
+            ])
     }
 }
