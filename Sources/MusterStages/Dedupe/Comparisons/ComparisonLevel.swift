@@ -1,0 +1,112 @@
+/// One level of a comparison: a test two values pass or fail. A comparison's levels are tried
+/// most specific first; the first that holds is the pair's level for that comparison.
+///
+/// Levels are values, decoded from pipeline.json as a name or a one-key object
+/// (`"exact"`, `{"jaroWinkler": 0.92}`, `{"sameSuffix": 9}`, `{"sameField": "kecamatanCode"}`),
+/// so an office links another person dataset by configuration alone.
+enum ComparisonLevel: Sendable, Equatable {
+    /// The two values are equal.
+    case exact
+    /// Jaro–Winkler similarity at least this (names).
+    case jaroWinkler(Double)
+    /// The shorter name's words (two or more) are all in the longer one.
+    case tokenSet
+    /// Equal length, one character different (a mistyped NIK digit).
+    case oneDigitOff
+    /// Two neighbouring characters swapped.
+    case transposition
+    /// The last N characters equal (a phone with and without its code).
+    case sameSuffix(Int)
+    /// ISO dates with day and month swapped.
+    case dayMonthSwapped
+    /// ISO dates with exactly one of year, month, day different.
+    case onePartOff
+    /// Another field is equal on both records (kelurahan codes differ, kecamatan codes agree).
+    case sameField(String)
+
+    /// Whether the pair passes: `a` and `b` are the compared field's values, present on both;
+    /// `other` reads another field of each record.
+    func holds(_ a: String, _ b: String, other: (String) -> (String?, String?)) -> Bool {
+        switch self {
+        case .exact: return a == b
+        case .jaroWinkler(let threshold): return JaroWinkler.similarity(a, b) >= threshold
+        case .tokenSet: return TokenSet.contained(a, b)
+        case .oneDigitOff: return DigitStrings.differByOneDigit(a, b)
+        case .transposition: return DigitStrings.differByTransposition(a, b)
+        case .sameSuffix(let count): return DigitStrings.sameSuffix(a, b, count: count)
+        case .dayMonthSwapped: return DateParts.dayAndMonthSwapped(a, b)
+        case .onePartOff: return DateParts.onePartDifferent(a, b)
+        case .sameField(let field):
+            let (left, right) = other(field)
+            guard let left, let right else { return false }
+            return left == right
+        }
+    }
+
+    /// The level's name in reports and evidence (`jaroWinkler≥0.92`).
+    var label: String {
+        switch self {
+        case .exact: "exact"
+        case .jaroWinkler(let threshold): "jaroWinkler≥\(threshold)"
+        case .tokenSet: "tokenSet"
+        case .oneDigitOff: "oneDigitOff"
+        case .transposition: "transposition"
+        case .sameSuffix(let count): "sameSuffix\(count)"
+        case .dayMonthSwapped: "dayMonthSwapped"
+        case .onePartOff: "onePartOff"
+        case .sameField(let field): "same \(field)"
+        }
+    }
+}
+
+extension ComparisonLevel: Decodable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    static let names = ["exact", "tokenSet", "oneDigitOff", "transposition", "dayMonthSwapped", "onePartOff"]
+    static let parameterised = ["jaroWinkler", "sameSuffix", "sameField"]
+
+    init(from decoder: any Decoder) throws {
+        if let name = try? decoder.singleValueContainer().decode(String.self) {
+            switch name {
+            case "exact": self = .exact
+            case "tokenSet": self = .tokenSet
+            case "oneDigitOff": self = .oneDigitOff
+            case "transposition": self = .transposition
+            case "dayMonthSwapped": self = .dayMonthSwapped
+            case "onePartOff": self = .onePartOff
+            default:
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "a level: one of " + Self.names.joined(separator: ", ") + ", or an object"))
+            }
+            return
+        }
+        let container = try decoder.container(keyedBy: Key.self)
+        guard container.allKeys.count == 1, let key = container.allKeys.first else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "one key: " + Self.parameterised.joined(separator: ", ")))
+        }
+        switch key.stringValue {
+        case "jaroWinkler":
+            let threshold = try container.decode(Double.self, forKey: key)
+            guard (0...1).contains(threshold) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a similarity between 0 and 1")
+            }
+            self = .jaroWinkler(threshold)
+        case "sameSuffix":
+            let count = try container.decode(Int.self, forKey: key)
+            guard (1...32).contains(count) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a number of characters, 1–32")
+            }
+            self = .sameSuffix(count)
+        case "sameField": self = .sameField(try container.decode(String.self, forKey: key))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: container, debugDescription: "one of " + Self.parameterised.joined(separator: ", "))
+        }
+    }
+}
