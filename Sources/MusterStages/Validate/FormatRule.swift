@@ -55,7 +55,7 @@ struct FormatRule: ValidationRule {
                 unreadablePhone || !(IdentifierRules.isWellFormedPhone(value) || isForeignPhone(value, subject))
                     ? "\(field) is not a valid Indonesian number" : nil
             case .e164: Self.isDigits(value, prefix: "+", count: 8...15) ? nil : "\(field) is not an E.164 number"
-            case .email: IdentifierRules.isWellFormedEmail(value) ? nil : "\(field) is not of the form name@domain.tld"
+            case .email: EmailNormalizer.isWellFormed(value) ? nil : "\(field) is not of the form name@domain.tld"
             case .date: Day(written: value) != nil && value.count == 10 && value.dropFirst(4).first == "-" ? nil : "\(field) is not an ISO date"
             }
         return failed.map { [RuleFailure(field: field, $0)] } ?? []
