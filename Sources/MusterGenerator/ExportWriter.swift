@@ -111,22 +111,8 @@ final class ExportWriter {
         key("\"jenis_kelamin\": ", sink)
         string(draft.gender, sink)
         switch shape {
-        case 0:
-            key("\"alamat\": {\"jalan\": ", sink)
-            string(person.address, sink)
-            sink.append(", \"kelurahan\": " as StaticString)
-            string(draft.kelurahan, sink)
-            sink.append(", \"kecamatan\": " as StaticString)
-            string(draft.kecamatan, sink)
-            sink.append(byte: UInt8(ascii: "}"))
-        case 1:
-            key("\"domisili\": {\"alamat\": ", sink)
-            string(person.address, sink)
-            sink.append(", \"kel\": " as StaticString)
-            string(draft.kelurahan, sink)
-            sink.append(", \"kec\": " as StaticString)
-            string(draft.kecamatan, sink)
-            sink.append(byte: UInt8(ascii: "}"))
+        case 0: nestedPlace(draft, keys: ("\"alamat\": {\"jalan\": ", ", \"kelurahan\": ", ", \"kecamatan\": "), sink)
+        case 1: nestedPlace(draft, keys: ("\"domisili\": {\"alamat\": ", ", \"kel\": ", ", \"kec\": "), sink)
         default:
             key("\"alamat\": ", sink)
             string(person.address, sink)
@@ -154,6 +140,17 @@ final class ExportWriter {
         }
         sink.append("\"}]" as StaticString)
         sink.append(isDocument ? "\n      }" as StaticString : "}")
+    }
+
+    /// The address, kelurahan and kecamatan in one object, under the given keys.
+    private func nestedPlace(_ draft: RecordDraft, keys: (StaticString, StaticString, StaticString), _ sink: ByteSink) {
+        key(keys.0, sink)
+        string(draft.person.address, sink)
+        sink.append(keys.1)
+        string(draft.kelurahan, sink)
+        sink.append(keys.2)
+        string(draft.kecamatan, sink)
+        sink.append(byte: UInt8(ascii: "}"))
     }
 
     /// A member's separator and indentation, then its key text.

@@ -40,22 +40,12 @@ final class SheetWriter {
             }
             if draft.defect == .malformedRecord { cell("lihat lampiran", sink) }
         case .excelAttendance:
-            sink.append(rows)
-            cell(draft.name, sink)
-            cell(draft.nik, sink)
-            cell(draft.phone, sink)
-            cell(draft.kelurahan, sink)
-            cell(draft.kecamatan, sink)
+            numberedPerson(draft, sink)
             cell(mark(["v", "v", "v", "1", "", "x"]), sink)
             cell(mark(["v", "v", "v", "1", "", "x"]), sink)
             if draft.defect == .malformedRecord { cell("pindah sesi", sink) }
         case .recapSheet:
-            sink.append(rows)
-            cell(draft.name, sink)
-            cell(draft.nik, sink)
-            cell(draft.phone, sink)
-            cell(draft.kelurahan, sink)
-            cell(draft.kecamatan, sink)
+            numberedPerson(draft, sink)
             cell(draft.trainingTitle, sink)
             cell(draft.trainingDate, sink)
             cell(draft.status, sink)
@@ -132,6 +122,12 @@ final class SheetWriter {
         }
         try folder.close(sink, records: rows + footers)
         self.sink = nil
+    }
+
+    /// An Excel sheet's first cells: the row number, name, NIK, phone, kelurahan, kecamatan.
+    private func numberedPerson(_ draft: RecordDraft, _ sink: ByteSink) {
+        sink.append(rows)
+        for value in [draft.name, draft.nik, draft.phone, draft.kelurahan, draft.kecamatan] { cell(value, sink) }
     }
 
     /// One sign-up form column's value on a row.

@@ -230,22 +230,13 @@ enum ValueVariation {
     /// A birth date as a JavaScript export writes it: midnight in Jakarta as UTC, which is
     /// five in the afternoon of the day before (`1992-08-14T17:00:00.000Z` for 15 August).
     static func utcTimestamp(_ person: Person) -> String {
-        let days = daysFromCivil(person.birthYear, person.birthMonth, person.birthDay) - 1
-        let (year, month, day) = civil(fromDays: days)
+        var (year, month, day) = (person.birthYear, person.birthMonth, person.birthDay - 1)
+        if day == 0 {
+            (year, month) = month == 1 ? (year - 1, 12) : (year, month - 1)
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            day = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        }
         return "\(year)-\(pad(month, 2))-\(pad(day, 2))T17:00:00.000Z"
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// `text` cut into groups of the given lengths (the last takes the rest).

@@ -94,5 +94,17 @@ import Testing
     @Test func numberWordsBecomeNumerals() {
         #expect(ValueVariation.numerals("Duren Tiga") == "Duren 3")
         #expect(ValueVariation.numerals("Tebet Barat") == "Tebet Barat")
+        #expect(ValueVariation.numerals("Duren Tiga", roman: true) == "Duren III")
+    }
+
+    @Test(arguments: [
+        (1992, 8, 15, "1992-08-14T17:00:00.000Z"), (1990, 1, 1, "1989-12-31T17:00:00.000Z"), (1988, 3, 1, "1988-02-29T17:00:00.000Z"),
+        (1989, 3, 1, "1989-02-28T17:00:00.000Z"),
+    ])
+    func aBirthDateAsAUTCTimestampIsMidnightInJakarta(year: Int, month: Int, day: Int, timestamp: String) {
+        let person = Person(
+            number: 1, words: ["Siti"], isFemale: true, birthYear: year, birthMonth: month, birthDay: day, kecamatan: 0, kelurahan: 0, nik: "",
+            phones: [], email: nil, address: "", sector: 0, degree: nil, isHajj: false, platformID: 1)
+        #expect(ValueVariation.utcTimestamp(person) == timestamp)
     }
 }
