@@ -45,6 +45,7 @@ struct MatchModel: Sendable, Equatable {
     /// A model for these comparisons with the given u, m equal for every level (no evidence
     /// yet: EM's neutral start) and the given prior.
     init(comparisons: [Comparison], u: [[Double]], prior: Double) {
+        precondition(comparisons.count == u.count, "one u per comparison")
         let parameters = zip(comparisons, u).map { comparison, u in
             Parameters(
                 id: comparison.id, labels: (0...comparison.levels.count).map(comparison.label),

@@ -29,14 +29,20 @@ struct UTrainer: Sendable {
     /// `levels(i, j)` gives for records `i` and `j` (one per comparison, each -1 or below that
     /// comparison's entry in `levelCounts`).
     func train(records: Int, levelCounts: [Int], levels: (Int, Int) -> [Int]) -> Result {
-        var tallies = levelCounts.map { [Int](repeating: 0, count: $0) }
+        var offsets: [Int] = []
+        var total = 0
+        for count in levelCounts {
+            offsets.append(total)
+            total += count
+        }
+        var tallies = [Int](repeating: 0, count: total)
         var compared = [Int](repeating: 0, count: levelCounts.count)
         var taken = 0
         func tally(_ i: Int, _ j: Int) {
             let vector = levels(i, j)
             precondition(vector.count == levelCounts.count, "one level per comparison")
             for (comparison, level) in vector.enumerated() where level != Comparison.null {
-                tallies[comparison][level] += 1
+                tallies[offsets[comparison] + level] += 1
                 compared[comparison] += 1
             }
             taken += 1
@@ -57,10 +63,12 @@ struct UTrainer: Sendable {
             }
         }
 
-        let u = zip(tallies, compared).map { counts, compared in
-            counts.map { count in
-                guard compared > 0 else { return 1 / Double(counts.count) }
-                return (count == 0 ? 0.5 : Double(count)) / Double(compared)
+        let u = levelCounts.indices.map { comparison in
+            (0..<levelCounts[comparison]).map { level in
+                let pairs = Double(compared[comparison])
+                guard pairs > 0 else { return 1 / Double(levelCounts[comparison]) }
+                let count = tallies[offsets[comparison] + level]
+                return (count == 0 ? 0.5 : Double(count)) / pairs
             }
         }
         return Result(u: u, pairs: taken, compared: compared)
