@@ -1,0 +1,65 @@
+/// Candidate pairs' level vectors grouped by value: each distinct vector once, with how many
+/// pairs had it.
+///
+/// Millions of blocked pairs fall into a few thousand patterns (a handful of comparisons with a
+/// handful of levels each), so EM iterates over patterns with counts instead of over pairs. A
+/// vector is keyed by one integer, its levels read as digits in mixed radix (null as 0).
+struct LevelPatterns: Sendable {
+    /// Levels per comparison, including `else` (a vector's level is -1 or below this).
+    let levelCounts: [Int]
+    /// Comparisons whose levels are read as null: those a blocking rule used, which every
+    /// candidate pair agrees on and which therefore tell nothing about a match.
+    let ignored: Set<Int>
+    /// The distinct vectors, flat: pattern `p`'s level for comparison `c` is
+    /// `levels[p * levelCounts.count + c]`.
+    private(set) var levels: [Int] = []
+    /// How many pairs had each pattern.
+    private(set) var counts: [Double] = []
+    /// The number of pairs added.
+    private(set) var pairs = 0
+    private var index: [Int: Int] = [:]
+    private let radix: [Int]
+    private let isIgnored: [Bool]
+
+    init(levelCounts: [Int], ignoring ignored: Set<Int> = []) {
+        self.levelCounts = levelCounts
+        self.ignored = ignored
+        var radix: [Int] = []
+        var place = 1
+        for count in levelCounts {
+            radix.append(place)
+            let (next, overflow) = place.multipliedReportingOverflow(by: count + 1)
+            precondition(!overflow, "too many comparison levels to key a level vector by one integer")
+            place = next
+        }
+        self.radix = radix
+        isIgnored = levelCounts.indices.map(ignored.contains)
+    }
+
+    /// The patterns of these level vectors.
+    init(_ vectors: [[Int]], levelCounts: [Int], ignoring ignored: Set<Int> = []) {
+        self.init(levelCounts: levelCounts, ignoring: ignored)
+        for vector in vectors { add(vector) }
+    }
+
+    /// The number of distinct patterns.
+    var count: Int { counts.count }
+
+    /// Counts one pair's level vector.
+    mutating func add(_ vector: [Int]) {
+        precondition(vector.count == levelCounts.count, "one level per comparison")
+        var key = 0
+        for (comparison, level) in vector.enumerated() where !isIgnored[comparison] {
+            precondition(level >= -1 && level < levelCounts[comparison], "level \(level) out of range")
+            key += (level + 1) * radix[comparison]
+        }
+        pairs += 1
+        if let pattern = index[key] {
+            counts[pattern] += 1
+            return
+        }
+        index[key] = counts.count
+        counts.append(1)
+        for (comparison, level) in vector.enumerated() { levels.append(isIgnored[comparison] ? -1 : level) }
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+
+@testable import MusterStages
+
+/// Level vectors grouped into distinct patterns with counts, as EM reads them.
+@Suite struct LevelPatternsTests {
+    @Test func identicalVectorsAreCountedOnce() {
+        let vectors = [[0, 1], [0, 1], [-1, 2], [0, 1], [2, -1], [-1, 2]]
+        let patterns = LevelPatterns(vectors, levelCounts: [3, 3])
+        #expect(patterns.count == 3)
+        #expect(patterns.pairs == 6)
+        #expect(patterns.levels == [0, 1, -1, 2, 2, -1])
+        #expect(patterns.counts == [3, 2, 1])
+    }
+
+    @Test func ignoredComparisonsReadAsNull() {
+        let patterns = LevelPatterns([[0, 1], [1, 1], [2, 0]], levelCounts: [3, 2], ignoring: [0])
+        #expect(patterns.count == 2)
+        #expect(patterns.levels == [-1, 1, -1, 0])
+        #expect(patterns.counts == [2, 1])
+    }
+
+    /// Null and level 0 are different digits: a vector with a null is not one with an exact level.
+    @Test func nullIsItsOwnLevel() {
+        let patterns = LevelPatterns([[-1, 0], [0, -1], [0, 0], [-1, -1]], levelCounts: [1, 1])
+        #expect(patterns.count == 4)
+    }
+}
