@@ -32,6 +32,15 @@ enum Channel: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the channel writes one file or news item per session (sign-up and attendance
+    /// sheets, announcements), holding its records until the session is full.
+    var isPerSession: Bool {
+        switch self {
+        case .signupSheet, .excelAttendance, .bomAttendance, .rssTable, .atomTable: true
+        case .recapSheet, .jsonDocument, .ndjson: false
+        }
+    }
+
     /// The format family, for the summary: `csv`, `json` or `xml`.
     var format: String {
         switch self {

@@ -123,17 +123,13 @@ final class ExportWriter {
         }
         key("\"jenis_usaha\": ", sink)
         string(draft.sector, sink)
-        let kecamatan = Kecamatan.all[random.below(Kecamatan.all.count)]
-        key("\"pelatihan\": [{\"kode\": \"WUIB-", sink)
-        sink.append(kecamatan.short)
-        sink.append(byte: UInt8(ascii: "-"))
-        sink.append(random.within(1...40), width: 2)
-        sink.append("\", \"nama\": \"Pelatihan WUIB Kerajinan Tas Kecamatan " as StaticString)
-        sink.append(kecamatan.name)
-        sink.append("\", \"tanggal\": \"2024-" as StaticString)
-        sink.append(random.within(6...11), width: 2)
-        sink.append(byte: UInt8(ascii: "-"))
-        sink.append(random.within(1...28), width: 2)
+        // The platform names the training by its session code and full title.
+        key("\"pelatihan\": [{\"kode\": \"", sink)
+        sink.append(draft.session.code)
+        sink.append("\", \"nama\": \"" as StaticString)
+        sink.append(draft.session.title)
+        sink.append("\", \"tanggal\": \"" as StaticString)
+        sink.append(draft.session.isoDate)
         if random.chance(0.6) {
             sink.append("\", \"status\": \"" as StaticString)
             sink.append(RecordRenderer.status(random: &random))

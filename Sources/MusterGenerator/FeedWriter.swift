@@ -15,8 +15,10 @@ final class FeedWriter {
     /// Records in the current file: items and rows.
     private var records = 0
     private var rowsInFile = 0
-    /// The open item: its guid, rows so far and the rows it will hold.
-    private var item: (guid: String, rows: Int, target: Int)?
+    /// The open item's guid.
+    private var guid = ""
+    /// Rows held per session until it is full.
+    private var held: [Int: [RecordDraft]] = [:]
 
     init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
         self.channel = channel
@@ -27,18 +29,29 @@ final class FeedWriter {
 
     private var isAtom: Bool { channel == .atomTable }
 
+    /// Holds a participant row until its session is full and announced.
     func write(_ draft: RecordDraft) throws(MusterError) {
-        let sink = try currentSink()
-        if item == nil {
-            if random.chance(0.3) { try openItem(sink, withTable: false) }
-            try openItem(sink, withTable: true)
+        held[draft.session.number, default: []].append(draft)
+    }
+
+    /// Announces each full session with a table of its held rows (some after a news item
+    /// without a table).
+    func close(_ sessions: [Session]) throws(MusterError) {
+        for session in sessions {
+            guard let drafts = held.removeValue(forKey: session.number) else { continue }
+            let sink = try currentSink()
+            if random.chance(0.3) { try openItem(sink, for: session, withTable: false) }
+            try openItem(sink, for: session, withTable: true)
+            for (index, draft) in drafts.enumerated() { try row(draft, number: index + 1, sink) }
+            closeItem(sink)
+            if rowsInFile >= capacity { try closeFile() } else { try sink.flushIfFull() }
         }
-        guard var open = item else { return }
-        open.rows += 1
-        item = open
+    }
+
+    private func row(_ draft: RecordDraft, number: Int, _ sink: ByteSink) throws(MusterError) {
         rowsInFile += 1
         records += 1
-        text("<tr><td>\(open.rows)</td><td>", sink)
+        text("<tr><td>\(number)</td><td>", sink)
         let bold = random.chance(0.1) && !draft.name.isEmpty
         if bold { text("<b>", sink) }
         html(draft.name, sink)
@@ -49,9 +62,7 @@ final class FeedWriter {
         html(draft.sector, sink)
         if draft.defect == .malformedRecord { text("</td><td>lihat catatan", sink) }
         text("</td></tr>\n", sink)
-        try folder.record(file: sink.path, item: open.guid, row: open.rows, person: draft.person, defect: draft.defect)
-        if open.rows >= open.target { closeItem(sink) }
-        if rowsInFile >= capacity { try closeFile() } else { try sink.flushIfFull() }
+        try folder.record(file: sink.path, item: guid, row: number, person: draft.person, defect: draft.defect)
     }
 
     func finish() throws(MusterError) {
@@ -94,15 +105,14 @@ final class FeedWriter {
         return sink
     }
 
-    private func openItem(_ sink: ByteSink, withTable: Bool) throws(MusterError) {
+    private func openItem(_ sink: ByteSink, for session: Session, withTable: Bool) throws(MusterError) {
         itemNumber += 1
-        let kecamatan = random.pick(Kecamatan.all)
-        let day = random.within(1...28)
-        let month = random.within(6...11)
-        let guid = (isAtom ? "https://berita.example.invalid/kabar-umkm/entri-" : "ppkukm-jaksel-") + pad(itemNumber, 6)
+        let kecamatan = Kecamatan.all[session.kecamatan]
+        let (day, month) = (session.day, session.month)
+        guid = (isAtom ? "https://berita.example.invalid/kabar-umkm/entri-" : "ppkukm-jaksel-") + pad(itemNumber, 6)
         let title =
             withTable
-            ? "Daftar Peserta Pelatihan WUIB Kerajinan Tas Kecamatan \(kecamatan.name) Angkatan \(itemNumber)"
+            ? "Daftar Peserta \(session.programme) Angkatan \(session.batch) Kecamatan \(kecamatan.name)"
             : "Pelaku UMKM Kecamatan \(kecamatan.name) Diajak Urus Sertifikat Halal"
         let link = "https://berita.example.invalid/2024/\(pad(month, 2))/\(pad(day, 2))/berita-\(pad(itemNumber, 6))"
         if isAtom {
@@ -116,7 +126,7 @@ final class FeedWriter {
             sink.append("      <dc:creator>Tim Humas Sudin PPKUKM</dc:creator>\n      <content:encoded><![CDATA[")
         }
         text(
-            "<p>Berikut daftar peserta yang diterima dalam pelatihan wirausaha industri baru (WUIB) di Kantor Kecamatan \(kecamatan.name), \(day)&ndash;\(day + 1) \(ValueVariation.monthsID[month - 1]) 2024.</p>\n",
+            "<p>Berikut daftar peserta yang diterima dalam \(session.programme.lowercased()) di Kantor Kecamatan \(kecamatan.name), \(day)&ndash;\(day + 1) \(ValueVariation.monthsID[month - 1]) 2024.</p>\n",
             sink)
         try folder.record(file: sink.path, item: guid, row: nil, person: nil, defect: nil)
         records += 1
@@ -129,18 +139,15 @@ final class FeedWriter {
             "<table border=\"1\">\n<thead><tr><th>No</th><th>\(random.pick(["Nama", "Nama Peserta", "Nama Lengkap"]))</th>"
             + "<th>\(random.pick(["Kelurahan", "Kel."]))</th><th>\(random.pick(["Jenis Usaha", "Bidang Usaha"]))</th></tr></thead>\n<tbody>\n"
         text(header, sink)
-        item = (guid, 0, random.within(25...40))
     }
 
     private func closeItem(_ sink: ByteSink) {
         text("</tbody>\n</table>\n<p>Peserta diharapkan hadir pukul 08.00 WIB dengan membawa fotokopi KTP.</p>", sink)
         sink.append(isAtom ? "</content>\n  </entry>\n" as StaticString : "]]></content:encoded>\n    </item>\n")
-        item = nil
     }
 
     private func closeFile() throws(MusterError) {
         guard let sink else { return }
-        if item != nil { closeItem(sink) }
         sink.append(isAtom ? "</feed>\n" as StaticString : "  </channel>\n</rss>\n")
         try folder.close(sink, records: records)
         self.sink = nil

@@ -55,6 +55,7 @@ public struct Generator: Sendable {
         }
         var population = Population(people: configuration.people, random: random.split())
         var renderer = RecordRenderer(random: random.split())
+        var sessions = Sessions(random: random.split())
         let weights = Channel.allCases.map(\.weight)
         // Each channel holds back a window of records and writes a random one of them, so one
         // person's records (and a family's) do not always sit on neighbouring rows.
@@ -62,15 +63,23 @@ public struct Generator: Sendable {
         var participantRecords = 0
         var invalid = 0
         while let household = population.nextHousehold() {
-            for person in household {
-                try folder.person(person)
+            for var person in household {
+                person.sessions = sessions.enroll(kecamatan: person.kecamatan)
+                try folder.person(person, sessions: person.sessions.map { sessions.all[$0].code })
                 let count = 1 + random.poisson(mean - 1)
                 for _ in 0..<count {
                     let channel = Channel.allCases[random.weighted(weights)]
                     let defect = random.chance(configuration.invalidShare) ? random.pick(channel.defects) : nil
-                    let draft = renderer.draft(person, channel: channel, defect: defect)
+                    let session = sessions.all[random.pick(person.sessions)]
+                    let draft = renderer.draft(person, channel: channel, defect: defect, session: session)
                     participantRecords += 1
                     if defect != nil { invalid += 1 }
+                    // A session's sheets and announcements are written when it is full, in
+                    // an order of their own; the other channels shuffle through a window.
+                    if channel.isPerSession {
+                        try writers[channel.rawValue].write(draft)
+                        continue
+                    }
                     if pending[channel.rawValue].count < Self.shuffleWindow {
                         pending[channel.rawValue].append(draft)
                         continue
@@ -80,7 +89,13 @@ public struct Generator: Sendable {
                     pending[channel.rawValue][index] = draft
                 }
             }
+            let full = sessions.takeClosed()
+            if !full.isEmpty {
+                for writer in writers { try writer.close(full.map { sessions.all[$0] }) }
+            }
         }
+        let rest = sessions.closeAll().map { sessions.all[$0] }
+        for writer in writers { try writer.close(rest) }
         for (channel, writer) in writers.enumerated() {
             for draft in pending[channel] { try writer.write(draft) }
             try writer.finish()
@@ -100,13 +115,13 @@ public struct Generator: Sendable {
     static let shuffleWindow = 64
 
     /// Records per file: a third of the channel's expected records (so even small runs get
-    /// several files), at least 20, at most the size one real export or sheet might reach (a
-    /// session's sign-up form or attendance sheet holds hundreds of people, not thousands).
+    /// several files), at least 20, at most the size one real export, recap or feed might
+    /// reach. A session's sign-up and attendance sheets hold that session, however large.
     static func capacity(for channel: Channel, expectedRecords: Double) -> Int {
         let most: Int
         switch channel {
-        case .signupSheet: most = 800
-        case .excelAttendance, .bomAttendance, .recapSheet: most = 400
+        case .signupSheet, .excelAttendance, .bomAttendance: return Int.max
+        case .recapSheet: most = 400
         case .jsonDocument: most = 10_000
         case .ndjson: most = 50_000
         case .rssTable, .atomTable: most = 4_000
@@ -134,6 +149,15 @@ private enum ChannelWriter {
         case .sheet(let writer): try writer.finish()
         case .export(let writer): try writer.finish()
         case .feed(let writer): try writer.finish()
+        }
+    }
+
+    /// Writes what the writer holds for these full sessions.
+    func close(_ sessions: [Session]) throws(MusterError) {
+        switch self {
+        case .sheet(let writer): try writer.close(sessions)
+        case .export: break
+        case .feed(let writer): try writer.close(sessions)
         }
     }
 }

@@ -30,11 +30,12 @@ final class OutputFolder {
         truth = try ByteSink(path: "truth.csv", absolutePath: root + "/truth.csv")
         truth.append("ref,person_id,invalid_reason\n" as StaticString)
         people = try ByteSink(path: "people.csv", absolutePath: root + "/people.csv")
-        people.append("person_id,household,twin_of,name\n" as StaticString)
+        people.append("person_id,household,twin_of,sessions,name\n" as StaticString)
     }
 
-    /// One line of `people.csv`: `T0000042,H0000017,T0000041,Siti Aminah` (no twin: empty).
-    func person(_ person: Person) throws(MusterError) {
+    /// One line of `people.csv`: `T0000042,H0000017,T0000041,WUIB-TBT-03 DIGI-TBT-01,Siti Aminah`
+    /// (no twin: empty).
+    func person(_ person: Person, sessions: [String]) throws(MusterError) {
         people.append(person.id)
         people.append(",H" as StaticString)
         people.append(person.household, width: 7)
@@ -43,6 +44,8 @@ final class OutputFolder {
             people.append(byte: UInt8(ascii: "T"))
             people.append(twin, width: 7)
         }
+        people.append(byte: UInt8(ascii: ","))
+        people.append(sessions.joined(separator: " "))
         people.append(byte: UInt8(ascii: ","))
         people.append(person.words.joined(separator: " "))
         people.append(byte: 0x0A)

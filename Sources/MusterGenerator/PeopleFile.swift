@@ -1,12 +1,14 @@
 internal import Foundation
 public import MusterCore
 
-/// The generated people's relations (`people.csv`: `person_id,household,twin_of,name`), so the
-/// scorer can say why it found two people in one cluster: twins, one household, or one name.
+/// The generated people's relations (`people.csv`: `person_id,household,twin_of,sessions,name`),
+/// so the scorer can say why it found two people in one cluster: twins, one household, or one
+/// name; and the session codes each person enrolled in.
 public struct PeopleFile: Sendable {
     public var household: [String: String] = [:]
     public var twin: [String: String] = [:]
     public var name: [String: String] = [:]
+    public var sessions: [String: [String]] = [:]
 
     public init() {}
 
@@ -21,13 +23,14 @@ public struct PeopleFile: Sendable {
         }
         var people = PeopleFile()
         for (index, line) in text.split(separator: "\n").enumerated() where index > 0 {
-            let parts = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 4 else {
-                throw MusterError(.unreadableInput, "expected person_id,household,twin_of,name", location: "\(path):\(index + 1)")
+            let parts = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 5 else {
+                throw MusterError(.unreadableInput, "expected person_id,household,twin_of,sessions,name", location: "\(path):\(index + 1)")
             }
             people.household[parts[0]] = parts[1]
             if !parts[2].isEmpty { people.twin[parts[0]] = parts[2] }
-            people.name[parts[0]] = parts[3]
+            people.sessions[parts[0]] = parts[3].split(separator: " ").map(String.init)
+            people.name[parts[0]] = parts[4]
         }
         return people
     }

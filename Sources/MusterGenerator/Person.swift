@@ -32,6 +32,8 @@ struct Person {
     var household = 0
     /// The person's twin, born the same day into the same household.
     var twinOf: Int?
+    /// The sessions the person enrolled in (indices into ``Sessions/all``): one, or two.
+    var sessions: [Int] = []
 
     /// `T0000042`.
     var id: String {

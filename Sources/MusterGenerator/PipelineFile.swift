@@ -22,8 +22,8 @@ public enum PipelineFile {
             {
               "id": "daftar-hadir",
               "importer": "csv-signup",
-              "files": ["sheets/daftar-hadir-*.csv"],
-              "options": { "sessionFromFileName": "daftar-hadir-(.+)\\.csv" }
+              "files": ["sheets/daftar-hadir-*.csv", "sheets/absensi-*.csv"],
+              "options": { "sessionFromFileName": "(?:daftar-hadir|absensi)-(.+)\\.csv" }
             },
             { "id": "rekap", "importer": "csv-signup", "files": ["sheets/rekap-*.csv"] },
             { "id": "jakpreneur", "importer": "json-export", "files": ["exports/*.json", "exports/*.ndjson"] }

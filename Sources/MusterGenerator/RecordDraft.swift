@@ -3,6 +3,8 @@
 struct RecordDraft {
     var person: Person
     var defect: Defect?
+    /// The training this record is about: the file, item or row it is written in names it.
+    var session: Session
     var name = ""
     var nik = ""
     /// Write the NIK as a JSON number (exports only).
@@ -22,8 +24,9 @@ struct RecordDraft {
     var trainingDate = ""
     var status = ""
 
-    init(person: Person, defect: Defect?) {
+    init(person: Person, defect: Defect?, session: Session) {
         self.person = person
         self.defect = defect
+        self.session = session
     }
 }

@@ -9,8 +9,8 @@ struct RecordRenderer {
         self.random = random
     }
 
-    mutating func draft(_ person: Person, channel: Channel, defect: Defect?) -> RecordDraft {
-        var draft = RecordDraft(person: person, defect: defect)
+    mutating func draft(_ person: Person, channel: Channel, defect: Defect?, session: Session) -> RecordDraft {
+        var draft = RecordDraft(person: person, defect: defect, session: session)
         draft.name = name(person, channel: channel)
         switch channel {
         case .signupSheet:
@@ -35,8 +35,8 @@ struct RecordRenderer {
             fillIdentifiers(&draft, nik: 0.8, email: 0, json: false, excel: true, curlyApostrophe: true)
             draft.kelurahan = ValueVariation.kelurahan(person, random: &random)
             draft.kecamatan = ValueVariation.kecamatan(person, random: &random)
-            draft.trainingTitle = random.pick(Self.trainings) + " Angkatan \(random.within(1...4))"
-            let (month, day) = (random.within(6...11), random.within(1...28))
+            draft.trainingTitle = session.programme + " Angkatan \(session.batch)"
+            let (month, day) = (session.month, session.day)
             draft.trainingDate =
                 random.chance(0.7) ? "\(pad(day, 2))/\(pad(month, 2))/2024" : "\(day) \(ValueVariation.monthsID[month - 1]) 2024"
             draft.status = Self.status(random: &random)
@@ -121,12 +121,6 @@ struct RecordRenderer {
         case .requiredName?, .malformedRecord?, .birthDateUnreal?, .placeOutsideArea?, nil: break
         }
     }
-
-    /// Trainings a recap sheet lists, each row naming its own.
-    static let trainings = [
-        "Pelatihan WUIB Kerajinan Tas", "Pelatihan Pemasaran Digital UMKM", "Pelatihan Olahan Pangan Rumahan", "Pelatihan Menjahit Busana",
-        "Pelatihan Barista Kopi Nusantara",
-    ]
 
     /// How far a person got in a training, as offices write it (any case).
     static func status(random: inout SplitMix64) -> String {

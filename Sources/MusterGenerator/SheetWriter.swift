@@ -1,7 +1,8 @@
 import MusterCore
 
 /// Writes sign-up and attendance sheets in the three CSV styles the office receives, one
-/// session per file, and the truth line of every row (`row:N`, the physical line the row
+/// session per file (named by its code, rows held until the session is full), recap sheets
+/// of many sessions, and the truth line of every row (`row:N`, the physical line the row
 /// starts on, counting title rows, blank lines and line breaks inside quoted cells).
 final class SheetWriter {
     private let channel: Channel
@@ -16,6 +17,8 @@ final class SheetWriter {
     private var minute = 0
     /// The sign-up form this file was exported from: its headers and their order.
     private var form = SignupForm.all[0]
+    /// Rows held per session until it is full.
+    private var held: [Int: [RecordDraft]] = [:]
 
     init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
         self.channel = channel
@@ -29,7 +32,22 @@ final class SheetWriter {
     private var newline: StaticString { isExcel ? "\r\n" : "\n" }
 
     func write(_ draft: RecordDraft) throws(MusterError) {
-        let sink = try currentSink()
+        guard channel.isPerSession else { return try writeRow(draft, into: try currentSink()) }
+        held[draft.session.number, default: []].append(draft)
+    }
+
+    /// Writes each full session's held rows, in an order of their own, into its file.
+    func close(_ sessions: [Session]) throws(MusterError) {
+        for session in sessions {
+            guard var drafts = held.removeValue(forKey: session.number) else { continue }
+            for index in drafts.indices.dropLast().reversed() { drafts.swapAt(index, index + random.below(drafts.count - index)) }
+            let sink = try open(session)
+            for draft in drafts { try writeRow(draft, into: sink) }
+            try closeFile()
+        }
+    }
+
+    private func writeRow(_ draft: RecordDraft, into sink: ByteSink) throws(MusterError) {
         let startLine = line
         rows += 1
         switch channel {
@@ -62,43 +80,51 @@ final class SheetWriter {
         sink.append(newline)
         line += 1 + draft.sector.utf8.count { $0 == 0x0A }
         try folder.record(file: sink.path, locator: ("row:", startLine), person: draft.person, defect: draft.defect)
-        if rows >= capacity { try closeFile() } else { try sink.flushIfFull() }
+        if !channel.isPerSession && rows >= capacity { try closeFile() } else { try sink.flushIfFull() }
     }
 
     func finish() throws(MusterError) {
         try closeFile()
     }
 
+    /// The open recap sheet, or a new one.
     private func currentSink() throws(MusterError) -> ByteSink {
         if let sink { return sink }
         fileNumber += 1
         let kecamatan = random.pick(Kecamatan.all)
-        let sink: ByteSink
+        let sink = try folder.open("sheets/rekap-pelatihan-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+        sink.append("REKAP PESERTA PELATIHAN KECAMATAN \(kecamatan.name.uppercased()) TAHUN 2024;;;;;;;;\r\n;;;;;;;;\r\n" as String)
+        sink.append("NO;NAMA;NIK;NO HP;KELURAHAN;KECAMATAN;PELATIHAN;TGL PELATIHAN;STATUS\r\n" as StaticString)
+        return started(sink, line: 4)
+    }
+
+    /// A session's own sheet, named by its code as offices name them.
+    private func open(_ session: Session) throws(MusterError) -> ByteSink {
+        let kecamatan = Kecamatan.all[session.kecamatan]
         switch channel {
         case .signupSheet:
-            sink = try folder.open("sheets/pendaftaran-WUIB-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+            let sink = try folder.open("sheets/pendaftaran-\(session.code).csv", channel: channel)
             form = random.pick(SignupForm.all)
             sink.append(form.header + "\n")
-            line = 2
+            return started(sink, line: 2)
         case .excelAttendance:
-            sink = try folder.open("sheets/daftar-hadir-WUIB-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
-            let day = random.within(1...27)
-            sink.append("DAFTAR HADIR PELATIHAN WUIB KERAJINAN TAS;;;;;;;\r\nKecamatan \(kecamatan.name), \(day)" as String)
+            let sink = try folder.open("sheets/daftar-hadir-\(session.code).csv", channel: channel)
+            sink.append(
+                "DAFTAR HADIR \(session.programme.uppercased()) ANGKATAN \(session.batch);;;;;;;\r\nKecamatan \(kecamatan.name), \(session.day)" as String)
             sink.append(byte: 0x96)  // an en dash in Windows-1252
-            sink.append("\(day + 1) \(ValueVariation.monthsID[random.below(12)]) 2024;;;;;;;\r\n;;;;;;;\r\n" as String)
+            sink.append("\(session.day + 1) \(ValueVariation.monthsID[session.month - 1]) 2024;;;;;;;\r\n;;;;;;;\r\n" as String)
             sink.append("No;NAMA PESERTA;NIK;No. HP;Kel.;Kec.;Hari 1;Hari 2\r\n" as StaticString)
-            line = 5
-        case .recapSheet:
-            sink = try folder.open("sheets/rekap-pelatihan-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
-            sink.append("REKAP PESERTA PELATIHAN KECAMATAN \(kecamatan.name.uppercased()) TAHUN 2024;;;;;;;;\r\n;;;;;;;;\r\n" as String)
-            sink.append("NO;NAMA;NIK;NO HP;KELURAHAN;KECAMATAN;PELATIHAN;TGL PELATIHAN;STATUS\r\n" as StaticString)
-            line = 4
+            return started(sink, line: 5)
         default:
-            sink = try folder.open("sheets/daftar-hadir-FESYEN-\(kecamatan.short)-\(pad(fileNumber, 4)).csv", channel: channel)
+            let sink = try folder.open("sheets/absensi-\(session.code).csv", channel: channel)
             sink.append("\u{FEFF}Nama,No. KTP,Telp,Kelurahan,Hari 1,Hari 2\n" as String)
-            line = 2
+            return started(sink, line: 2)
         }
+    }
+
+    private func started(_ sink: ByteSink, line: Int) -> ByteSink {
         self.sink = sink
+        self.line = line
         rows = 0
         minute = random.within(0...600)
         return sink
@@ -110,7 +136,7 @@ final class SheetWriter {
         if channel == .excelAttendance {
             // Printed attendance sheets end with a total and a signature block; the importer
             // must reject those lines, not take them for people.
-            if random.chance(0.5) {
+            if random.chance(0.2) {
                 for text in ["Jumlah peserta: \(rows) orang", "Mengetahui,", "Kepala Seksi Perindustrian"] {
                     sink.append(";" + text + ";;;;;;\r\n")
                     try folder.footer(file: sink.path, line: line)

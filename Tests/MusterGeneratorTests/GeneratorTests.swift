@@ -29,18 +29,18 @@ import Testing
         defer { folder.directory.remove() }
         let files = try folder.files()
         for prefix in [
-            "sheets/pendaftaran-", "sheets/daftar-hadir-WUIB-", "sheets/daftar-hadir-FESYEN-", "exports/jakpreneur-export-",
+            "sheets/pendaftaran-", "sheets/daftar-hadir-", "sheets/absensi-", "sheets/rekap-pelatihan-", "exports/jakpreneur-export-",
             "exports/jakpreneur-updates-", "feeds/berita-sudin-ppkukm-", "feeds/kabar-umkm-atom-",
         ] {
             #expect(files.count { $0.hasPrefix(prefix) } >= 2, "several files starting \(prefix)")
         }
         #expect(files.contains("pipeline.json") && files.contains("truth.csv"))
-        let excel = try #require(files.first { $0.hasPrefix("sheets/daftar-hadir-WUIB-") })
+        let excel = try #require(files.first { $0.hasPrefix("sheets/daftar-hadir-") })
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + excel)))
         #expect(bytes.contains(0x96), "a Windows-1252 en dash in the title row")
         #expect(String(validating: bytes, as: UTF8.self) == nil)
         #expect(bytes.firstRange(of: [0x0D, 0x0A]) != nil)
-        let bom = try #require(files.first { $0.hasPrefix("sheets/daftar-hadir-FESYEN-") })
+        let bom = try #require(files.first { $0.hasPrefix("sheets/absensi-") })
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + bom))).starts(with: [0xEF, 0xBB, 0xBF]))
     }
 

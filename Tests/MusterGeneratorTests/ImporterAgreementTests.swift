@@ -65,6 +65,47 @@ import XMLNewsImporter
         #expect(seen == Set(Defect.allCases.map(\.rawValue)).subtracting([Defect.malformedRecord.rawValue]))
     }
 
+    @Test func everyAnnouncedParticipantIsEnrolledInTheAnnouncedSessionAndMostAppearThereElsewhere() throws {
+        let folder = try GeneratedFolder(people: 600, seed: 13)
+        defer { folder.directory.remove() }
+        let people = try #require(try PeopleFile.load(folder.path + "/people.csv"))
+        let truth = Dictionary(uniqueKeysWithValues: folder.truth.entries.map { ($0.ref, $0) })
+        // Session codes each person's sheet and export records name: a sheet by its file
+        // name, an export by the training's code.
+        var namedElsewhere: [String: Set<String>] = [:]
+        var feedRows: [(person: String, title: String)] = []
+        for record in try records(in: folder) where record.kind == .participant && record.rejection == nil {
+            guard let person = truth[record.provenance.reference]?.person else { continue }
+            let file = record.provenance.file
+            if file.hasSuffix(".xml") {
+                feedRows.append((person, record.enrollments.first?.title ?? ""))
+            } else if let code = file.split(separator: "/").last?.split(separator: ".").first.map(String.init),
+                let session = people.sessions[person]?.first(where: { code.hasSuffix($0) })
+            {
+                namedElsewhere[person, default: []].insert(session)
+            } else {
+                for enrollment in record.enrollments { if let code = enrollment.programme { namedElsewhere[person, default: []].insert(code) } }
+            }
+        }
+        #expect(feedRows.count > 100)
+        var linkable = 0
+        for row in feedRows {
+            let sessions = try #require(people.sessions[row.person])
+            // The item's title names the programme, batch and kecamatan of one of the person's sessions.
+            let announced = sessions.first { code in
+                let parts = code.split(separator: "-").map(String.init)
+                guard parts.count == 3, let programme = Sessions.programmes.first(where: { $0.code == parts[0] }),
+                    let kecamatan = Kecamatan.all.first(where: { $0.short == parts[1] }), let batch = Int(parts[2])
+                else { return false }
+                return row.title.hasSuffix("\(programme.title) Angkatan \(batch) Kecamatan \(kecamatan.name)")
+            }
+            #expect(announced != nil, "\(row.person): \(row.title) is none of \(sessions)")
+            if let announced, namedElsewhere[row.person]?.contains(announced) == true { linkable += 1 }
+        }
+        // Most announced people also sign up, attend or appear in an export for that session.
+        #expect(Double(linkable) / Double(feedRows.count) > 0.5, "\(linkable) of \(feedRows.count)")
+    }
+
     /// The first rule of samples/expected/README.md a record's raw fields break.
     static func firstBrokenRule(_ fields: [String: String]) -> String? {
         func present(_ field: String) -> String? {

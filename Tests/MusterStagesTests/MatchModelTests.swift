@@ -86,10 +86,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"prior": 0.1, "comparisons": [{"id": "a", "labels": ["exact", "else"], "m": [0.9], "u": [0.1, 0.9]}]}"#,
-         "comparisons[0] (a): expected one m and one u per level (2), found 1 and 2"),
-        (#"{"prior": 0.1, "comparisons": [{"id": "a", "labels": ["exact", "else"], "m": [0.9, 1.1], "u": [0.1, 0.9]}]}"#,
-         "comparisons[0] (a): expected probabilities between 0 and 1"),
+        (
+            #"{"prior": 0.1, "comparisons": [{"id": "a", "labels": ["exact", "else"], "m": [0.9], "u": [0.1, 0.9]}]}"#,
+            "comparisons[0] (a): expected one m and one u per level (2), found 1 and 2"
+        ),
+        (
+            #"{"prior": 0.1, "comparisons": [{"id": "a", "labels": ["exact", "else"], "m": [0.9, 1.1], "u": [0.1, 0.9]}]}"#,
+            "comparisons[0] (a): expected probabilities between 0 and 1"
+        ),
         (#"{"prior": 2, "comparisons": []}"#, "expected a probability between 0 and 1, found 2.0"),
     ])
     func aBadSavedModelSaysWhatIsWrong(json: String, message: String) {

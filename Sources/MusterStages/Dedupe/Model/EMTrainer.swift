@@ -97,9 +97,12 @@ struct EMTrainer: Sendable {
                 m: Array(m[offsets[comparison]..<(offsets[comparison] + levelCounts[comparison])]), u: parameters.u)
         }
         let model = MatchModel(comparisons: parameters, prior: prior)
-        let unseen = patterns.pairs == 0 ? [] : trained.filter { comparison in
-            stride(from: comparison, to: levels.count, by: width).allSatisfy { levels[$0] < 0 }
-        }
+        let unseen =
+            patterns.pairs == 0
+            ? []
+            : trained.filter { comparison in
+                stride(from: comparison, to: levels.count, by: width).allSatisfy { levels[$0] < 0 }
+            }
         let report = TrainingReport(
             model: model, trained: Set(trained).subtracting(unseen), pairs: patterns.pairs, patterns: patterns.count,
             iterations: iterations, converged: converged, maxIterations: maxIterations, unseen: unseen)

@@ -111,14 +111,18 @@ extension MatchModel: Codable {
         for (index, parameters) in comparisons.enumerated() {
             let path = container.codingPath + [CodingKeys.comparisons]
             guard parameters.m.count == parameters.labels.count, parameters.u.count == parameters.labels.count else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: path,
-                    debugDescription: "comparisons[\(index)] (\(parameters.id)): expected one m and one u per level (\(parameters.labels.count)), found \(parameters.m.count) and \(parameters.u.count)"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: path,
+                        debugDescription:
+                            "comparisons[\(index)] (\(parameters.id)): expected one m and one u per level (\(parameters.labels.count)), found \(parameters.m.count) and \(parameters.u.count)"
+                    ))
             }
             guard (parameters.m + parameters.u).allSatisfy({ (0...1).contains($0) }) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: path,
-                    debugDescription: "comparisons[\(index)] (\(parameters.id)): expected probabilities between 0 and 1"))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: path,
+                        debugDescription: "comparisons[\(index)] (\(parameters.id)): expected probabilities between 0 and 1"))
             }
         }
         guard (0...1).contains(prior) else {
