@@ -17,7 +17,8 @@ struct BlockIndex {
 
     init(rule: BlockingRule, records: [FieldValues]) {
         precondition(records.count <= Int(Int32.max), "record numbers are 32-bit")
-        var numbers: [String: Int32] = [:]
+        // Sized for a key per record up front: growing rehashes every key, several times.
+        var numbers: [String: Int32] = Dictionary(minimumCapacity: records.count)
         var blockOf = [Int32](repeating: -1, count: records.count)
         var sizes: [Int32] = []
         for (record, values) in records.enumerated() {

@@ -21,35 +21,36 @@ enum PhoneticCode {
     static func of(_ word: some StringProtocol) -> String? {
         let scalars = Array(word.unicodeScalars.lazy.map { Self.lower($0) })
         var folded: [Unicode.Scalar] = []
-        folded.reserveCapacity(scalars.count)
+        folded.reserveCapacity(scalars.count + 1)
+        /// Appends a sound unless it repeats the last one (a doubled letter counts once).
+        func emit(_ scalar: Unicode.Scalar) {
+            if folded.last != scalar { folded.append(scalar) }
+        }
         var index = 0
         while index < scalars.count {
             let current = scalars[index]
             let next = index + 1 < scalars.count ? scalars[index + 1] : " "
-            var out: [Unicode.Scalar] = [current]
-            var width = 1
+            index += 1
             switch (current, next) {
-            case ("o", "e"): (out, width) = (["u"], 2)
-            case ("d", "j"): (out, width) = (["j"], 2)
-            case ("t", "j"): (out, width) = (["c"], 2)
-            case ("s", "j"), ("s", "y"), ("s", "h"): (out, width) = (["s"], 2)
-            case ("c", "h"), ("k", "h"): (out, width) = (["h"], 2)
-            case ("d", "h"): (out, width) = (["d"], 2)
-            case ("t", "h"): (out, width) = (["t"], 2)
-            case ("p", "h"): (out, width) = (["p"], 2)
-            case ("y", _): out = [isVowel(next) ? "j" : "i"]
-            case ("f", _), ("v", _): out = ["p"]
-            case ("z", _): out = ["s"]
-            case ("q", _): out = ["k"]
-            case ("x", _): out = ["k", "s"]
-            default:
-                guard isKept(current) else {
-                    index += 1
-                    continue
+            case ("o", "e"), ("d", "j"), ("t", "j"), ("s", "j"), ("s", "y"), ("s", "h"), ("c", "h"), ("k", "h"), ("d", "h"), ("t", "h"), ("p", "h"):
+                index += 1
+                switch current {
+                case "o": emit("u")
+                case "d" where next == "j": emit("j")
+                case "t" where next == "j": emit("c")
+                case "c", "k": emit("h")
+                default: emit(current)  // sj, sy, sh → s; dh → d; th → t; ph → p
                 }
+            case ("y", _): emit(isVowel(next) ? "j" : "i")
+            case ("f", _), ("v", _): emit("p")
+            case ("z", _): emit("s")
+            case ("q", _): emit("k")
+            case ("x", _):
+                emit("k")
+                emit("s")
+            default:
+                if isKept(current) { emit(current) }
             }
-            index += width
-            for scalar in out where folded.last != scalar { folded.append(scalar) }
         }
         if folded.count > 1, folded.last == "h" { folded.removeLast() }
         guard let first = folded.first else { return nil }
