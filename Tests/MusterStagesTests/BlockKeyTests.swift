@@ -10,24 +10,25 @@ import Testing
         Field.nik: "3174014512870001", Field.nameKey: "siti nurhalizah", Field.birthDate: "1987-12-05", Field.kelurahanCode: "31.74.01.1001",
     ]
 
-    @Test(arguments: [
-        (BlockKeyPart.field(Field.nik), BlockKeyTests.siti, "3174014512870001"),
-        (.field(Field.nik), [:], nil),
-        (.field(Field.nik), [Field.nik: ""], nil),
-        (.birthYear(Field.birthDate), BlockKeyTests.siti, "1987"),
-        (.birthYear(Field.birthDate), [Field.birthDate: "87"], nil),
-        (.birthYear(Field.birthDate), [Field.birthDate: "12/05/1987"], nil),
-        (.birthYear(Field.birthDate), [:], nil),
-        (.firstWord(Field.nameKey), BlockKeyTests.siti, "siti"),
-        (.firstWord(Field.nameKey), [Field.nameKey: "budi"], "budi"),
-        (.lastWord(Field.nameKey), BlockKeyTests.siti, "nurhalizah"),
-        (.lastWord(Field.nameKey), [Field.nameKey: "budi"], "budi"),
-        (.lastWord(Field.nameKey), [Field.nameKey: " "], nil),
-        (.phonetic(Field.nameKey), BlockKeyTests.siti, "nrhls"),
-        (.phonetic(Field.nameKey), [:], nil),
-        (.prefix(Field.nik, 6), BlockKeyTests.siti, "317401"),
-        (.prefix(Field.nik, 6), [Field.nik: "31740"], nil),
-    ] as [(BlockKeyPart, [String: String], String?)])
+    @Test(
+        arguments: [
+            (BlockKeyPart.field(Field.nik), BlockKeyTests.siti, "3174014512870001"),
+            (.field(Field.nik), [:], nil),
+            (.field(Field.nik), [Field.nik: ""], nil),
+            (.birthYear(Field.birthDate), BlockKeyTests.siti, "1987"),
+            (.birthYear(Field.birthDate), [Field.birthDate: "87"], nil),
+            (.birthYear(Field.birthDate), [Field.birthDate: "12/05/1987"], nil),
+            (.birthYear(Field.birthDate), [:], nil),
+            (.firstWord(Field.nameKey), BlockKeyTests.siti, "siti"),
+            (.firstWord(Field.nameKey), [Field.nameKey: "budi"], "budi"),
+            (.lastWord(Field.nameKey), BlockKeyTests.siti, "nurhalizah"),
+            (.lastWord(Field.nameKey), [Field.nameKey: "budi"], "budi"),
+            (.lastWord(Field.nameKey), [Field.nameKey: " "], nil),
+            (.phonetic(Field.nameKey), BlockKeyTests.siti, "nrhls"),
+            (.phonetic(Field.nameKey), [:], nil),
+            (.prefix(Field.nik, 6), BlockKeyTests.siti, "317401"),
+            (.prefix(Field.nik, 6), [Field.nik: "31740"], nil),
+        ] as [(BlockKeyPart, [String: String], String?)])
     func keyParts(part: BlockKeyPart, values: [String: String], expected: String?) {
         #expect(part.value(in: FieldValues(values)) == expected)
     }

@@ -20,8 +20,9 @@ package struct BlockingRule: Sendable, Equatable {
         self.sortBy = sortBy
     }
 
-    /// Separates the parts of a key. Normalized values hold no control characters, so two
-    /// different part lists never join into one key.
+    /// Separates the parts of a key. Normalize removes control characters, so two different
+    /// lists of part values never join into one key; were a value to hold one, the cost would
+    /// be an extra candidate pair (compared and scored like any other), never a lost one.
     static let separator: Character = "\u{1F}"
 
     /// The record's key for this rule, or nil when it lacks a part.
