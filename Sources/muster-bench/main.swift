@@ -9,6 +9,7 @@ let benchmarks: [Benchmark] = [
     csvBenchmark,
     jsonBenchmark,
     xmlBenchmark,
+    blockingBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,68 @@
+package import MusterCore
+
+/// Which records are worth comparing: those whose key — the rule's parts, all present —
+/// is equal. A record lacking any part has no key for the rule and meets no one through it.
+///
+/// Decoded from pipeline.json:
+/// `{"id": "name-birth-year", "key": ["nameKey", {"birthYear": "birthDate"}], "sortBy": "birthDate"}`.
+/// `sortBy` (default `nameKey`) orders a block too large to pair in full, so that only near
+/// neighbours in that order are paired (``CandidatePairs``).
+package struct BlockingRule: Sendable, Equatable {
+    /// The rule's name in reports and evidence (`phone`, `name-birth-year`).
+    package let id: String
+    package let parts: [BlockKeyPart]
+    /// The field that orders an oversized block.
+    package let sortBy: String
+
+    package init(id: String, parts: [BlockKeyPart], sortBy: String = Field.nameKey) {
+        self.id = id
+        self.parts = parts
+        self.sortBy = sortBy
+    }
+
+    /// Separates the parts of a key. Normalize removes control characters, so two different
+    /// lists of part values never join into one key; were a value to hold one, the cost would
+    /// be an extra candidate pair (compared and scored like any other), never a lost one.
+    static let separator: Character = "\u{1F}"
+
+    /// The record's key for this rule, or nil when it lacks a part.
+    package func key(_ values: FieldValues) -> String? {
+        if parts.count == 1 { return parts[0].value(in: values) }
+        var key = ""
+        for (index, part) in parts.enumerated() {
+            guard let value = part.value(in: values) else { return nil }
+            if index > 0 { key.append(Self.separator) }
+            key += value
+        }
+        return key
+    }
+
+    /// The rule's key in reports: `nameKey + birthYear(birthDate)`.
+    package var label: String { parts.map(\.label).joined(separator: " + ") }
+
+    /// This domain's rules: the identifiers alone, the name with the birth year, and the
+    /// sound of the last name word within one kelurahan (a name written differently, with no
+    /// identifier in common). Another dataset replaces them in pipeline.json.
+    package static let defaults: [BlockingRule] = [
+        BlockingRule(id: "nik", parts: [.field(Field.nik)]),
+        BlockingRule(id: "phone", parts: [.field(Field.phone)]),
+        BlockingRule(id: "email", parts: [.field(Field.email)]),
+        BlockingRule(id: "name-birth-year", parts: [.field(Field.nameKey), .birthYear(Field.birthDate)], sortBy: Field.birthDate),
+        BlockingRule(id: "phonetic-surname-kelurahan", parts: [.phonetic(Field.nameKey), .field(Field.kelurahanCode)]),
+    ]
+}
+
+extension BlockingRule: Decodable {
+    private enum CodingKeys: String, CodingKey { case id, key, sortBy }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        guard !id.isEmpty else { throw DecodingError.dataCorruptedError(forKey: .id, in: container, debugDescription: "a rule name") }
+        parts = try container.decode([BlockKeyPart].self, forKey: .key)
+        guard !parts.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .key, in: container, debugDescription: "at least one key part")
+        }
+        sortBy = try container.decodeIfPresent(String.self, forKey: .sortBy) ?? Field.nameKey
+    }
+}
