@@ -31,8 +31,8 @@ for records in $sizes; do
     echo
 done
 
-echo "== importers beside their raw C parsers; normalize on one core; the generator =="
-for bench in "csv --mb 100 --runs 3" "json --mb 100 --runs 3" "xml --mb 50 --runs 3" "normalize 1000000" "generate"; do
+echo "== importers beside their raw C parsers; normalize and blocking on one core; the generator =="
+for bench in "csv --mb 100 --runs 3" "json --mb 100 --runs 3" "xml --mb 50 --runs 3" "normalize 1000000" "blocking 1000000" "generate"; do
     out=$("$bin/muster-bench" $bench)
     echo "$out" | grep -v '^json:'
     json_lines+=("${out##*json: }")
