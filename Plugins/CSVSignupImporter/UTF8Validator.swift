@@ -15,7 +15,9 @@ struct UTF8Validator {
     private(set) var multibyteCharacters = 0
     /// Invalid sequences found so far (only the first unless `tallying`).
     private(set) var invalidSequences = 0
-    /// Where the first invalid sequence starts, counted in bytes from the first consumed.
+    /// The byte that broke the first invalid sequence (a stray lead byte's successor, or the
+    /// stray byte itself), counted from the first consumed: on the same line as the fault,
+    /// since a line break always ends a sequence.
     private(set) var firstInvalidOffset: Int?
 
     init(tallying: Bool = false) {

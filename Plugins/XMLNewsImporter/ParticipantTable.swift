@@ -21,14 +21,17 @@ struct ParticipantTable {
     static let vocabulary = HeaderVocabulary()
 
     /// Header text (lowercased, whitespace collapsed) → whether every cell is the status, or only a readable one.
-    static let statusHeaders: [String: Bool] = ["status": true, "status peserta": true, "keterangan": false, "ket.": false, "hasil": false]
+    static let statusHeaders: [String: Bool] = [
+        "status": true, "status peserta": true, "status pelatihan": true, "keterangan": false, "ket.": false, "hasil": false,
+    ]
 
     /// Fields a masked cell is kept out of.
     private static let identifiers: Set<String> = [Field.nik, Field.phone, Field.email]
 
     let columns: [Column]
-    /// The header texts, in column order.
-    let headers: [String]
+    /// Each column's key in the record's extras, unique in the table (`No`, `column 5`,
+    /// `No HP (3)`), for whatever of its cells is kept as an extra.
+    let extraKeys: [String]
     /// Headers whose words name several fields, with those fields; their columns are extras.
     let ambiguous: [(header: String, fields: [String])]
     /// The data rows (after the header, empty rows left out), cell texts in column order.
@@ -38,8 +41,9 @@ struct ParticipantTable {
     /// of `<th>` cells, or else the first row.
     init?(_ table: HTMLTable) {
         guard let headerIndex = table.rows.firstIndex(where: \.hasHeadingCells) ?? table.rows.indices.first else { return nil }
-        headers = table.rows[headerIndex].cells
+        let headers = table.rows[headerIndex].cells
         let (columns, ambiguous) = Self.columns(for: headers)
+        extraKeys = Self.extraKeys(for: headers)
         guard columns.contains(.field(Field.name)) else { return nil }
         self.columns = columns
         self.ambiguous = ambiguous
@@ -49,6 +53,7 @@ struct ParticipantTable {
     static func columns(for header: [String]) -> (columns: [Column], ambiguous: [(header: String, fields: [String])]) {
         var used: Set<String> = []
         var ambiguous: [(header: String, fields: [String])] = []
+        let extraKeys = extraKeys(for: header)
         let columns = header.enumerated().map { position, text -> Column in
             switch vocabulary.meaning(of: text) {
             case .field(let field) where used.insert(field).inserted: return .field(field)
@@ -56,12 +61,22 @@ struct ParticipantTable {
             default: break
             }
             let key = TextCleaning.collapsed(text).lowercased()
-            if let always = statusHeaders[key], used.insert("status").inserted { return .status(header: text, always: always) }
-            var name = text.isEmpty ? "column \(position + 1)" : text
-            if !used.insert(name).inserted { name += " (\(position + 1))" }
-            return .extra(name)
+            if let always = statusHeaders[key], used.insert("status").inserted { return .status(header: extraKeys[position], always: always) }
+            return .extra(extraKeys[position])
         }
         return (columns, ambiguous)
+    }
+
+    /// A key per column, the header text made unique (an empty header is `column N`; a
+    /// repeated one gets its position), so no cell kept as an extra overwrites another's.
+    static func extraKeys(for header: [String]) -> [String] {
+        var taken: Set<String> = []
+        return header.enumerated().map { position, text in
+            var name = text.isEmpty ? "column \(position + 1)" : text
+            if !taken.insert(name).inserted { name += " (\(position + 1))" }
+            taken.insert(name)
+            return name
+        }
     }
 
     /// The fields, extras and status of one data row (cells beyond the header are not mapped).
@@ -71,7 +86,7 @@ struct ParticipantTable {
         var status: String?
         for (position, (column, cell)) in zip(columns, cells).enumerated() where !cell.isEmpty {
             switch column {
-            case .field(let name) where Self.identifiers.contains(name) && Self.isMasked(cell): extras[headers[position]] = cell
+            case .field(let name) where Self.identifiers.contains(name) && Self.isMasked(cell): extras[extraKeys[position]] = cell
             case .field(let name): fields[name] = cell
             case .extra(let name): extras[name] = cell
             case .status(let header, let always):

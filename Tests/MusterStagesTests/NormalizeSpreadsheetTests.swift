@@ -71,6 +71,7 @@ import Testing
     @Test(arguments: [
         ("Jakarta, 05 Mei 1988", "1988-05-05", "Jakarta"), ("BOGOR, 5-5-1988", "1988-05-05", "Bogor"),
         ("Tanjung Karang / 12/01/1979", "1979-01-12", "Tanjung Karang"), ("Mei 5, 1988", "1988-05-05", nil), ("05/05/1988", "1988-05-05", nil),
+        ("Senin, 12 Mei 1990", "1990-05-12", nil), ("Tgl 12-05-1990", "1990-05-12", nil), ("Pasar Minggu, 12 Mei 1990", "1990-05-12", "Pasar Minggu"),
     ])
     func theDateIsReadAndThePlaceKept(raw: String, date: String, place: String?) {
         let result = Normalizing.values([Field.birthDate: raw])

@@ -45,6 +45,15 @@ import XMLNewsImporter
         #expect(record.extras == [header: masked])
     }
 
+    @Test func cellsKeptAsExtrasNeverOverwriteEachOther() throws {
+        // A masked number and a second column of the same header, and a remark under an empty header.
+        let xml = Self.feed(
+            header: ["Nama", "No HP", "No HP", "Keterangan", ""],
+            rows: ["<tr><td>Siti Aminah</td><td>0812****345</td><td>0813-1111-2222</td><td>peserta terbaik</td><td>catatan</td></tr>"])
+        let record = try #require(try FeedFixture.read(xml: xml).record("item:uji-2/row:1"))
+        #expect(record.extras == ["No HP": "0812****345", "No HP (3)": "0813-1111-2222", "Keterangan": "peserta terbaik", "column 5": "catatan"])
+    }
+
     @Test func anUnmaskedNumberIsTheField() throws {
         let xml = Self.feed(header: ["Nama", "No. HP"], rows: ["<tr><td>Siti Aminah</td><td>0812-1111-2222</td></tr>"])
         let record = try #require(try FeedFixture.read(xml: xml).record("item:uji-2/row:1"))

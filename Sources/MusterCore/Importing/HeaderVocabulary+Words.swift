@@ -2,7 +2,8 @@
 /// its whole text matched no synonym. Each rule says whether the words name its field; a
 /// header two rules claim is ambiguous.
 ///
-/// The identifying and place rules look at the first words only: an office names a column
+/// The NIK and place rules look at the first words only (the phone and e-mail rules at
+/// every word, as `Nomor HP yang aktif` and `Alamat email` show): an office names a column
 /// by what it starts with (`No. NIK`, `Asal Kelurahan`, `Kelurahan Domisili`), and a title
 /// or label cell above the header that mentions a place later on (`Aula Kantor Kelurahan
 /// Pejaten Barat`) must not read as a header.

@@ -11,10 +11,14 @@ enum TrainingDay {
 
     /// The day `text` names, or nil.
     static func read(_ text: String) -> Day? {
+        // A span first: `7-8/10/2024` read as one date would be 7 August 2010.
+        if let span = firstDayOfSpan(text) {
+            guard case .date(let day, _) = reader.parse(span) else { return nil }
+            return day
+        }
         if let day = Day(written: text) { return day }
         if case .date(let day, _) = reader.parse(text) { return day }
-        guard let span = firstDayOfSpan(text), case .date(let day, _) = reader.parse(span) else { return nil }
-        return day
+        return nil
     }
 
     /// The earliest day an enrollment names: its date, else its attendance days.

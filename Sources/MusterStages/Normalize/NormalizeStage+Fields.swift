@@ -89,6 +89,12 @@ extension NormalizeStage {
         }
     }
 
+    /// Words that open a date cell without being a place: weekdays and labels.
+    static let notPlaces: Set<String> = [
+        "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "tgl", "tanggal", "lahir", "ttl", "date", "dob", "born",
+    ]
+
     /// A birth place written before the date (`Jakarta, 05-05-1988`, `Bogor 5 Mei 1988`): the
     /// words before the first digit, unless they are a month's name (`Mei 5, 1988`), and the rest.
     static func placeBeforeDate(_ text: String) -> (place: String, date: String)? {
@@ -96,7 +102,10 @@ extension NormalizeStage {
         let separators: Set<Character> = [" ", ",", "/", "-"]
         let place = String(text[..<digit].drop { separators.contains($0) }.reversed().drop { separators.contains($0) }.reversed())
         guard place.count >= 2, place.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." }) else { return nil }
-        if place.split(separator: " ").contains(where: { DateNormalizer.months[$0.lowercased().filter { $0 != "." }] != nil }) { return nil }
+        // Opening with a month, a weekday or a label, it is no place (`Mei 5, 1988`, `Senin, 12 Mei
+        // 1990`, `Tgl 12-05-1990`); `Pasar Minggu, 12 Mei 1990` is one.
+        let first = place.split(separator: " ").first.map { $0.lowercased().filter { $0 != "." } } ?? ""
+        if DateNormalizer.months[first] != nil || Self.notPlaces.contains(first) { return nil }
         return (place, String(text[digit...]))
     }
 

@@ -89,8 +89,9 @@ extension ValidateStage {
                 rules.append(IssueRule(header: indonesian, codes: ["phone.foreign"]))
                 rules.append(FormatRule(header: header("email-format", FormatRule.type), field: Field.email, format: .email))
             }
-            // A stated birth date that is no real day, or lies in the future, stays the
-            // person's: normalize keeps it out of the registry and this quarantines the record.
+            // A stated birth date that is no date at all, no real day, in the future or over 120
+            // years ago stays the person's: normalize keeps it out of the registry, and this
+            // quarantines the record.
             rules.append(IssueRule(header: header("birth-date-real", IssueRule.type), codes: Self.unrealBirthDateCodes))
             rules.append(IssueRule(header: header("place-in-area", IssueRule.type), codes: ["place.outside-area"]))
             return rules
