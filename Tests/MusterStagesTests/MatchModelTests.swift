@@ -1,4 +1,5 @@
 import Foundation
+import MusterCore
 import Testing
 
 @testable import MusterStages
@@ -105,5 +106,15 @@ import Testing
         } catch {
             Issue.record("unexpected error \(error)")
         }
+    }
+
+    @Test func aSavedModelForOtherComparisonsIsRefusedByName() {
+        let comparisons = Array(Comparison.defaults.prefix(2))
+        let model = MatchModel(
+            comparisons: comparisons, u: comparisons.map { Array(repeating: 1 / Double($0.levels.count + 1), count: $0.levels.count + 1) }, prior: 0.1)
+        #expect(model.mismatch(with: comparisons) == nil)
+        #expect(model.mismatch(with: Array(comparisons.reversed())) == "the model compares [\"name\", \"nik\"], the pipeline [\"nik\", \"name\"]")
+        let fewer = [comparisons[0], Comparison(id: "nik", field: Field.nik, levels: [.exact])]
+        #expect(model.mismatch(with: fewer) == "nik: the model has 4 levels, the pipeline 2 (with else)")
     }
 }

@@ -60,6 +60,19 @@ struct MatchModel: Sendable, Equatable {
     /// The index of the comparison with this id.
     func index(of id: String) -> Int? { comparisons.firstIndex { $0.id == id } }
 
+    /// Why a saved model cannot score these comparisons (other ids, order or levels), or nil
+    /// when it fits: a model trained for another configuration must be retrained, never
+    /// read at the wrong level.
+    func mismatch(with comparisons: [Comparison]) -> String? {
+        guard self.comparisons.map(\.id) == comparisons.map(\.id) else {
+            return "the model compares \(self.comparisons.map(\.id)), the pipeline \(comparisons.map(\.id))"
+        }
+        for (saved, comparison) in zip(self.comparisons, comparisons) where saved.labels.count != comparison.levels.count + 1 {
+            return "\(comparison.id): the model has \(saved.labels.count) levels, the pipeline \(comparison.levels.count + 1) (with else)"
+        }
+        return nil
+    }
+
     /// The evidence of one comparison's level, in bits: `log2(m/u)`, 0 for null.
     func weight(comparison: Int, level: Int) -> Double {
         level == Comparison.null ? 0 : weights[comparison][level]
