@@ -7,7 +7,7 @@ APT_PACKAGES := libxml2-dev libcsv-dev libssl-dev libsqlite3-dev libzstd-dev lib
 # (the exec importer's example taps, the report check) and zstd (they read checkpoints as stored).
 APT_TEST_PACKAGES := chromium python3 zstd
 
-.PHONY: deps test-deps build run test release bench format lint clean
+.PHONY: deps test-deps build run test release bench offices format lint clean
 
 # System libraries: the importers' (libxml2, libcsv), SHA-256 (OpenSSL), SQLite, checkpoint compression (zstd), tcmalloc; installed only when missing.
 deps:
@@ -42,6 +42,10 @@ test: test-deps
 # Every speed, memory and accuracy figure, release build (minutes: it generates and runs 1M records).
 bench: deps
 	scripts/bench.sh
+
+# Office files muster's generator does not make, judged by their own truth (python3).
+offices: build
+	scripts/offices/run.sh
 
 # Formatting is the formatter's (.swift-format), never a review topic: `make format` rewrites,
 # `make lint` (run by CI) fails on any difference or rule finding.
