@@ -1,5 +1,5 @@
 internal import Foundation
-public import MusterCore
+internal import MusterCore
 
 #if canImport(Glibc)
 internal import Glibc
