@@ -171,7 +171,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MusterGeneratorTests",
-            dependencies: ["MusterCore", "MusterGenerator", "MusterTesting", "CSVSignupImporter", "JSONExportImporter", "XMLNewsImporter"],
+            dependencies: [
+                "MusterCore", "MusterGenerator", "MusterTesting", "MusterStages", "CSVSignupImporter", "JSONExportImporter", "XMLNewsImporter",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

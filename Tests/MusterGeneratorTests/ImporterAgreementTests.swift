@@ -2,6 +2,7 @@ import CSVSignupImporter
 import Foundation
 import JSONExportImporter
 import MusterCore
+import MusterStages
 import MusterTesting
 import Testing
 import XMLNewsImporter
@@ -18,10 +19,15 @@ import XMLNewsImporter
         return try JSONExportImporter(options: .init())
     }
 
-    func records(in folder: GeneratedFolder) throws -> [SourceRecord] {
+    func records(in folder: GeneratedFolder, sessionsFromFileNames: Bool = false) throws -> [SourceRecord] {
         var records: [SourceRecord] = []
         for file in try folder.files() where !["pipeline.json", "truth.csv", "people.csv"].contains(file) {
-            let (batches, error) = ImporterConformance(importer: try importer(for: file)).read(folder.sourceFile(file))
+            // As the generated pipeline.json reads them: a session's sheet names it.
+            let importer: any Importer =
+                sessionsFromFileNames && file.hasSuffix(".csv") && !file.contains("rekap")
+                ? try CSVSignupImporter(options: .init(sessionFromFileName: "(?:pendaftaran|daftar-hadir|absensi)-(.+)\\.csv"))
+                : try importer(for: file)
+            let (batches, error) = ImporterConformance(importer: importer).read(folder.sourceFile(file))
             #expect(error == nil, "\(file): \(String(describing: error))")
             records += batches.joined()
         }
@@ -104,6 +110,47 @@ import XMLNewsImporter
         }
         // Most announced people also sign up, attend or appear in an export for that session.
         #expect(Double(linkable) / Double(feedRows.count) > 0.5, "\(linkable) of \(feedRows.count)")
+    }
+
+    @Test func sheetsExportsRecapsAndNewsNameOneSessionAlikeAfterNormalize() throws {
+        let folder = try GeneratedFolder(people: 600, seed: 17)
+        defer { folder.directory.remove() }
+        let truth = Dictionary(uniqueKeysWithValues: folder.truth.entries.map { ($0.ref, $0) })
+        let normalize = NormalizeStage(
+            options: .init(),
+            context: StageContext(
+                runID: "test", stageName: "normalize",
+                configuration: PipelineConfiguration(file: "pipeline.json", baseDirectory: folder.path, sources: [], stages: [])))
+        var codeOfKey: [String: Set<String>] = [:]
+        var exportKeys: Set<String> = []
+        var sheetCodes: Set<String> = []
+        var newsKeys: [String] = []
+        for source in try records(in: folder, sessionsFromFileNames: true) where source.kind == .participant && source.rejection == nil {
+            guard truth[source.provenance.reference]?.person != nil else { continue }
+            var record = Record(source: source)
+            normalize.transform(&record)
+            let values = record.normalized?.values ?? FieldValues()
+            let file = source.provenance.file
+            if file.hasSuffix(".xml") {
+                newsKeys.append(try #require(values[Field.sessionKey], "\(source.provenance.reference)"))
+            } else if file.hasPrefix("exports/") {
+                let code = try #require(values[Field.sessionCode])
+                let key = try #require(values[Field.sessionKey])
+                codeOfKey[key, default: []].insert(code)
+                exportKeys.insert(key)
+            } else if let code = values[Field.sessionCode] {
+                sheetCodes.insert(code)
+            }
+        }
+        // An export names each session by one code and one title: the two keys are one session.
+        #expect(codeOfKey.values.allSatisfy { $0.count == 1 })
+        // Most announcements' sessions appear in an export, where their code is learned.
+        let known = newsKeys.count { exportKeys.contains($0) }
+        #expect(Double(known) / Double(newsKeys.count) > 0.8, "\(known) of \(newsKeys.count)")
+        // And most sessions' sheets carry a code an export also names.
+        let exportCodes = Set(codeOfKey.values.flatMap { $0 })
+        #expect(sheetCodes.count > 20)
+        #expect(Double(sheetCodes.count { exportCodes.contains($0) }) / Double(sheetCodes.count) > 0.8, "\(sheetCodes.subtracting(exportCodes).prefix(5))")
     }
 
     /// The first rule of samples/expected/README.md a record's raw fields break.

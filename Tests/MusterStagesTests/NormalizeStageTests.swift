@@ -14,6 +14,14 @@ enum Normalizing {
         return record.normalized ?? NormalizedRecord()
     }
 
+    /// A record with enrollments, normalized.
+    static func record(_ fields: [String: String], enrollments: [Enrollment]) -> NormalizedRecord {
+        var record = Fixtures.record("row:2", fields)
+        record.source.enrollments = enrollments
+        stage.transform(&record)
+        return record.normalized ?? NormalizedRecord()
+    }
+
     static func options(_ json: String) throws -> NormalizeStage.Options {
         let value = try JSONParser.parse(json)
         return try ConfigDecoder(file: "pipeline.json").decode(NormalizeStage.Options.self, from: value, at: "stages[1].options")

@@ -43,6 +43,11 @@ public enum Field {
     public static let nikGender = "nikGender"
     /// Fields whose canonical value was derived rather than given (`birthDate gender kecamatan`).
     public static let derived = "derived"
+    /// The training batch by its code (`WUIB-TBT-3`), from a sheet's file name or an export's code.
+    public static let sessionCode = "sessionCode"
+    /// The training batch by its title (`wuib kerajinan tas|3|31.74.01`): programme words,
+    /// batch, kecamatan code.
+    public static let sessionKey = "sessionKey"
 
     // Programme (news item) fields.
     public static let guid = "guid"

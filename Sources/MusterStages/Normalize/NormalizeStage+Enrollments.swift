@@ -1,6 +1,7 @@
 internal import MusterCore
 
-/// The record's enrollments: a status nobody can read is an issue on the record, never a rejection.
+/// The record's enrollments: the training batch they name, by code and by title; and a
+/// status nobody can read, an issue on the record, never a rejection.
 extension NormalizeStage {
     /// Raises `enrollment.status-unknown` for each enrollment whose status is given but is
     /// not one ``EnrollmentStanding`` reads (`???`, a remark in a `Keterangan` column). The
@@ -14,6 +15,28 @@ extension NormalizeStage {
                 FieldIssue(
                     code: "enrollment.status-unknown", field: "enrollments[\(index)].status", raw: status,
                     message: "not a known training status (lulus, hadir, terdaftar, tidak lulus, tidak hadir …)"))
+        }
+    }
+
+    /// The first enrollment's batch, by code and by title, for dedupe to join sources by.
+    func identifySession(_ enrollments: [Enrollment], into work: inout Work) {
+        guard let enrollment = enrollments.first else { return }
+        if let code = (enrollment.session.flatMap(SessionIdentity.code)) ?? enrollment.programme.flatMap(SessionIdentity.code) {
+            work.out.values[Field.sessionCode] = code
+        }
+        guard let title = enrollment.title, !title.isEmpty else { return }
+        let fallback = work.kecamatanCode
+        let key = sessionMemo.value(for: title + "\u{1}" + (fallback ?? "")) {
+            SessionIdentity.key(title: title, kecamatan: kecamatanCode(named:), fallback: fallback)
+        }
+        if let key { work.out.values[Field.sessionKey] = key }
+    }
+
+    /// The code of the kecamatan a title's words name exactly or with a small typo.
+    private func kecamatanCode(named text: String) -> String? {
+        switch places.lookup(text, level: .kecamatan).match {
+        case .exact(let place), .typo(let place): place.code
+        default: nil
         }
     }
 }

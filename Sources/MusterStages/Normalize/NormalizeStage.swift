@@ -16,7 +16,8 @@ public import MusterCore
 ///   `place.outside-area` for another kota); a kecamatan where the kelurahan belongs
 ///   (`Kebayoran Lama`, which no kelurahan is called) is the kecamatan (`kelurahan.is-kecamatan`).
 /// - `sector`: one of a small canonical list. Other fields: cleaned text.
-/// - Enrollments: a status that is not a known one (``EnrollmentStanding``) raises
+/// - Enrollments: the training batch as `sessionCode` (from a code) and `sessionKey` (from a
+///   title), see ``SessionIdentity``; a status that is not a known one (``EnrollmentStanding``) raises
 ///   `enrollment.status-unknown`, which quarantines nothing unless a validate `issue` rule lists it.
 ///
 /// Derived values (birth date and gender from the NIK, kecamatan from the kelurahan) are
@@ -52,6 +53,8 @@ public final class NormalizeStage: RecordTransform {
     let kecamatanMemo = TextMemo<PlaceIndex.Reading>()
     let kelurahanMemo = TextMemo<PlaceIndex.Reading>()
     let sectorMemo = TextMemo<String>()
+    /// Session keys by title and the record's kecamatan: announcement rows share a title.
+    let sessionMemo = TextMemo<String?>(slots: 16384)
 
     public init(options: Options, context: StageContext) {
         let placeholders = TextNormalizer.defaultPlaceholders.union(options.placeholders.map { TextNormalizer.clean($0).lowercased() })
@@ -84,7 +87,10 @@ public final class NormalizeStage: RecordTransform {
         }
         resolvePlaces(&work)
         crossCheck(&work)
-        if !record.source.enrollments.isEmpty { checkEnrollments(record.source.enrollments, into: &work) }
+        if !record.source.enrollments.isEmpty {
+            checkEnrollments(record.source.enrollments, into: &work)
+            identifySession(record.source.enrollments, into: &work)
+        }
         if !work.derived.isEmpty { work.out.values[Field.derived] = work.derived.joined(separator: " ") }
         record.normalized = work.out
     }
