@@ -2,12 +2,12 @@ import CSVSignupImporter
 import Foundation
 import JSONExportImporter
 import MusterCore
-import MusterStages
 import MusterTesting
 import Testing
 import XMLNewsImporter
 
 @testable import MusterGenerator
+@testable import MusterStages
 
 /// The real importers read the generated files and produce exactly the truth's refs, and
 /// every invalid record carries its defect (checked against the rules in
@@ -125,12 +125,14 @@ import XMLNewsImporter
         var exportKeys: Set<String> = []
         var sheetCodes: Set<String> = []
         var newsKeys: [String] = []
+        var normalized: [(person: String, isNews: Bool, values: FieldValues)] = []
         for source in try records(in: folder, sessionsFromFileNames: true) where source.kind == .participant && source.rejection == nil {
             guard truth[source.provenance.reference]?.person != nil else { continue }
             var record = Record(source: source)
             normalize.transform(&record)
             let values = record.normalized?.values ?? FieldValues()
             let file = source.provenance.file
+            normalized.append((truth[source.provenance.reference]?.person ?? "", file.hasSuffix(".xml"), values))
             if file.hasSuffix(".xml") {
                 newsKeys.append(try #require(values[Field.sessionKey], "\(source.provenance.reference)"))
             } else if file.hasPrefix("exports/") {
@@ -151,6 +153,16 @@ import XMLNewsImporter
         let exportCodes = Set(codeOfKey.values.flatMap { $0 })
         #expect(sheetCodes.count > 20)
         #expect(Double(sheetCodes.count { exportCodes.contains($0) }) / Double(sheetCodes.count) > 0.8, "\(sheetCodes.subtracting(exportCodes).prefix(5))")
+        // Joined through the exports' aliases, most news rows name a batch in which their
+        // person also appears in a sheet, export or recap: the matcher can compare them there.
+        let aliases = SessionAliases(normalized.map(\.values))
+        var elsewhere: Set<String> = []
+        for record in normalized where !record.isNews {
+            if let session = aliases.session(of: record.values) { elsewhere.insert(record.person + "|" + session) }
+        }
+        let news = normalized.filter(\.isNews)
+        let met = news.count { record in aliases.session(of: record.values).map { elsewhere.contains(record.person + "|" + $0) } ?? false }
+        #expect(Double(met) / Double(news.count) > 0.65, "\(met) of \(news.count)")
     }
 
     /// The first rule of samples/expected/README.md a record's raw fields break.
