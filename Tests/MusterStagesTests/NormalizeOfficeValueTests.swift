@@ -113,6 +113,13 @@ import Testing
         #expect(result.issues.isEmpty, "\(result.issues)")
     }
 
+    @Test(arguments: ["1992-08-14T20:00:00-99:00", "1992-08-14T20:00:00+07:75", "1992-08-14T20:00:00+15:00"])
+    func aZoneNoPlaceHasIsNoZoneAndTheDateIsReadAsWritten(raw: String) {
+        // No shift by a day or more: only real zones (−12:00…+14:00) move a timestamp to Jakarta.
+        let result = Normalizing.values([Field.birthDate: raw])
+        #expect(result[Field.birthDate] == "1992-08-14")
+    }
+
     @Test(arguments: [("1992-02-30T17:00:00Z", "date.invalid"), ("1992-13-14T17:00:00.000Z", "date.invalid")])
     func aTimestampOfNoRealDayIsAnIssue(raw: String, code: String) {
         let result = Normalizing.values([Field.birthDate: raw])

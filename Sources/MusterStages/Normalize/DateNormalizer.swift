@@ -196,6 +196,9 @@ struct DateNormalizer: Sendable {
                     guard let value = number(end, 2), end + 2 == bytes.count else { return nil }
                     extra = value
                 }
+                // Real zones lie within −12:00…+14:00; beyond, the text is no timestamp, and
+                // the one-day shift below would no longer be enough.
+                guard hours <= 14, extra < 60 else { return nil }
                 offset = (hours * 60 + extra) * (bytes[index] == 0x2D ? -1 : 1)
             default:
                 return nil
