@@ -1,10 +1,12 @@
+import MusterCore
+
 /// Recognizes attendance day columns and reads their marks.
 ///
 /// Day headers: `Hari 1`, `Hari ke-1`, `H1`, `H-2`, or a date (`02/09/2024`, `2-9-24`,
 /// `2024-09-02`, `2 Sep`, `2 September 2024`). Marks are kept raw beside their reading.
 enum AttendanceHeader {
     static func isDay(_ header: String) -> Bool {
-        let words = ColumnMapping.key(header).split(separator: " ").map(String.init)
+        let words = HeaderVocabulary.key(header).split(separator: " ").map(String.init)
         guard let first = words.first else { return false }
         switch words.count {
         case 1:

@@ -12,17 +12,9 @@ struct ColumnMapping {
 
     typealias Meaning = HeaderVocabulary.Meaning
 
-    /// The canonical field a header names, if any (see ``meaning(of:)``).
+    /// The canonical field a header names, if any (``HeaderVocabulary/meaning(of:)``).
     func field(for header: String) -> String? {
         vocabulary.field(for: header)
-    }
-
-    /// What a header names (``HeaderVocabulary/meaning(of:)``): the whole text as a synonym
-    /// or the operator's own, then without a trailing remark in parentheses, then by its words
-    /// (`No. HP/WhatsApp`, `Email Address`, `Alamat Lengkap`, `No. NIK/KTP`, `Asal Kelurahan`,
-    /// `Nama Pemilik`). A header whose words name two fields names neither.
-    func meaning(of header: String) -> Meaning {
-        vocabulary.meaning(of: header)
     }
 
     /// Roles for a whole header row, and the headers whose words name several fields (kept
@@ -39,13 +31,13 @@ struct ColumnMapping {
         var ambiguous: [(header: String, fields: [String])] = []
         let status = statusColumn(in: header, enrolled: enrolled)
         let roles = header.enumerated().map { index, text -> ColumnRole in
-            switch meaning(of: text) {
+            switch vocabulary.meaning(of: text) {
             case .field(let field) where taken.insert(field).inserted: return .field(field)
             case .ambiguous(let fields): ambiguous.append((text, fields))
             default: break
             }
             if index == status { return .training(.status) }
-            if let part = Self.trainingParts[Self.key(text)], trainingTaken.insert(part).inserted { return .training(part) }
+            if let part = Self.trainingParts[HeaderVocabulary.key(text)], trainingTaken.insert(part).inserted { return .training(part) }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
             let base = text.isEmpty ? "column \(index + 1)" : text
             var key = base
@@ -62,42 +54,28 @@ struct ColumnMapping {
     }
 
     /// The column holding each row's status (`Status`, `Keterangan`, `Hasil`): the one whose
-    /// header ranks first in ``statusHeaders``, the leftmost of equals. None unless the rows
+    /// header ranks first (``HeaderVocabulary/statusRank(of:)``), the leftmost of equals. None unless the rows
     /// are enrollments (`enrolled`, a training column, attendance days), so that an ordinary
     /// sign-up sheet's remarks column (`Keterangan`) stays an extra, as it was.
     func statusColumn(in header: [String], enrolled: Bool) -> Int? {
-        let keys = header.map(Self.key)
+        let keys = header.map(HeaderVocabulary.key)
         guard enrolled || zip(header, keys).contains(where: { Self.trainingParts[$1] != nil || AttendanceHeader.isDay($0) }) else { return nil }
         var best: (column: Int, rank: Int)?
         for (column, key) in keys.enumerated() {
-            guard let rank = Self.statusHeaders[key], rank < best?.rank ?? .max, case .none = meaning(of: header[column]) else { continue }
+            guard let rank = HeaderVocabulary.statusRank(of: header[column]), rank < best?.rank ?? .max, case .none = vocabulary.meaning(of: header[column])
+            else { continue }
             best = (column, rank)
         }
         return best?.column
     }
 
-    /// Header text as the vocabulary compares it (``HeaderVocabulary/key(_:)``).
-    static func key(_ text: String) -> String {
-        HeaderVocabulary.key(text)
-    }
-
     /// Recap sheets name each row's training: the row is an enrollment in it on that date.
     private static let trainingParts: [String: ColumnRole.TrainingPart] = {
         var parts: [String: ColumnRole.TrainingPart] = [:]
-        for header in ["Pelatihan", "Nama Pelatihan", "Judul Pelatihan", "Jenis Pelatihan", "Training"] { parts[key(header)] = .title }
-        for header in ["Tgl Pelatihan", "Tgl. Pelatihan", "Tanggal Pelatihan", "Waktu Pelatihan", "Training Date"] { parts[key(header)] = .date }
-        return parts
-    }()
-
-    /// Headers of a recap sheet's status column, by rank: a sheet with both a `Status` and a
-    /// `Keterangan` column has its status in the first, as an export's training has it in
-    /// `status` before `keterangan` and `hasil`.
-    private static let statusHeaders: [String: Int] = {
-        let ranked = [["Status", "Status Peserta", "Status Pelatihan"], ["Keterangan"], ["Hasil"]]
-        var ranks: [String: Int] = [:]
-        for (rank, headers) in ranked.enumerated() {
-            for header in headers { ranks[key(header)] = rank }
+        for header in ["Pelatihan", "Nama Pelatihan", "Judul Pelatihan", "Jenis Pelatihan", "Training"] { parts[HeaderVocabulary.key(header)] = .title }
+        for header in ["Tgl Pelatihan", "Tgl. Pelatihan", "Tanggal Pelatihan", "Waktu Pelatihan", "Training Date"] {
+            parts[HeaderVocabulary.key(header)] = .date
         }
-        return ranks
+        return parts
     }()
 }

@@ -93,27 +93,12 @@ enum TextEncoding: Equatable {
 
     /// The length of the well-formed UTF-8 sequence starting at `index`, 0 when there is none.
     private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, lower) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: (length, upper) = (3, 0x9F)
-        case 0xF0: (length, lower) = (4, 0x90)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, upper) = (4, 0x8F)
-        default: return 0
-        }
-        guard index + length <= bytes.count else { return 0 }
-        for offset in 1..<length {
+        guard let sequence = UTF8Validator.sequence(startingWith: bytes[index]), index + sequence.continuations < bytes.count else { return 0 }
+        for offset in stride(from: 1, through: sequence.continuations, by: 1) {
             let byte = bytes[index + offset]
-            guard byte >= (offset == 1 ? lower : 0x80), byte <= (offset == 1 ? upper : 0xBF) else { return 0 }
+            guard byte >= (offset == 1 ? sequence.lower : 0x80), byte <= (offset == 1 ? sequence.upper : 0xBF) else { return 0 }
         }
-        return length
+        return sequence.continuations + 1
     }
 
     /// Windows-1252 is Latin-1 except for 0x80–0x9F, where five bytes are undefined.

@@ -88,27 +88,29 @@ struct UTF8Validator {
 
     @inline(__always)
     private mutating func start(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x00...0x7F: break
-        case 0xC2...0xDF: pending = 1
-        case 0xE0:
-            pending = 2
-            lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-        case 0xED:
-            pending = 2
-            upper = 0x9F
-        case 0xF0:
-            pending = 3
-            lower = 0x90
-        case 0xF1...0xF3: pending = 3
-        case 0xF4:
-            pending = 3
-            upper = 0x8F
-        default:
+        guard let sequence = Self.sequence(startingWith: byte) else {
             invalidSequences += 1
             return false
         }
+        (pending, lower, upper) = sequence
         return true
+    }
+
+    /// What a lead byte starts, as Unicode defines well-formed UTF-8: how many continuation
+    /// bytes follow and the range the first of them must lie in (the later ones 0x80…0xBF);
+    /// nil for a byte no sequence starts with. ASCII starts a sequence of one byte.
+    @inline(__always)
+    static func sequence(startingWith lead: UInt8) -> (continuations: Int, lower: UInt8, upper: UInt8)? {
+        switch lead {
+        case 0x00...0x7F: (0, 0x80, 0xBF)
+        case 0xC2...0xDF: (1, 0x80, 0xBF)
+        case 0xE0: (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (2, 0x80, 0xBF)
+        case 0xED: (2, 0x80, 0x9F)
+        case 0xF0: (3, 0x90, 0xBF)
+        case 0xF1...0xF3: (3, 0x80, 0xBF)
+        case 0xF4: (3, 0x80, 0x8F)
+        default: nil
+        }
     }
 }

@@ -20,11 +20,6 @@ struct ParticipantTable {
 
     static let vocabulary = HeaderVocabulary()
 
-    /// Header text (lowercased, whitespace collapsed) → whether every cell is the status, or only a readable one.
-    static let statusHeaders: [String: Bool] = [
-        "status": true, "status peserta": true, "status pelatihan": true, "keterangan": false, "ket.": false, "hasil": false,
-    ]
-
     /// Fields a masked cell is kept out of.
     private static let identifiers: Set<String> = [Field.nik, Field.phone, Field.email]
 
@@ -60,8 +55,9 @@ struct ParticipantTable {
             case .ambiguous(let fields): ambiguous.append((text, fields))
             default: break
             }
-            let key = TextCleaning.collapsed(text).lowercased()
-            if let always = statusHeaders[key], used.insert("status").inserted { return .status(header: extraKeys[position], always: always) }
+            if let rank = HeaderVocabulary.statusRank(of: text), used.insert("status").inserted {
+                return .status(header: extraKeys[position], always: rank == 0)
+            }
             return .extra(extraKeys[position])
         }
         return (columns, ambiguous)

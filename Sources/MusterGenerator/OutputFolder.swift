@@ -99,13 +99,7 @@ final class OutputFolder {
     /// invalid as `malformed-record`, because the importer rejects it.
     func footer(file: String, line: Int) throws(MusterError) {
         footers += 1
-        truth.append(file)
-        truth.append("#row:" as StaticString)
-        truth.append(line)
-        truth.append(",," as StaticString)
-        truth.append(Defect.malformedRecord.rawValue)
-        truth.append(byte: 0x0A)
-        try truth.flushIfFull()
+        try record(file: file, locator: ("row:", line), person: nil, defect: .malformedRecord)
     }
 
     private func finishTruth(person: Person?, defect: Defect?) {

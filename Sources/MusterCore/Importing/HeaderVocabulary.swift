@@ -49,6 +49,24 @@ package struct HeaderVocabulary: Sendable {
         }
     }
 
+    /// How strongly a header names a training's status, 0 first: `Status`, `Status Peserta`,
+    /// `Status Pelatihan` (every cell is the status), then `Keterangan`/`Ket.` (remarks that
+    /// often hold one), then `Hasil`; nil for any other header. One list for every importer:
+    /// a sheet takes its best-ranked column, a news table takes rank 0 outright and the
+    /// others only where a cell reads as a status.
+    package static func statusRank(of header: String) -> Int? {
+        statusRanks[key(header)]
+    }
+
+    private static let statusRanks: [String: Int] = {
+        let ranked = [["Status", "Status Peserta", "Status Pelatihan"], ["Keterangan", "Ket."], ["Hasil"]]
+        var ranks: [String: Int] = [:]
+        for (rank, headers) in ranked.enumerated() {
+            for header in headers { ranks[key(header)] = rank }
+        }
+        return ranks
+    }()
+
     /// Lowercased, every run of non-alphanumerics one space, trimmed: `No. HP/WA` → `no hp wa`.
     package static func key(_ text: String) -> String {
         var result = ""
