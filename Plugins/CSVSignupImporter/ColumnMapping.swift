@@ -58,12 +58,10 @@ struct ColumnMapping {
     /// are enrollments (`enrolled`, a training column, attendance days), so that an ordinary
     /// sign-up sheet's remarks column (`Keterangan`) stays an extra, as it was.
     func statusColumn(in header: [String], enrolled: Bool) -> Int? {
-        let keys = header.map(HeaderVocabulary.key)
-        guard enrolled || zip(header, keys).contains(where: { Self.trainingParts[$1] != nil || AttendanceHeader.isDay($0) }) else { return nil }
+        guard enrolled || header.contains(where: { Self.trainingParts[HeaderVocabulary.key($0)] != nil || AttendanceHeader.isDay($0) }) else { return nil }
         var best: (column: Int, rank: Int)?
-        for (column, key) in keys.enumerated() {
-            guard let rank = HeaderVocabulary.statusRank(of: header[column]), rank < best?.rank ?? .max, case .none = vocabulary.meaning(of: header[column])
-            else { continue }
+        for (column, text) in header.enumerated() {
+            guard let rank = HeaderVocabulary.statusRank(of: text), rank < best?.rank ?? .max, case .none = vocabulary.meaning(of: text) else { continue }
             best = (column, rank)
         }
         return best?.column
