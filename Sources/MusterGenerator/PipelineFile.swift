@@ -31,7 +31,7 @@ public enum PipelineFile {
           "stages": [
             { "type": "ingest", "options": { "batchSize": 512 } },
             { "type": "normalize" },
-            { "type": "dedupe", "options": { "keys": ["nik", "phone", "email"] } },
+            { "type": "dedupe", "options": { "threshold": 0.95 } },
             { "type": "validate", "options": { "required": ["name"] } },
             { "type": "export", "options": { "registry": ".muster/registry.sqlite" } }
           ]

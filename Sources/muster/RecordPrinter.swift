@@ -32,7 +32,8 @@ enum RecordPrinter {
             lines.append("    issue \(issue.code) (\(issue.field)): \(issue.message)")
         }
         if let match = record.match {
-            lines.append("    cluster: \(match.cluster)" + match.evidence.map { "\n      \($0.rule) ↔ \($0.other)" }.joined())
+            lines.append(
+                "    cluster: \(match.cluster)" + match.evidence.map { "\n      \($0.rule) ↔ \($0.other)" + ($0.weights.map { ": \($0)" } ?? "") }.joined())
         }
         for reason in record.quarantine {
             lines.append("    QUARANTINED \(reason.rule) by \(reason.stage): \(reason.message)")

@@ -49,7 +49,7 @@ import Testing
         defer { muster.workspace.remove() }
         #expect(try muster.run("run", "--no-progress").status == 0)
         let before = try facts(muster.registry)
-        #expect(before == ("ok", 148, 1))
+        #expect(before == ("ok", try ExpectedRegistry.load().counts.participants, 1))
         // Generated sources big enough that export takes a while, writing the same registry.
         #expect(try muster.run("generate", "--people", "3000", "--seed", "7", "--out", "gen").status == 0)
         try muster.edit("gen/pipeline.json") {

@@ -59,7 +59,11 @@ import Testing
         #expect(replay.stdout.contains(": 32 replayed = 21 accepted + 11 still quarantined (balanced); 2 unreadable records not replayed"))
 
         let registry = muster.registry
-        #expect(try rows(registry, "SELECT COUNT(*) || '' FROM participants") == [["148"]])
+        // Replay does not run dedupe again: a replayed record rejoins its person only through
+        // an identifier the registry knows (a NIK, or a phone or e-mail under the same name).
+        // Seven replayed records (news rows among them, which carry no identifier) stand alone
+        // until the next full run: seven participants more than a full run gives.
+        #expect(try rows(registry, "SELECT COUNT(*) || '' FROM participants") == [["\(try ExpectedRegistry.load().counts.participants + 7)"]])
         let accepted = try rows(registry, "SELECT COUNT(*) || '' FROM source_records WHERE kind = 'participant'")
         #expect(accepted == [["203"]])
         // The old rows stay as history and say what became of each record.

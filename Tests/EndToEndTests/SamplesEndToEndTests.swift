@@ -71,10 +71,10 @@ import Testing
     @Test func aBrokenPipelineIsRefusedWithThePathAndExitCode2() throws {
         let muster = try MusterProcess()
         defer { muster.workspace.remove() }
-        try muster.edit("pipeline.json") { $0.replacingOccurrences(of: #""keys": ["nik", "phone", "email"]"#, with: #""keys": "nik""#) }
+        try muster.edit("pipeline.json") { $0.replacingOccurrences(of: #""threshold": 0.95"#, with: #""threshold": "high""#) }
         let check = try muster.run("check")
         #expect(check.status == 2)
-        #expect(check.stderr == "muster: error: pipeline.json: stages[2].options.keys: expected an array, found \"nik\"\n")
+        #expect(check.stderr == "muster: error: pipeline.json: stages[2].options.threshold: expected a number between 0.5 and 0.999999, found \"high\"\n")
         let run = try muster.run("run")
         #expect(run.status == 2)
         #expect(!FileManager.default.fileExists(atPath: muster.workspace.path + "/.muster/runs"))
@@ -135,6 +135,6 @@ import Testing
         for id in ["csv-signup", "json-export", "xml-news"] { #expect(importers.contains(id)) }
         let stages = try muster.run("stages").stdout
         for id in ["ingest", "normalize", "dedupe", "validate", "export"] { #expect(stages.contains("\(id)  (reads")) }
-        #expect(stages.contains("    maxEvidencePerKey (integer, default 20)"))
+        #expect(stages.contains("    threshold (number, default 0.95)"))
     }
 }

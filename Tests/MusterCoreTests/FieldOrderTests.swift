@@ -11,7 +11,8 @@ import Testing
         Field.kelurahan, Field.kecamatan, Field.postalCode, Field.sector, Field.businessName, Field.externalID,
         Field.submittedAt, Field.honorific, Field.degree, Field.nameKey, Field.otherPhones, Field.phoneType,
         Field.kecamatanCode, Field.kelurahanCode, Field.nikDistrict, Field.nikBirthDate, Field.nikGender, Field.derived,
-        Field.guid, Field.title, Field.link, Field.published, Field.author, Field.categories, Field.text,
+        Field.sessionCode, Field.sessionKey, Field.session, Field.guid, Field.title, Field.link, Field.published, Field.author,
+        Field.categories, Field.text,
     ]
 
     /// Names outside ``Field``: near misses, other cases, non-ASCII, combining marks.

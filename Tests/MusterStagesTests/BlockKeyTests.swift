@@ -89,7 +89,9 @@ import Testing
         let json = #"""
             [{"id": "nik", "key": ["nik"]}, {"id": "phone", "key": ["phone"]}, {"id": "email", "key": ["email"]},
              {"id": "name-birth-year", "key": ["nameKey", {"birthYear": "birthDate"}], "sortBy": "birthDate"},
-             {"id": "phonetic-surname-kelurahan", "key": [{"phonetic": "nameKey"}, "kelurahanCode"]}]
+             {"id": "phonetic-surname-kelurahan", "key": [{"phonetic": "nameKey"}, "kelurahanCode"]},
+             {"id": "session-name-start", "key": ["session", {"prefix": ["nameKey", 3]}]},
+             {"id": "session-surname-sound", "key": ["session", {"phonetic": "nameKey"}]}]
             """#
         #expect(try Self.decode(json) == BlockingRule.defaults)
         let other = #"[{"id": "region-given", "key": [{"prefix": ["nik", 6]}, {"firstWord": "nameKey"}, {"lastWord": "surname"}]}]"#

@@ -17,8 +17,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("siti nurhaliza", "siti nurhaliza", "exact"), ("siti nurhaliza", "siti nurhalizah", "jaroWinkler≥0.94"),
-        ("nurhaliza siti", "siti nurhaliza", "tokenSet"), ("siti aminah", "dewi lestari", "else"), ("", "siti", "null"),
+        ("siti nurhaliza", "siti nurhaliza", "exact"), ("siti nurhaliza", "siti nurhalizah", "allWords≥0.9"),
+        ("ahmad hidajat", "ahmad hidayat", "allWords≥0.9"), ("nurhaliza siti", "siti nurhaliza", "tokenSet"),
+        ("novi", "novi ramadan", "wordSubset"), ("sri gunawan", "masih gunawan", "jaroWinkler≥0.88"),
+        ("eko gunawan", "eka gunawan", "jaroWinkler≥0.88"), ("siti aminah", "dewi lestari", "else"), ("", "siti", "null"),
     ])
     func nameLevels(a: String, b: String, expected: String) throws {
         #expect(try level("name", [Field.nameKey: a], [Field.nameKey: b]) == expected)

@@ -1,5 +1,8 @@
 import ContentHash
+import Foundation
 import MusterCore
+
+@testable import MusterStages
 
 /// Builds records for stage tests without going through an importer.
 enum Fixtures {
@@ -31,5 +34,27 @@ enum Fixtures {
         }
         try stage.finish { out += $0 }
         return out
+    }
+
+    /// Fixed weights for the default comparisons: agreement on any level counts for, `else`
+    /// against. A handful of records cannot train a model, and the tests that use this are
+    /// about clustering and what follows it.
+    static func fixedWeights() -> MatchModel {
+        let comparisons = Comparison.defaults
+        let m = ModelTraining.startingM(comparisons.map { $0.levels.count + 1 })
+        let u = comparisons.map { comparison in
+            let partial = comparison.levels.count - 1
+            return [0.001] + Array(repeating: 0.004, count: partial) + [1 - 0.001 - 0.004 * Double(partial)]
+        }
+        return MatchModel(comparisons: comparisons, u: u, prior: 0.1).withM(m)
+    }
+
+    /// A dedupe stage with ``fixedWeights()`` (or training, when `trained`), saving its model
+    /// nowhere another test could read it.
+    static func dedupe(trained: Bool = false, spoolAboveRecords: Int = 100_000) -> DedupeStage {
+        var options = DedupeStage.Options(spoolAboveRecords: spoolAboveRecords)
+        if !trained { options.matcher.weights = fixedWeights() }
+        options.matcher.model = "/nonexistent-\(UUID().uuidString)/model.json"
+        return DedupeStage(options: options, context: context())
     }
 }

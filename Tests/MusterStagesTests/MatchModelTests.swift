@@ -70,10 +70,10 @@ import Testing
 
     @Test func aNeutralStartHasTheComparisonsLabelsAndEqualM() throws {
         let names = try #require(Comparison.defaults.first { $0.id == "name" })
-        let start = MatchModel(comparisons: [names], u: [[0.01, 0.01, 0.02, 0.01, 0.95]], prior: 0.1)
-        #expect(start.comparisons[0].labels == ["exact", "jaroWinkler≥0.94", "jaroWinkler≥0.88", "tokenSet", "else"])
-        #expect(start.comparisons[0].m == Array(repeating: 0.2, count: 5))
-        #expect(start.levelCounts == [5])
+        let start = MatchModel(comparisons: [names], u: [[0.01, 0.01, 0.02, 0.01, 0.01, 0.94]], prior: 0.1)
+        #expect(start.comparisons[0].labels == ["exact", "allWords≥0.9", "tokenSet", "wordSubset", "jaroWinkler≥0.88", "else"])
+        #expect(start.comparisons[0].m == Array(repeating: 1.0 / 6, count: 6))
+        #expect(start.levelCounts == [6])
         #expect(start.index(of: "name") == 0 && start.index(of: "nik") == nil)
     }
 
@@ -116,5 +116,6 @@ import Testing
         #expect(model.mismatch(with: Array(comparisons.reversed())) == "the model compares [\"name\", \"nik\"], the pipeline [\"nik\", \"name\"]")
         let fewer = [comparisons[0], Comparison(id: "nik", field: Field.nik, levels: [.exact])]
         #expect(model.mismatch(with: fewer) == "nik: the model has 4 levels, the pipeline 2 (with else)")
+        #expect(model.mismatch(with: [comparisons[0], comparisons[1]]) == nil)
     }
 }

@@ -1998,7 +1998,7 @@ def pipeline(root):
         "stages": [
             {"type": "ingest", "options": {"batchSize": 512}},
             {"type": "normalize", "options": {"area": "31.74"}},
-            {"type": "dedupe", "options": {"keys": ["nik", "phone", "email"]}},
+            {"type": "dedupe", "options": {"threshold": 0.95}},
             {"type": "validate", "options": {"rules": rules}},
             {"type": "export", "options": {"registry": ".muster/registry.sqlite"}},
         ],

@@ -211,6 +211,10 @@ extension JSONWriter {
             writer.string(link.other)
             writer.key("rule", first: &member)
             writer.string(link.rule)
+            if let weights = link.weights {
+                writer.key("weights", first: &member)
+                writer.string(weights)
+            }
             writer.byte(0x7D)
         }
     }

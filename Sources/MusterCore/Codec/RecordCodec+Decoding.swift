@@ -44,7 +44,9 @@ extension RecordCodec {
     static func match(_ node: Node) throws -> Match {
         Match(
             cluster: try node.string("cluster"),
-            evidence: try node.required("evidence").items().map { MatchEvidence(rule: try $0.string("rule"), other: try $0.string("other")) }
+            evidence: try node.required("evidence").items().map {
+                MatchEvidence(rule: try $0.string("rule"), other: try $0.string("other"), weights: try $0.optionalString("weights"))
+            }
         )
     }
 

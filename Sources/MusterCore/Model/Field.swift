@@ -48,6 +48,9 @@ public enum Field {
     /// The training batch by its title (`wuib kerajinan tas|3|31.74.01`): programme words,
     /// batch, kecamatan code.
     public static let sessionKey = "sessionKey"
+    /// The training batch as one id across its names, which dedupe gives a record from the
+    /// aliases its sources teach (a code, or a title key no code is known for).
+    public static let session = "session"
 
     // Programme (news item) fields.
     public static let guid = "guid"

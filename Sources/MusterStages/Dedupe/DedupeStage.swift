@@ -1,76 +1,108 @@
+internal import Foundation
 public import MusterCore
 
-/// Groups records of the same person into clusters: exact match on canonical NIK, phone or
-/// email, applied transitively (A shares a phone with B, B a NIK with C: one cluster).
+/// Groups records of the same person into clusters with a probabilistic matcher
+/// (``Matcher``): blocking rules find candidate pairs, comparisons give each pair a level
+/// vector, a Fellegi–Sunter model weighs it, and guarded clustering merges pairs above the
+/// threshold without ever joining two NIKs or a family through its one phone.
 ///
-/// It must see every record before it can emit one. It keeps only compact indexes (each
-/// identifier's first holder, and a union-find over record numbers) and spools the records
-/// themselves, in memory while they are few and to a temporary file beyond
-/// `spoolAboveRecords`. It emits each cluster's records together, clusters in order of
-/// their first member, so later stages can work cluster by cluster. Programme records and
-/// records already quarantined pass through at once, untouched.
+/// It must see every record before it can emit one. It keeps only a projection of each record
+/// (the values matching reads) and spools the records themselves, in memory while they are few
+/// and to a temporary file beyond `spoolAboveRecords`. It emits each cluster's records
+/// together, clusters in order of their first member, so later stages can work cluster by
+/// cluster; each merged pair's evidence (rule, levels, weights) rides on its later record.
+/// Programme records and records already quarantined pass through at once, untouched.
 public final class DedupeStage: Stage {
     public struct Options: Decodable, Sendable {
-        /// Identifier fields that link records, from `nik`, `phone`, `email`.
-        public var keys: [String]
-        /// At most this many evidence links per record and key, so one very common value
-        /// (a shared office phone) cannot blow up the evidence.
-        public var maxEvidencePerKey: Int
+        var matcher: MatcherSettings
         /// Above this many held records, records wait in a temporary file instead of memory.
         public var spoolAboveRecords: Int
 
-        public init(keys: [String] = ["nik", "phone", "email"], maxEvidencePerKey: Int = 20, spoolAboveRecords: Int = 100_000) {
-            self.keys = keys
-            self.maxEvidencePerKey = maxEvidencePerKey
+        public init(spoolAboveRecords: Int = 100_000) {
+            matcher = MatcherSettings()
             self.spoolAboveRecords = spoolAboveRecords
         }
 
-        private enum CodingKeys: String, CodingKey { case keys, maxEvidencePerKey, spoolAboveRecords }
+        private enum CodingKeys: String, CodingKey {
+            case comparisons, blocking, trainingRules, threshold, maxBlockSize, window, uSamplePairs, guards, weights, model, retrain
+            case spoolAboveRecords
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            keys = try container.decodeIfPresent([String].self, forKey: .keys) ?? ["nik", "phone", "email"]
-            maxEvidencePerKey =
-                container.contains(.maxEvidencePerKey)
-                ? try container.decode(Int.self, forKey: .maxEvidencePerKey, in: 1...1000) : 20
+            var settings = MatcherSettings()
+            if let comparisons = try container.decodeIfPresent([Comparison].self, forKey: .comparisons) { settings.comparisons = comparisons }
+            if let blocking = try container.decodeIfPresent([BlockingRule].self, forKey: .blocking) { settings.blocking = blocking }
+            if let rules = try container.decodeIfPresent([String].self, forKey: .trainingRules) { settings.trainingRules = rules }
+            if container.contains(.threshold) { settings.threshold = try container.decode(Double.self, forKey: .threshold, in: 0.5...0.999999) }
+            if container.contains(.maxBlockSize) { settings.maxBlockSize = try container.decode(Int.self, forKey: .maxBlockSize, in: 2...100_000) }
+            if container.contains(.window) { settings.window = try container.decode(Int.self, forKey: .window, in: 1...1000) }
+            if container.contains(.uSamplePairs) {
+                settings.uSamplePairs = try container.decode(Int.self, forKey: .uSamplePairs, in: 1000...100_000_000)
+            }
+            if let guards = try container.decodeIfPresent(MatchGuards.self, forKey: .guards) { settings.guards = guards }
+            settings.weights = try container.decodeIfPresent(MatchModel.self, forKey: .weights)
+            if let model = try container.decodeIfPresent(String.self, forKey: .model) {
+                guard !model.isEmpty else { throw DecodingError.dataCorruptedError(forKey: .model, in: container, debugDescription: "a file path") }
+                settings.model = model
+            }
+            settings.retrain = try container.decodeIfPresent(Bool.self, forKey: .retrain) ?? false
+            if let problem = settings.problem {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: problem))
+            }
+            matcher = settings
             spoolAboveRecords =
                 container.contains(.spoolAboveRecords)
                 ? try container.decode(Int.self, forKey: .spoolAboveRecords, in: 0...100_000_000) : 100_000
-            let known = IdentifierRules.matchFields.map(\.field)
-            if keys.isEmpty || !keys.allSatisfy(known.contains) {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .keys, in: container,
-                    debugDescription: "a non-empty list drawn from " + known.map { "\"\($0)\"" }.joined(separator: ", ")
-                )
-            }
         }
     }
 
     public static let descriptor = StageDescriptor(
         id: "dedupe",
-        summary: "Clusters records of one person: exact canonical NIK, phone or email, transitively; records evidence for each link.",
+        summary:
+            "Clusters records of one person: blocking, Fellegi–Sunter weights learned per run (or saved, or fixed), guarded clustering; keeps each merge's evidence.",
         holdsAllRecords: true,
         options: [
-            OptionDescriptor("keys", type: "[string]", default: "[\"nik\", \"phone\", \"email\"]", summary: "Identifiers that link records."),
-            OptionDescriptor("maxEvidencePerKey", type: "integer", default: "20", summary: "Evidence links kept per record and key (1–1000)."),
+            OptionDescriptor(
+                "comparisons", type: "[object]", default: "name, nik, phone, email, birthDate, kelurahan, sector, session",
+                summary: "Fields compared and their levels."),
+            OptionDescriptor(
+                "blocking", type: "[object]",
+                default: "nik, phone, email, name-birth-year, phonetic-surname-kelurahan, session-name-start, session-surname-sound",
+                summary: "Rules whose shared keys make candidate pairs."),
+            OptionDescriptor(
+                "trainingRules", type: "[string]", default: "[\"nik\", \"name-birth-year\"]", summary: "Blocking rules whose pairs train m by EM."),
+            OptionDescriptor("threshold", type: "number", default: "0.95", summary: "Match probability from which a pair merges (0.5–0.999999)."),
+            OptionDescriptor("maxBlockSize", type: "integer", default: "500", summary: "Larger blocks are paired within a sorted window, with a warning."),
+            OptionDescriptor("window", type: "integer", default: "20", summary: "Neighbours paired in an oversized block."),
+            OptionDescriptor("uSamplePairs", type: "integer", default: "1000000", summary: "Random pairs sampled for u."),
+            OptionDescriptor(
+                "guards", type: "object", default: "{\"identifier\": \"nik\", \"names\": \"name\", \"agreeingNameLevels\": 2}",
+                summary: "Comparisons the clustering guards read."),
+            OptionDescriptor("weights", type: "object", default: "none", summary: "A fixed model (m, u and prior per comparison level): no training."),
+            OptionDescriptor(
+                "model", type: "string", default: "\".muster/match-model.json\"",
+                summary: "Where the trained model is saved and reused, relative to pipeline.json."),
+            OptionDescriptor("retrain", type: "boolean", default: "false", summary: "Train even when a saved model fits."),
             OptionDescriptor("spoolAboveRecords", type: "integer", default: "100000", summary: "Records held in memory before they wait in a temporary file."),
         ]
     )
 
     private let options: Options
-    private let rules: [(field: String, rule: String)]
+    private let matcher: Matcher
+    private let modelPath: String
     private let spool: RecordSpool
-    private var sets = UnionFind(count: 0)
-    /// Per identifier field: canonical value → the first record number holding it.
-    private var firstHolder: [[String: Int32]]
+    private var projected: [FieldValues] = []
     private let batchSize: Int
+    private let context: StageContext
 
     public init(options: Options, context: StageContext) {
         self.options = options
-        self.rules = IdentifierRules.matchFields.filter { options.keys.contains($0.field) }
+        self.matcher = Matcher(settings: options.matcher)
+        self.modelPath = context.configuration.resolve(options.matcher.model)
         self.spool = RecordSpool(memoryLimit: options.spoolAboveRecords)
-        self.firstHolder = Array(repeating: [:], count: rules.count)
         self.batchSize = context.batchSize
+        self.context = context
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
@@ -83,40 +115,72 @@ public final class DedupeStage: Stage {
             guard let normalized = record.normalized else {
                 throw MusterError(.stageFailed, "dedupe needs normalized records; run normalize before dedupe", location: record.source.provenance.reference)
             }
-            let number = spool.count
-            sets.append()
-            for (position, rule) in rules.enumerated() {
-                guard let value = normalized[rule.field], IdentifierRules.isUsable(value, field: rule.field) else { continue }
-                if let first = firstHolder[position][value] {
-                    sets.union(Int(first), number)
-                } else {
-                    firstHolder[position][value] = Int32(number)
-                }
-            }
+            projected.append(matcher.project(normalized.values))
             try spool.append(record)
         }
         if !passing.isEmpty { try emit(passing) }
     }
 
     public func finish(emit: (RecordBatch) throws -> Void) throws {
-        firstHolder = []
-        let count = spool.count
-        // Members of each cluster, clusters in order of their first member.
-        var clusterOf = [Int32](repeating: -1, count: count)
-        var members: [[Int32]] = []
-        for number in 0..<count {
-            let root = sets.find(number)
-            if clusterOf[root] < 0 {
-                clusterOf[root] = Int32(members.count)
-                members.append([])
+        matcher.assignSessions(&projected)
+        let store = ModelStore(path: modelPath)
+        let (model, source, previous) = chooseModel(store)
+        var outcome = matcher.match(projected, model: model, source: source)
+        projected = []
+        if source == .trained {
+            if let previous { outcome.report.changeFromPrevious = store.change(from: previous, to: outcome.model) }
+            do {
+                try store.save(outcome.model)
+            } catch {
+                context.diagnostics.warning("could not save the trained model to \(modelPath): \(error)", stage: context.stageName)
             }
-            members[Int(clusterOf[root])].append(Int32(number))
         }
+        for line in outcome.report.lines { context.diagnostics.info(line, stage: context.stageName) }
+        for warning in outcome.report.warnings { context.diagnostics.warning(warning, stage: context.stageName) }
+        try emitClusters(outcome, emit: emit)
+        spool.close()
+    }
+
+    /// The fixed model, else a saved one that fits these comparisons, else none (train). The
+    /// saved model that does not fit is returned as `previous` only when it can be compared.
+    private func chooseModel(_ store: ModelStore) -> (MatchModel?, MatchReport.ModelSource, MatchModel?) {
+        if let fixed = options.matcher.weights { return (fixed, .fixed, nil) }
+        let saved: MatchModel?
+        do {
+            saved = try store.load()
+        } catch {
+            context.diagnostics.warning("the saved model \(modelPath) cannot be read (\(error)): training a new one", stage: context.stageName)
+            return (nil, .trained, nil)
+        }
+        guard let saved else { return (nil, .trained, nil) }
+        if let mismatch = saved.mismatch(with: options.matcher.comparisons) {
+            context.diagnostics.warning("the saved model \(modelPath) does not fit the comparisons (\(mismatch)): training a new one", stage: context.stageName)
+            return (nil, .trained, nil)
+        }
+        return options.matcher.retrain ? (nil, .trained, saved) : (saved, .saved, nil)
+    }
+
+    /// Emits each cluster's records together, clusters in order of their first member; each
+    /// merged pair's evidence goes on its later record, naming the earlier one.
+    private func emitClusters(_ outcome: Matcher.Outcome, emit: (RecordBatch) throws -> Void) throws {
+        var members = [[Int32]](repeating: [], count: Int((outcome.cluster.max() ?? -1) + 1))
+        for (record, cluster) in outcome.cluster.enumerated() { members[Int(cluster)].append(Int32(record)) }
+        var linksOf: [Int32: [Int]] = [:]
+        for (index, link) in outcome.links.enumerated() { linksOf[link.b, default: []].append(index) }
         var batch: RecordBatch = []
         batch.reserveCapacity(batchSize)
         for cluster in members {
             var records = try cluster.map { try spool.record(at: Int($0)) }
-            link(&records)
+            guard let clusterID = records.first?.key else { continue }
+            var keyOf: [Int32: String] = [:]
+            if records.count > 1 { for (number, record) in zip(cluster, records) { keyOf[number] = record.key } }
+            for (position, number) in cluster.enumerated() {
+                let evidence = (linksOf[number] ?? []).map { index in
+                    let link = outcome.links[index]
+                    return MatchEvidence(rule: link.rule, other: keyOf[link.a] ?? "", weights: link.weights)
+                }
+                records[position].match = Match(cluster: clusterID, evidence: evidence)
+            }
             batch += records
             if batch.count >= batchSize {
                 try emit(batch)
@@ -124,31 +188,5 @@ public final class DedupeStage: Stage {
             }
         }
         if !batch.isEmpty { try emit(batch) }
-        spool.close()
-    }
-
-    /// Sets each member's cluster (its first member's key) and evidence: the other members
-    /// sharing one of its identifiers, up to `maxEvidencePerKey` per identifier.
-    private func link(_ records: inout [Record]) {
-        guard let clusterID = records.first?.key else { return }
-        var holders: [String: [Int]] = [:]
-        if records.count > 1 {
-            for (index, record) in records.enumerated() {
-                for rule in rules {
-                    guard let value = record.normalized?[rule.field], IdentifierRules.isUsable(value, field: rule.field) else { continue }
-                    holders[rule.rule + "\u{1}" + value, default: []].append(index)
-                }
-            }
-        }
-        for index in records.indices {
-            var evidence: [MatchEvidence] = []
-            for rule in rules {
-                guard let value = records[index].normalized?[rule.field], let sharing = holders[rule.rule + "\u{1}" + value] else { continue }
-                for other in sharing.lazy.filter({ $0 != index }).prefix(options.maxEvidencePerKey) {
-                    evidence.append(MatchEvidence(rule: rule.rule, other: records[other].key))
-                }
-            }
-            records[index].match = Match(cluster: clusterID, evidence: evidence)
-        }
     }
 }

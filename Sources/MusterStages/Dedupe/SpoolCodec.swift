@@ -94,6 +94,7 @@ enum SpoolCodec {
                 for link in match.evidence {
                     string(link.rule)
                     string(link.other)
+                    optional(link.weights)
                 }
             }
             int(record.quarantine.count)
@@ -190,7 +191,7 @@ enum SpoolCodec {
             }
             if try byte() == 1 {
                 var match = Match(cluster: try string())
-                for _ in 0..<(try int()) { match.evidence.append(MatchEvidence(rule: try string(), other: try string())) }
+                for _ in 0..<(try int()) { match.evidence.append(MatchEvidence(rule: try string(), other: try string(), weights: try optional())) }
                 record.match = match
             }
             for _ in 0..<(try int()) {

@@ -6,9 +6,11 @@ public import MusterCore
 /// evidence, the quarantine and the run's reconciliation. A failed or killed export leaves
 /// the previous registry as it was.
 ///
-/// Participant ids stay stable across runs: a cluster that contains a record or an
-/// identifier (NIK, phone, email) the registry already knows keeps that participant's id;
-/// if it spans several known participants they are merged into the oldest id.
+/// Participant ids stay stable across runs: a cluster that contains a record the registry
+/// already knows, or the NIK of a participant from an earlier run (or its phone or e-mail
+/// under the same name), keeps that participant's id; if it spans several known
+/// participants they are merged into the oldest id. Two clusters of one run never join
+/// here: dedupe kept them apart.
 public final class ExportStage: Stage {
     public struct Options: Decodable, Sendable {
         /// The SQLite registry file, relative to pipeline.json's folder.

@@ -2,7 +2,8 @@ internal import GRDB
 internal import MusterCore
 
 /// Writes one cluster of accepted records as one participant: finds the participant the
-/// registry already has for it (by record key or identifier) or allocates a new id, merges
+/// registry already has for it (by record key, or by an identifier of an earlier run's
+/// participant) or allocates a new id, merges
 /// participants the cluster proves to be one person, and refreshes the golden record.
 struct ParticipantWriter {
     let db: Database
@@ -13,7 +14,7 @@ struct ParticipantWriter {
     /// Returns the participant's id, and the ids merged into it (gone from the registry).
     func write(_ cluster: ClusterRows, knownID: String?) throws -> (id: String, absorbed: [String]) {
         let members = cluster.members
-        let (known, storedOwners) = try knownParticipants(members, knownID: knownID)
+        let (known, storedOwners) = try knownParticipants(members, knownID: knownID, nameKey: cluster.golden.values[Field.nameKey])
         guard let id = known.first else {
             // A new person: one insert with the planned golden record, then the members.
             let id = lookups.allocateID()
@@ -33,7 +34,11 @@ struct ParticipantWriter {
 
     /// Participant ids the registry already has for any of these records, oldest first,
     /// and the participant each member's record was stored under (nil: a new record).
-    private func knownParticipants(_ members: [SourceRecordRow], knownID: String?) throws -> (ids: [String], storedOwners: [String?]) {
+    ///
+    /// An identifier finds only a participant of an earlier run (this run's clusters were
+    /// kept apart by dedupe on purpose), and a phone or an e-mail only one of the same name:
+    /// families share them, and a shared phone alone never merges names that disagree.
+    private func knownParticipants(_ members: [SourceRecordRow], knownID: String?, nameKey: String?) throws -> (ids: [String], storedOwners: [String?]) {
         var found: [String] = knownID.map { [$0] } ?? []
         var storedOwners: [String?] = []
         for member in members {
@@ -44,11 +49,16 @@ struct ParticipantWriter {
             storedOwners.append(owner)
             if let owner { found.append(owner) }
             for (field, value) in member.identifiers {
-                if let owner = lookups.owner(kind: field, value: value) { found.append(owner) }
+                guard let owner = lookups.owner(kind: field, value: value), !lookups.writtenThisRun.contains(owner), !found.contains(owner) else { continue }
+                if try field == Field.nik || storedNameKey(owner) == nameKey { found.append(owner) }
             }
         }
         // Usually none or one: sorting a short array beats building a set.
         return (found.count < 2 ? found : Array(Set(found)).sorted(), storedOwners)
+    }
+
+    private func storedNameKey(_ id: String) throws -> String? {
+        try String.fetchOne(statements("SELECT json_extract(golden, '$.nameKey') FROM participants WHERE id = ?", db), arguments: [id])
     }
 
     private func storedCount(_ id: String) throws -> Int {

@@ -9,6 +9,9 @@ final class RegistryLookups {
     private(set) var nextNumber: Int
     /// Whether any source record existed before this run (else no lookup by record key is needed).
     let hadRecords: Bool
+    /// Participants this run has written: dedupe already decided this run's clusters apart,
+    /// so one never joins another of the same run through an identifier.
+    private(set) var writtenThisRun: Set<String> = []
 
     init(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT kind, value, participant_id FROM participant_identifiers ORDER BY participant_id")
@@ -26,6 +29,7 @@ final class RegistryLookups {
     func owner(kind: String, value: String) -> String? { owners[Self.key(kind, value)] }
 
     func claim(kind: String, value: String, for participant: String) {
+        writtenThisRun.insert(participant)
         let key = Self.key(kind, value)
         if let current = owners[key], current <= participant { return }
         owners[key] = participant

@@ -9,8 +9,16 @@ enum ComparisonLevel: Sendable, Equatable {
     case exact
     /// Jaro–Winkler similarity at least this (names).
     case jaroWinkler(Double)
+    /// The same number of words, each Jaro–Winkler similar to the word in its place at least
+    /// this much: a typo or an old spelling in one word (`hidajat`/`hidayat`), where a whole-name
+    /// similarity would also pass two people who share only a family name
+    /// (`sri gunawan`/`masih gunawan` is 0.89 as whole names).
+    case allWords(Double)
     /// The shorter name's words (two or more) are all in the longer one.
     case tokenSet
+    /// The shorter name's words, even one alone, are all in the longer one (`novi` /
+    /// `novi ramadan`): weak alone, telling within one training batch.
+    case wordSubset
     /// Equal length, one character different (a mistyped NIK digit).
     case oneDigitOff
     /// Two neighbouring characters swapped.
@@ -30,7 +38,9 @@ enum ComparisonLevel: Sendable, Equatable {
         switch self {
         case .exact: return a == b
         case .jaroWinkler(let threshold): return JaroWinkler.similarity(a, b) >= threshold
+        case .allWords(let threshold): return TokenSet.wordsSimilar(a, b, threshold: threshold)
         case .tokenSet: return TokenSet.contained(a, b)
+        case .wordSubset: return TokenSet.contained(a, b, minimumWords: 1)
         case .oneDigitOff: return DigitStrings.differByOneDigit(a, b)
         case .transposition: return DigitStrings.differByTransposition(a, b)
         case .sameSuffix(let count): return DigitStrings.sameSuffix(a, b, count: count)
@@ -48,7 +58,9 @@ enum ComparisonLevel: Sendable, Equatable {
         switch self {
         case .exact: "exact"
         case .jaroWinkler(let threshold): "jaroWinkler≥\(threshold)"
+        case .allWords(let threshold): "allWords≥\(threshold)"
         case .tokenSet: "tokenSet"
+        case .wordSubset: "wordSubset"
         case .oneDigitOff: "oneDigitOff"
         case .transposition: "transposition"
         case .sameSuffix(let count): "sameSuffix\(count)"
@@ -67,14 +79,15 @@ extension ComparisonLevel: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    static let names = ["exact", "tokenSet", "oneDigitOff", "transposition", "dayMonthSwapped", "onePartOff"]
-    static let parameterised = ["jaroWinkler", "sameSuffix", "sameField"]
+    static let names = ["exact", "tokenSet", "wordSubset", "oneDigitOff", "transposition", "dayMonthSwapped", "onePartOff"]
+    static let parameterised = ["jaroWinkler", "allWords", "sameSuffix", "sameField"]
 
     init(from decoder: any Decoder) throws {
         if let name = try? decoder.singleValueContainer().decode(String.self) {
             switch name {
             case "exact": self = .exact
             case "tokenSet": self = .tokenSet
+            case "wordSubset": self = .wordSubset
             case "oneDigitOff": self = .oneDigitOff
             case "transposition": self = .transposition
             case "dayMonthSwapped": self = .dayMonthSwapped
@@ -97,6 +110,12 @@ extension ComparisonLevel: Decodable {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a similarity between 0 and 1")
             }
             self = .jaroWinkler(threshold)
+        case "allWords":
+            let threshold = try container.decode(Double.self, forKey: key)
+            guard (0...1).contains(threshold) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a similarity between 0 and 1")
+            }
+            self = .allWords(threshold)
         case "sameSuffix":
             let count = try container.decode(Int.self, forKey: key)
             guard (1...32).contains(count) else {

@@ -17,6 +17,10 @@ struct EMTrainer: Sendable {
     var maxIterations = 25
     /// Training has converged when no m and not λ moved by more than this in a round.
     var tolerance = 1e-4
+    /// Pseudo-matches spread over each comparison's levels by the starting m, added in every
+    /// M step: a level no match showed among a few dozen pairs gets a small m, not zero
+    /// (which would weigh −20 bits). Among thousands of pairs it changes nothing visible.
+    var pseudoMatches = 1.0
 
     /// Trains `start`'s m and λ on these pairs' level vectors, leaving out the comparisons in
     /// `fixed` (indices into the vectors).
@@ -38,6 +42,7 @@ struct EMTrainer: Sendable {
         let trained = (0..<width).filter { !patterns.ignored.contains($0) }
         let u = start.comparisons.flatMap(\.u)
         var m = start.comparisons.flatMap(\.m)
+        let startM = m
         var prior = start.prior
         var logWeights = [Double](repeating: 0, count: total)
         var numerators = [Double](repeating: 0, count: total)
@@ -80,7 +85,7 @@ struct EMTrainer: Sendable {
             prior = matches / pairs
             for comparison in trained where denominators[comparison] > 0 {
                 for index in offsets[comparison]..<(offsets[comparison] + levelCounts[comparison]) {
-                    let next = numerators[index] / denominators[comparison]
+                    let next = (numerators[index] + pseudoMatches * startM[index]) / (denominators[comparison] + pseudoMatches)
                     change = max(change, abs(next - m[index]))
                     m[index] = next
                 }

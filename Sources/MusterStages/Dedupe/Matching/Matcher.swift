@@ -1,0 +1,151 @@
+internal import Foundation
+internal import MusterCore
+
+/// Links records of one person, Fellegi–Sunter style: blocking gives the candidate pairs,
+/// each pair's comparisons give a level vector, a model (trained on this run, saved from an
+/// earlier one, or fixed in pipeline.json) weighs the levels, and guarded clustering merges
+/// the pairs above the threshold, strongest first.
+///
+/// It works on a projection of the records (``project(_:)``): the values comparisons and
+/// blocking read, nothing else, so a million records fit in a few hundred megabytes.
+struct Matcher {
+    let settings: MatcherSettings
+    private let fields: Set<String>
+    private let needsSessions: Bool
+
+    init(settings: MatcherSettings) {
+        self.settings = settings
+        fields = settings.fields
+        needsSessions = fields.contains(Field.session)
+    }
+
+    /// Confirming pairs kept as evidence per record, besides its merges.
+    static let confirmingPerRecord = 2
+
+    /// A merged pair with what made it: the blocking rule and each comparison's weight.
+    struct Link {
+        let a: Int32
+        let b: Int32
+        let rule: String
+        /// The evidence line (``MatchEvidence/weights``).
+        let weights: String
+    }
+
+    /// What matching decided, and the figures for the run report.
+    struct Outcome {
+        /// Each record's cluster number, clusters numbered in order of their first record.
+        let cluster: [Int32]
+        let links: [Link]
+        /// The model used, with this run's match share as its prior.
+        let model: MatchModel
+        var report: MatchReport
+    }
+
+    /// The values of a record that matching reads. Identifiers that are not well formed are
+    /// left out: a malformed NIK or phone must never link two people.
+    func project(_ values: FieldValues) -> FieldValues {
+        var projected = FieldValues(minimumCapacity: fields.count)
+        for (key, value) in values where fields.contains(key) && !value.isEmpty {
+            if IdentifierRules.matchFields.contains(where: { $0.field == key }), !IdentifierRules.isUsable(value, field: key) { continue }
+            projected[key] = value
+        }
+        return projected
+    }
+
+    /// Gives every record its training batch (``Field/session``) from the aliases all records
+    /// teach, in place of the code and title key it was named by.
+    func assignSessions(_ records: inout [FieldValues]) {
+        guard needsSessions else { return }
+        let aliases = SessionAliases(records)
+        for index in records.indices {
+            let session = aliases.session(of: records[index])
+            records[index][Field.sessionCode] = nil
+            records[index][Field.sessionKey] = nil
+            if let session { records[index][Field.session] = session }
+        }
+    }
+
+    /// Matches `records` (projected, with sessions assigned). `model` is a saved or fixed model
+    /// to use instead of training; `source` says which.
+    func match(_ records: [FieldValues], model given: MatchModel?, source: MatchReport.ModelSource) -> Outcome {
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var seconds: [(step: String, seconds: Double)] = []
+        func lap(_ step: String) {
+            let now = clock.now
+            let elapsed = now - mark
+            seconds.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            mark = now
+        }
+        let comparisons = settings.comparisons
+        let pairs = CandidatePairs(
+            records: records, rules: settings.blocking, maxBlockSize: settings.maxBlockSize, window: settings.window)
+        lap("blocking")
+        var levels = PairLevels(comparisons: comparisons)
+        levels.compute(pairs, records: records)
+        lap("comparing")
+
+        var training: ModelTraining.Outcome?
+        var model: MatchModel
+        if let given {
+            model = given
+        } else {
+            let trained = ModelTraining(uPairs: settings.uSamplePairs).train(
+                comparisons: comparisons, records: records, pairs: pairs, levels: levels, blocking: settings.blocking,
+                trainingRules: settings.trainingRules)
+            training = trained
+            model = trained.model
+        }
+        var patterns = LevelPatterns(levelCounts: model.levelCounts)
+        var buffer = [Int](repeating: 0, count: comparisons.count)
+        for k in 0..<pairs.count {
+            levels.vector(of: k, into: &buffer)
+            levels.applyImplications(&buffer)
+            patterns.add(buffer)
+        }
+        model = model.withPrior(MatchShare.estimate(model, patterns: patterns))
+        lap(training == nil ? "match share" : "training")
+
+        let scoring = PairScoring(model: model, comparisons: comparisons, records: records, guards: settings.guards)
+        let threshold = MatchReport.weight(ofProbability: settings.threshold)
+        var report = MatchReport(
+            records: records.count, blocking: pairs.report, modelSource: source, training: training, model: model, threshold: settings.threshold)
+        var scored: [ScoredPair] = []
+        for k in 0..<pairs.count {
+            let pair = pairs[k]
+            let weight = scoring.weight(pair: k, levels: levels, first: pair.first)
+            let probability = MatchModel.probability(weight)
+            report.expectedMatches += probability
+            guard weight >= threshold else { continue }
+            report.expectedAccepted += probability
+            scored.append(scoring.scoredPair(k, first: pair.first, second: pair.second, weight: weight, levels: levels))
+        }
+        report.accepted = scored.count
+        lap("scoring")
+
+        var clustering = GuardedClustering(threshold: threshold)
+        clustering.isSlip = { DigitStrings.differByOneDigit($0, $1) || DigitStrings.differByTransposition($0, $1) }
+        let identifier = scoring.identifierField
+        let result = clustering.cluster(count: records.count, pairs: scored) { record in identifier.flatMap { records[record][$0] } }
+        for (_, reason) in result.refused { report.refused[reason, default: 0] += 1 }
+        report.merged = result.merged.count
+        report.clusters = Int((result.cluster.max() ?? -1) + 1)
+        // Every merge, then up to two confirming pairs per record: a cluster joined only
+        // through one record would fall apart if validate quarantined that record.
+        var confirmingOf: [Int32: Int] = [:]
+        var kept = result.merged
+        for pair in result.confirming where confirmingOf[pair.b, default: 0] < Self.confirmingPerRecord {
+            confirmingOf[pair.b, default: 0] += 1
+            kept.append(pair)
+        }
+        let links = kept.map { pair in
+            let k = Int(pair.candidate)
+            return Link(
+                a: pair.a, b: pair.b, rule: settings.blocking[pairs[k].rule].id,
+                weights: scoring.evidence(pair: k, first: Int(pair.a), weight: pair.weight, levels: levels))
+        }
+        lap("clustering")
+        report.seconds = seconds
+        return Outcome(cluster: result.cluster, links: links, model: model, report: report)
+    }
+}

@@ -1,0 +1,72 @@
+internal import MusterCore
+
+/// Every candidate pair's level vector, one byte per comparison, in one flat array: a million
+/// records give several million pairs, and their levels are read again by training, scoring
+/// and the evidence.
+///
+/// A comparison implied by another (``Comparison/impliedBy``) is read as null in scoring
+/// where the implying comparison is at one of the named levels, so one fact is never counted
+/// twice (``level(_:_:)``). Training reads the levels as compared (``vector(of:into:)``):
+/// pairs with one NIK are nearly all one person, so their birth dates show the birth date's
+/// m better than any other pairs do.
+struct PairLevels {
+    let comparisons: [Comparison]
+    /// Pair `k`'s level for comparison `c` is `levels[k * width + c]` (-1 null).
+    private(set) var levels: [Int8] = []
+    var width: Int { comparisons.count }
+    /// Per comparison: the implying comparison's index and the levels at which it implies.
+    private let implications: [(comparison: Int, implied: Int, levels: Set<Int>)]
+
+    init(comparisons: [Comparison]) {
+        precondition(comparisons.allSatisfy { $0.levels.count < Int(Int8.max) }, "levels are kept in a byte")
+        self.comparisons = comparisons
+        var implications: [(comparison: Int, implied: Int, levels: Set<Int>)] = []
+        for (index, comparison) in comparisons.enumerated() {
+            guard let implication = comparison.impliedBy,
+                let source = comparisons.firstIndex(where: { $0.id == implication.comparison })
+            else { continue }
+            let labels = Set(implication.levels)
+            let levels = (0...comparisons[source].levels.count).filter { labels.contains(comparisons[source].label($0)) }
+            implications.append((source, index, Set(levels)))
+        }
+        self.implications = implications
+    }
+
+    /// The level vector of two records, as compared (no implication applied).
+    func vector(_ a: FieldValues, _ b: FieldValues, into vector: inout [Int]) {
+        for (index, comparison) in comparisons.enumerated() { vector[index] = comparison.level(a, b) }
+    }
+
+    /// A vector with implications applied: implied comparisons read as null.
+    func applyImplications(_ vector: inout [Int]) {
+        for implication in implications where implication.levels.contains(vector[implication.comparison]) {
+            vector[implication.implied] = Comparison.null
+        }
+    }
+
+    /// Computes the levels of every pair.
+    mutating func compute(_ pairs: CandidatePairs, records: [FieldValues]) {
+        levels = []
+        levels.reserveCapacity(pairs.count * width)
+        var vector = [Int](repeating: 0, count: width)
+        for pair in pairs {
+            self.vector(records[pair.first], records[pair.second], into: &vector)
+            for level in vector { levels.append(Int8(level)) }
+        }
+    }
+
+    /// Pair `k`'s level for comparison `c` as scoring reads it: null where implied.
+    @inline(__always) func level(_ pair: Int, _ comparison: Int) -> Int {
+        let base = pair * width
+        for implication in implications where implication.implied == comparison {
+            if implication.levels.contains(Int(levels[base + implication.comparison])) { return Comparison.null }
+        }
+        return Int(levels[base + comparison])
+    }
+
+    /// Pair `k`'s vector as compared, into a reused buffer.
+    func vector(of pair: Int, into vector: inout [Int]) {
+        let base = pair * width
+        for comparison in 0..<width { vector[comparison] = Int(levels[base + comparison]) }
+    }
+}

@@ -1,0 +1,32 @@
+internal import Foundation
+
+/// A trained model saved beside the registry as JSON, so the next night reuses it instead of
+/// training again (its match share is still estimated on every run). A model saved for other
+/// comparisons is never read at the wrong level: the stage checks ``MatchModel/mismatch(with:)``.
+struct ModelStore {
+    let path: String
+
+    /// The saved model, or nil when there is none.
+    func load() throws -> MatchModel? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try JSONDecoder().decode(MatchModel.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// Saves the model atomically, creating its folder.
+    func save(_ model: MatchModel) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(model).write(to: url, options: .atomic)
+    }
+
+    /// Per comparison, the largest change of a level's weight, in bits.
+    func change(from previous: MatchModel, to model: MatchModel) -> [(id: String, bits: Double)] {
+        model.comparisons.indices.map { c in
+            let levels = model.comparisons[c].labels.indices
+            let change = levels.map { abs(model.weight(comparison: c, level: $0) - previous.weight(comparison: c, level: $0)) }.max() ?? 0
+            return (model.comparisons[c].id, change)
+        }
+    }
+}
