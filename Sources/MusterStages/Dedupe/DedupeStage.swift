@@ -77,8 +77,9 @@ public final class DedupeStage: Stage {
             OptionDescriptor("window", type: "integer", default: "20", summary: "Neighbours paired in an oversized block."),
             OptionDescriptor("uSamplePairs", type: "integer", default: "1000000", summary: "Random pairs sampled for u."),
             OptionDescriptor(
-                "guards", type: "object", default: "{\"identifier\": \"nik\", \"names\": \"name\", \"agreeingNameLevels\": 2}",
-                summary: "Comparisons the clustering guards read."),
+                "guards", type: "object",
+                default: "{\"identifier\": \"nik\", \"names\": \"name\", \"agreeingNameLevels\": 3, \"context\": {\"comparison\": \"session\", …}}",
+                summary: "Comparisons the clustering guards read: the NIK, the names, and the batch a record without identifiers needs."),
             OptionDescriptor("weights", type: "object", default: "none", summary: "A fixed model (m, u and prior per comparison level): no training."),
             OptionDescriptor(
                 "model", type: "string", default: "\".muster/match-model.json\"",
