@@ -129,7 +129,7 @@ public final class DedupeStage: Stage {
         var outcome = matcher.match(projected, model: model, source: source)
         projected = []
         if source == .trained {
-            if let previous { outcome.report.changeFromPrevious = store.change(from: previous, to: outcome.model) }
+            if let previous { outcome.report.changeFromPrevious = outcome.model.weightChange(from: previous) }
             do {
                 try store.save(outcome.model)
             } catch {
@@ -164,7 +164,7 @@ public final class DedupeStage: Stage {
     /// Emits each cluster's records together, clusters in order of their first member; each
     /// merged pair's evidence goes on its later record, naming the earlier one.
     private func emitClusters(_ outcome: Matcher.Outcome, emit: (RecordBatch) throws -> Void) throws {
-        var members = [[Int32]](repeating: [], count: Int((outcome.cluster.max() ?? -1) + 1))
+        var members = [[Int32]](repeating: [], count: outcome.report.clusters)
         for (record, cluster) in outcome.cluster.enumerated() { members[Int(cluster)].append(Int32(record)) }
         var linksOf: [Int32: [Int]] = [:]
         for (index, link) in outcome.links.enumerated() { linksOf[link.b, default: []].append(index) }

@@ -18,10 +18,12 @@ struct ParticipantWriter {
         guard let id = known.first else {
             // A new person: one insert with the planned golden record, then the members.
             let id = lookups.allocateID()
+            lookups.wrote(id)
             try saveGolden(id, cluster.golden, new: true)
             for member in members { try writeMember(member, participant: id) }
             return (id, [])
         }
+        lookups.wrote(id)
         for absorbed in known.dropFirst() { try merge(absorbed, into: id) }
         for member in members { try writeMember(member, participant: id) }
         // The nightly case: the participant's records are exactly this cluster's, now

@@ -29,7 +29,6 @@ final class RegistryLookups {
     func owner(kind: String, value: String) -> String? { owners[Self.key(kind, value)] }
 
     func claim(kind: String, value: String, for participant: String) {
-        writtenThisRun.insert(participant)
         let key = Self.key(kind, value)
         if let current = owners[key], current <= participant { return }
         owners[key] = participant
@@ -38,6 +37,11 @@ final class RegistryLookups {
     /// Points every identifier of `absorbed` at `survivor` after a merge.
     func reassign(_ absorbed: String, to survivor: String) {
         for (key, owner) in owners where owner == absorbed { owners[key] = survivor }
+    }
+
+    /// Notes that this run wrote the participant, identifiers or not.
+    func wrote(_ participant: String) {
+        writtenThisRun.insert(participant)
     }
 
     func allocateID() -> String {

@@ -2,7 +2,8 @@
 /// people needs against chaining:
 /// - two different NIKs never end in one cluster: a union that would join them is refused,
 ///   so a chain breaks at its weakest link (the pairs are taken strongest first). The one
-///   exception is a slip — two NIKs one digit or one swap apart (``isSlip``) — on a pair whose
+///   exception is a slip — two NIKs at a partial level of their comparison, one digit or one
+///   swap apart (``isSlip``) — on a pair whose
 ///   names agree closely: one person's NIK typed twice, once wrongly. Twins, whose NIKs are
 ///   one serial apart, have different given names;
 /// - a pair whose names disagree merges only on an agreeing NIK, never on a shared phone or

@@ -61,7 +61,13 @@ struct Comparison: Sendable, Equatable, Decodable {
     /// (`else`).
     func level(_ a: FieldValues, _ b: FieldValues) -> Int {
         guard let left = a[field], let right = b[field], !left.isEmpty, !right.isEmpty else { return Self.null }
-        for (index, level) in levels.enumerated() where level.holds(left, right, other: { (a[$0], b[$0]) }) { return index }
+        return level(of: left, right) { (a[$0], b[$0]) }
+    }
+
+    /// The level of two present values; `other` reads another field of each record (a level
+    /// that needs one it cannot read does not hold).
+    func level(of left: String, _ right: String, other: (String) -> (String?, String?) = { _ in (nil, nil) }) -> Int {
+        for (index, level) in levels.enumerated() where level.holds(left, right, other: other) { return index }
         return levels.count
     }
 
@@ -87,4 +93,15 @@ struct Comparison: Sendable, Equatable, Decodable {
         Comparison(id: "sector", field: Field.sector, levels: [.exact]),
         Comparison(id: "session", field: Field.session, levels: [.exact]),
     ]
+}
+
+extension Comparison {
+    /// Whether the comparison reads any of these fields (its own, or another a level reads).
+    func reads(_ fields: Set<String>) -> Bool {
+        if fields.contains(field) { return true }
+        return levels.contains { level in
+            if case .sameField(let other) = level { return fields.contains(other) }
+            return false
+        }
+    }
 }

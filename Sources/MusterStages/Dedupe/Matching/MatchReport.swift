@@ -32,12 +32,6 @@ struct MatchReport {
     /// The expected share of matching candidate pairs that were accepted.
     var expectedRecall: Double { expectedMatches == 0 ? 1 : expectedAccepted / expectedMatches }
 
-    /// The match weight (bits) of a match probability.
-    static func weight(ofProbability probability: Double) -> Double {
-        let p = MatchModel.clamped(probability)
-        return log2(p / (1 - p))
-    }
-
     /// The report, one line each.
     var lines: [String] {
         var lines = [
@@ -46,7 +40,7 @@ struct MatchReport {
         ]
         lines.append(
             "model \(modelSource.rawValue); match share among candidate pairs \(Self.format(model.prior * 100, 2))%; "
-                + "threshold p ≥ \(threshold) (\(PairScoring.bits(Self.weight(ofProbability: threshold))) bits)")
+                + "threshold p ≥ \(threshold) (\(PairScoring.bits(MatchModel.logOdds(threshold))) bits)")
         let refusals = GuardedClustering.Refusal.allCases.map { "\(refused[$0] ?? 0) for \($0.rawValue)" }.joined(separator: ", ")
         lines.append(
             "\(accepted) pairs accepted, \(merged) merges, \(clusters) clusters; refused \(refusals); "

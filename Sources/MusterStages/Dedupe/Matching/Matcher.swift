@@ -10,13 +10,16 @@ internal import MusterCore
 /// blocking read, nothing else, so a million records fit in a few hundred megabytes.
 struct Matcher {
     let settings: MatcherSettings
-    private let fields: Set<String>
+    /// The fields a projection keeps, each with whether it is an identifier that must be well
+    /// formed to be kept.
+    private let fields: [(name: String, isIdentifier: Bool)]
     private let needsSessions: Bool
 
     init(settings: MatcherSettings) {
         self.settings = settings
-        fields = settings.fields
-        needsSessions = fields.contains(Field.session)
+        let identifiers = Set(IdentifierRules.matchFields.map(\.field))
+        fields = settings.fields.sorted().map { ($0, identifiers.contains($0)) }
+        needsSessions = settings.fields.contains(Field.session)
     }
 
     /// Confirming pairs kept as evidence per record, besides its merges.
@@ -45,9 +48,10 @@ struct Matcher {
     /// left out: a malformed NIK or phone must never link two people.
     func project(_ values: FieldValues) -> FieldValues {
         var projected = FieldValues(minimumCapacity: fields.count)
-        for (key, value) in values where fields.contains(key) && !value.isEmpty {
-            if IdentifierRules.matchFields.contains(where: { $0.field == key }), !IdentifierRules.isUsable(value, field: key) { continue }
-            projected[key] = value
+        for (name, isIdentifier) in fields {
+            guard let value = values[name], !value.isEmpty else { continue }
+            if isIdentifier, !IdentifierRules.isUsable(value, field: name) { continue }
+            projected[name] = value
         }
         return projected
     }
@@ -107,7 +111,7 @@ struct Matcher {
         lap(training == nil ? "match share" : "training")
 
         let scoring = PairScoring(model: model, comparisons: comparisons, records: records, guards: settings.guards)
-        let threshold = MatchReport.weight(ofProbability: settings.threshold)
+        let threshold = MatchModel.logOdds(settings.threshold)
         var report = MatchReport(
             records: records.count, blocking: pairs.report, modelSource: source, training: training, model: model, threshold: settings.threshold)
         var scored: [ScoredPair] = []
@@ -124,9 +128,13 @@ struct Matcher {
         lap("scoring")
 
         var clustering = GuardedClustering(threshold: threshold)
-        clustering.isSlip = { DigitStrings.differByOneDigit($0, $1) || DigitStrings.differByTransposition($0, $1) }
-        let identifier = scoring.identifierField
-        let result = clustering.cluster(count: records.count, pairs: scored) { record in identifier.flatMap { records[record][$0] } }
+        let identifier = settings.guards.identifier.flatMap { id in comparisons.first { $0.id == id } }
+        if let identifier {
+            // A slip is any level of the identifier's comparison between exact and else (a
+            // digit mistyped, two swapped).
+            clustering.isSlip = { a, b in (1..<identifier.levels.count).contains(identifier.level(of: a, b)) }
+        }
+        let result = clustering.cluster(count: records.count, pairs: scored) { record in identifier.flatMap { records[record][$0.field] } }
         for (_, reason) in result.refused { report.refused[reason, default: 0] += 1 }
         report.merged = result.merged.count
         report.clusters = Int((result.cluster.max() ?? -1) + 1)

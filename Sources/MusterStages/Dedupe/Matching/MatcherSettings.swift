@@ -44,8 +44,8 @@ struct MatcherSettings: Sendable, Equatable {
             return "trainingRules names \"\(missing)\", which is not a blocking rule (\(blocking.map(\.id).joined(separator: ", ")))"
         }
         let ids = Set(comparisons.map(\.id))
-        if Set(comparisons.map(\.id)).count != comparisons.count { return "two comparisons share an id" }
-        if Set(blocking.map(\.id)).count != blocking.count { return "two blocking rules share an id" }
+        if ids.count != comparisons.count { return "two comparisons share an id" }
+        if rules.count != blocking.count { return "two blocking rules share an id" }
         for name in [guards.identifier, guards.names, guards.context?.comparison].compactMap({ $0 }) + (guards.context?.outsideBatch ?? [])
         where !ids.contains(name) {
             return "guards name the comparison \"\(name)\", which is not one of \(comparisons.map(\.id).joined(separator: ", "))"

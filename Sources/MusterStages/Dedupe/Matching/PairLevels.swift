@@ -14,22 +14,19 @@ struct PairLevels {
     /// Pair `k`'s level for comparison `c` is `levels[k * width + c]` (-1 null).
     private(set) var levels: [Int8] = []
     var width: Int { comparisons.count }
-    /// Per comparison: the implying comparison's index and the levels at which it implies.
-    private let implications: [(comparison: Int, implied: Int, levels: Set<Int>)]
+    /// Per comparison: the comparison that implies it and the levels at which it does, if any.
+    private let impliedBy: [(comparison: Int, levels: Set<Int>)?]
 
     init(comparisons: [Comparison]) {
         precondition(comparisons.allSatisfy { $0.levels.count < Int(Int8.max) }, "levels are kept in a byte")
         self.comparisons = comparisons
-        var implications: [(comparison: Int, implied: Int, levels: Set<Int>)] = []
-        for (index, comparison) in comparisons.enumerated() {
+        impliedBy = comparisons.map { comparison in
             guard let implication = comparison.impliedBy,
                 let source = comparisons.firstIndex(where: { $0.id == implication.comparison })
-            else { continue }
+            else { return nil }
             let labels = Set(implication.levels)
-            let levels = (0...comparisons[source].levels.count).filter { labels.contains(comparisons[source].label($0)) }
-            implications.append((source, index, Set(levels)))
+            return (source, Set((0...comparisons[source].levels.count).filter { labels.contains(comparisons[source].label($0)) }))
         }
-        self.implications = implications
     }
 
     /// The level vector of two records, as compared (no implication applied).
@@ -39,8 +36,8 @@ struct PairLevels {
 
     /// A vector with implications applied: implied comparisons read as null.
     func applyImplications(_ vector: inout [Int]) {
-        for implication in implications where implication.levels.contains(vector[implication.comparison]) {
-            vector[implication.implied] = Comparison.null
+        for (comparison, implication) in impliedBy.enumerated() {
+            if let implication, implication.levels.contains(vector[implication.comparison]) { vector[comparison] = Comparison.null }
         }
     }
 
@@ -58,8 +55,8 @@ struct PairLevels {
     /// Pair `k`'s level for comparison `c` as scoring reads it: null where implied.
     @inline(__always) func level(_ pair: Int, _ comparison: Int) -> Int {
         let base = pair * width
-        for implication in implications where implication.implied == comparison {
-            if implication.levels.contains(Int(levels[base + implication.comparison])) { return Comparison.null }
+        if let implication = impliedBy[comparison], implication.levels.contains(Int(levels[base + implication.comparison])) {
+            return Comparison.null
         }
         return Int(levels[base + comparison])
     }

@@ -9,8 +9,8 @@ struct PairScoring {
     let comparisons: [Comparison]
     /// Per comparison, per level: the weight in bits.
     private let table: [[Double]]
-    /// Per term-frequency comparison (by index): each record's exact-agreement weight.
-    private let exactWeights: [Int: [Float]]
+    /// Per comparison, for a term-frequency one: each record's exact-agreement weight.
+    private let exactWeights: [[Float]?]
     private let nameIndex: Int?
     private let identifierIndex: Int?
     private let agreeingNameLevels: Int
@@ -25,7 +25,7 @@ struct PairScoring {
         self.model = model
         self.comparisons = comparisons
         table = comparisons.indices.map { c in (0...comparisons[c].levels.count).map { model.weight(comparison: c, level: $0) } }
-        var exactWeights: [Int: [Float]] = [:]
+        var exactWeights = [[Float]?](repeating: nil, count: comparisons.count)
         for (c, comparison) in comparisons.enumerated() where comparison.termFrequency {
             var counts: [String: Int] = [:]
             for values in records { if let value = values[comparison.field], !value.isEmpty { counts[value, default: 0] += 1 } }
@@ -83,9 +83,6 @@ struct PairScoring {
         }
         return pair
     }
-
-    /// The guarded identifier's field, when there is one.
-    var identifierField: String? { identifierIndex.map { comparisons[$0].field } }
 
     /// Pair `k`'s evidence line: `total +31.20; prior -12.40; name exact +9.21; nik null; …`.
     func evidence(pair k: Int, first: Int, weight: Double, levels: PairLevels) -> String {

@@ -88,9 +88,13 @@ struct MatchModel: Sendable, Equatable {
     }
 
     /// The prior's log-odds, in bits: `log2(λ/(1−λ))`.
-    var priorWeight: Double {
-        let prior = Self.clamped(prior)
-        return log2(prior / (1 - prior))
+    var priorWeight: Double { Self.logOdds(prior) }
+
+    /// A probability's log-odds in bits, `log2(p/(1−p))`, with p clamped: the weight a match
+    /// probability stands for (a prior, a threshold).
+    static func logOdds(_ probability: Double) -> Double {
+        let p = clamped(probability)
+        return log2(p / (1 - p))
     }
 
     /// A pair's match weight: the prior's log-odds plus each comparison's level weight.
@@ -143,5 +147,28 @@ extension MatchModel: Codable {
                 forKey: .prior, in: container, debugDescription: "expected a probability between 0 and 1, found \(prior)")
         }
         self.init(comparisons: comparisons, prior: prior)
+    }
+}
+
+extension MatchModel {
+    /// The same model with these m-probabilities.
+    func withM(_ m: [[Double]]) -> MatchModel {
+        MatchModel(
+            comparisons: zip(comparisons, m).map { Parameters(id: $0.id, labels: $0.labels, m: $1, u: $0.u) },
+            prior: prior)
+    }
+
+    /// The same model with another prior.
+    func withPrior(_ prior: Double) -> MatchModel {
+        MatchModel(comparisons: comparisons, prior: prior)
+    }
+
+    /// Per comparison, the largest change of a level's weight from `previous`, in bits: what
+    /// a night's training moved.
+    func weightChange(from previous: MatchModel) -> [(id: String, bits: Double)] {
+        comparisons.indices.map { c in
+            let change = comparisons[c].labels.indices.map { abs(weight(comparison: c, level: $0) - previous.weight(comparison: c, level: $0)) }.max() ?? 0
+            return (comparisons[c].id, change)
+        }
     }
 }

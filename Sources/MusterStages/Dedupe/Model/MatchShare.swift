@@ -19,8 +19,7 @@ enum MatchShare {
         }
         var share = start
         for _ in 0..<rounds {
-            let prior = MatchModel.clamped(share)
-            let logOdds = log2(prior / (1 - prior))
+            let logOdds = MatchModel.logOdds(share)
             var matches = 0.0
             for (pattern, bits) in evidence.enumerated() { matches += patterns.counts[pattern] * MatchModel.probability(logOdds + bits) }
             let next = matches / Double(patterns.pairs)

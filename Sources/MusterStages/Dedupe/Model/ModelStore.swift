@@ -20,13 +20,4 @@ struct ModelStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(model).write(to: url, options: .atomic)
     }
-
-    /// Per comparison, the largest change of a level's weight, in bits.
-    func change(from previous: MatchModel, to model: MatchModel) -> [(id: String, bits: Double)] {
-        model.comparisons.indices.map { c in
-            let levels = model.comparisons[c].labels.indices
-            let change = levels.map { abs(model.weight(comparison: c, level: $0) - previous.weight(comparison: c, level: $0)) }.max() ?? 0
-            return (model.comparisons[c].id, change)
-        }
-    }
 }

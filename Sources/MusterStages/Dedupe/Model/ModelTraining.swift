@@ -15,7 +15,8 @@ struct ModelTraining {
 
     /// What training produced.
     struct Outcome {
-        /// m from EM, u from sampling; its prior is the last rule's and is re-estimated per run.
+        /// m from EM, u from sampling; its prior is a placeholder, estimated on every run
+        /// (``MatchShare``).
         let model: MatchModel
         /// One report per training rule, in order.
         let rules: [(id: String, report: TrainingReport)]
@@ -94,40 +95,5 @@ struct ModelTraining {
             let partial = count > 2 ? 0.06 / Double(count - 2) : 0
             return (0..<count).map { level in level == 0 ? 0.9 : level == count - 1 ? (count > 2 ? 0.04 : 0.1) : partial }
         }
-    }
-}
-
-extension MatchModel {
-    /// The same model with these m-probabilities.
-    func withM(_ m: [[Double]]) -> MatchModel {
-        MatchModel(
-            comparisons: zip(comparisons, m).map { Parameters(id: $0.id, labels: $0.labels, m: $1, u: $0.u) },
-            prior: prior)
-    }
-
-    /// The same model with another prior.
-    func withPrior(_ prior: Double) -> MatchModel {
-        MatchModel(comparisons: comparisons, prior: prior)
-    }
-}
-
-extension Comparison {
-    /// Whether the comparison reads any of these fields (its own, or another a level reads).
-    func reads(_ fields: Set<String>) -> Bool {
-        if fields.contains(field) { return true }
-        return levels.contains { level in
-            if case .sameField(let other) = level { return fields.contains(other) }
-            return false
-        }
-    }
-}
-
-extension BlockingRule {
-    /// Whether two records have the same key for this rule (both have one).
-    func shares(_ a: FieldValues, _ b: FieldValues) -> Bool {
-        for part in parts {
-            guard let left = part.value(in: a), let right = part.value(in: b), left == right else { return false }
-        }
-        return true
     }
 }
