@@ -15,10 +15,10 @@ enum AttendanceHeader {
             return false
         case 2:
             if first == "hari" || first == "h" { return isNumber(words[1]) }
-            return isDayOfMonth(first) && months.contains(words[1])
+            return isDayOfMonth(first) && MonthNames.numbers[words[1]] != nil
         case 3:
             if first == "hari" && words[1] == "ke" { return isNumber(words[2]) }
-            if isDayOfMonth(first) && months.contains(words[1]) { return isNumber(words[2]) }
+            if isDayOfMonth(first) && MonthNames.numbers[words[1]] != nil { return isNumber(words[2]) }
             return isNumericDate(header)
         default:
             return false
@@ -36,13 +36,6 @@ enum AttendanceHeader {
 
     private static let presentMarks: Set<String> = ["✓", "✔", "✔️", "☑", "☑️", "✅", "v", "1", "hadir", "h", "y", "ya", "yes"]
     private static let absentMarks: Set<String> = ["x", "✗", "✘", "0", "tidak", "tidak hadir", "absen", "alpa", "-"]
-
-    private static let months: Set<String> = [
-        "jan", "januari", "january", "feb", "februari", "february", "mar", "maret", "march", "apr", "april",
-        "mei", "may", "jun", "juni", "june", "jul", "juli", "july", "agu", "agt", "agus", "agustus", "aug", "august",
-        "sep", "sept", "september", "okt", "oct", "oktober", "october", "nov", "nop", "november",
-        "des", "dec", "desember", "december",
-    ]
 
     private static func isNumber(_ text: some StringProtocol) -> Bool {
         !text.isEmpty && text.count <= 4 && text.allSatisfy { $0.isASCII && $0.isNumber }

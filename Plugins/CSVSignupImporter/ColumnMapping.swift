@@ -10,8 +10,6 @@ struct ColumnMapping {
         vocabulary = HeaderVocabulary(overrides: overrides)
     }
 
-    typealias Meaning = HeaderVocabulary.Meaning
-
     /// The canonical field a header names, if any (``HeaderVocabulary/meaning(of:)``).
     func field(for header: String) -> String? {
         vocabulary.field(for: header)
@@ -26,7 +24,7 @@ struct ColumnMapping {
     /// has a training or attendance day column (see ``statusColumn(in:enrolled:)``).
     func roles(for header: [String], enrolled: Bool = false) -> (roles: [ColumnRole], ambiguous: [(header: String, fields: [String])]) {
         var taken: Set<String> = []
-        var extraKeys: Set<String> = []
+        var extraKeys = HeaderVocabulary.ExtraKeys()
         var trainingTaken: Set<ColumnRole.TrainingPart> = []
         var ambiguous: [(header: String, fields: [String])] = []
         let status = statusColumn(in: header, enrolled: enrolled)
@@ -39,16 +37,7 @@ struct ColumnMapping {
             if index == status { return .training(.status) }
             if let part = Self.trainingParts[HeaderVocabulary.key(text)], trainingTaken.insert(part).inserted { return .training(part) }
             if AttendanceHeader.isDay(text) { return .attendance(text) }
-            let base = text.isEmpty ? "column \(index + 1)" : text
-            var key = base
-            // A header may itself read like a numbered repeat ("Catatan (3)"): count on
-            // until the key is free, so no column's values are written over another's.
-            var number = index + 1
-            while !extraKeys.insert(key).inserted {
-                key = "\(base) (\(number))"
-                number += 1
-            }
-            return .extra(key)
+            return .extra(extraKeys.key(for: text, at: index))
         }
         return (roles, ambiguous)
     }

@@ -75,10 +75,10 @@ extension JSONExportImporter {
             if try Self.isSet(.fields, in: container) {
                 let nested = try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .fields)
                 for key in nested.allKeys {
-                    if (try? nested.decode(String.self, forKey: key)) != nil {
-                        fields[key.stringValue] = [try Self.decodePath(forKey: key, in: nested, allowEmpty: true)].filter { !$0.isEmpty }
-                    } else if (try? nested.decode([String].self, forKey: key)) != nil {
-                        fields[key.stringValue] = try Self.decodePaths(forKey: key, in: nested)
+                    if let text = try? nested.decode(String.self, forKey: key) {
+                        fields[key.stringValue] = [try Self.validatedPath(text, forKey: key, in: nested, allowEmpty: true)].filter { !$0.isEmpty }
+                    } else if let texts = try? nested.decode([String].self, forKey: key) {
+                        fields[key.stringValue] = try Self.validatedPaths(texts, forKey: key, in: nested)
                     } else {
                         throw DecodingError.dataCorruptedError(forKey: key, in: nested, debugDescription: "a dotted path or a list of them")
                     }
@@ -99,8 +99,7 @@ extension JSONExportImporter {
         }
 
         /// A list of paths, each a valid dotted path.
-        private static func decodePaths<Key: CodingKey>(forKey key: Key, in container: KeyedDecodingContainer<Key>) throws -> [String] {
-            let texts = try container.decode([String].self, forKey: key)
+        private static func validatedPaths<Key: CodingKey>(_ texts: [String], forKey key: Key, in container: KeyedDecodingContainer<Key>) throws -> [String] {
             guard texts.allSatisfy({ JSONPath($0) != nil }) else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a list of " + pathExpectation)
             }
@@ -108,7 +107,12 @@ extension JSONExportImporter {
         }
 
         private static func decodePath<Key: CodingKey>(forKey key: Key, in container: KeyedDecodingContainer<Key>, allowEmpty: Bool) throws -> String {
-            let text = try container.decode(String.self, forKey: key)
+            try validatedPath(try container.decode(String.self, forKey: key), forKey: key, in: container, allowEmpty: allowEmpty)
+        }
+
+        private static func validatedPath<Key: CodingKey>(
+            _ text: String, forKey key: Key, in container: KeyedDecodingContainer<Key>, allowEmpty: Bool
+        ) throws -> String {
             guard (allowEmpty && text.isEmpty) || JSONPath(text) != nil else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: pathExpectation)
             }

@@ -37,18 +37,19 @@ struct ParticipantTable {
     init?(_ table: HTMLTable) {
         guard let headerIndex = table.rows.firstIndex(where: \.hasHeadingCells) ?? table.rows.indices.first else { return nil }
         let headers = table.rows[headerIndex].cells
-        let (columns, ambiguous) = Self.columns(for: headers)
-        extraKeys = Self.extraKeys(for: headers)
+        var keys = HeaderVocabulary.ExtraKeys()
+        extraKeys = headers.enumerated().map { keys.key(for: $1, at: $0) }
+        let (columns, ambiguous) = Self.columns(for: headers, keys: extraKeys)
         guard columns.contains(.field(Field.name)) else { return nil }
         self.columns = columns
         self.ambiguous = ambiguous
         rows = table.rows[(headerIndex + 1)...].map(\.cells).filter { cells in cells.contains { !$0.isEmpty } }
     }
 
-    static func columns(for header: [String]) -> (columns: [Column], ambiguous: [(header: String, fields: [String])]) {
+    /// Each column's role; `keys` are the columns' extra keys (``HeaderVocabulary/ExtraKeys``).
+    static func columns(for header: [String], keys extraKeys: [String]) -> (columns: [Column], ambiguous: [(header: String, fields: [String])]) {
         var used: Set<String> = []
         var ambiguous: [(header: String, fields: [String])] = []
-        let extraKeys = extraKeys(for: header)
         let columns = header.enumerated().map { position, text -> Column in
             switch vocabulary.meaning(of: text) {
             case .field(let field) where used.insert(field).inserted: return .field(field)
@@ -61,18 +62,6 @@ struct ParticipantTable {
             return .extra(extraKeys[position])
         }
         return (columns, ambiguous)
-    }
-
-    /// A key per column, the header text made unique (an empty header is `column N`; a
-    /// repeated one gets its position), so no cell kept as an extra overwrites another's.
-    static func extraKeys(for header: [String]) -> [String] {
-        var taken: Set<String> = []
-        return header.enumerated().map { position, text in
-            var name = text.isEmpty ? "column \(position + 1)" : text
-            if !taken.insert(name).inserted { name += " (\(position + 1))" }
-            taken.insert(name)
-            return name
-        }
     }
 
     /// The fields, extras and status of one data row (cells beyond the header are not mapped).

@@ -17,7 +17,7 @@ import Testing
         "a.n. Kepala Suku Dinas", "Plt. Lurah Cipete Utara",
         // Civil-servant numbers, place and date, a blank to sign on.
         "NIP. 197104121998031005", "NIP 19710412 199803 1 005", "NIP.", "Jakarta, 22 Oktober 2024", "Jakarta Selatan, 1 Des 2024",
-        "Jakarta, 22/10/2024", "(..............................)", "(____________)",
+        "Jakarta, 5 Nop 2024", "Jakarta, 3 Pebruari 2025", "Jakarta, 22/10/2024", "(..............................)", "(____________)",
     ])
     func aFooterTextIsRecognized(text: String) {
         #expect(FooterRow.isFooterText(text), "\(text)")

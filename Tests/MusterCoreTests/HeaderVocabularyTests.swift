@@ -55,4 +55,15 @@ import Testing
         #expect(vocabulary.meaning(of: "Kontak") == .field(Field.email))
         #expect(vocabulary.meaning(of: "Kelurahan Domisili") == .field(Field.kelurahan))
     }
+
+    /// Extra keys stay unique even when a header itself reads like a numbered repeat.
+    @Test(arguments: [
+        (["Catatan", "", "Catatan"], ["Catatan", "column 2", "Catatan (3)"]),
+        (["X", "X (3)", "X"], ["X", "X (3)", "X (4)"]),
+        (["A", "B"], ["A", "B"]),
+    ])
+    func extraKeysAreUniqueWithinAHeaderRow(headers: [String], keys: [String]) {
+        var extraKeys = HeaderVocabulary.ExtraKeys()
+        #expect(headers.enumerated().map { extraKeys.key(for: $1, at: $0) } == keys)
+    }
 }

@@ -82,7 +82,6 @@ import Testing
             record.source.enrollments == [
                 Enrollment(programme: "WUIB", title: "Tas", attendance: [Attendance(day: "Hari 1", mark: "v", present: true)])
             ])
-        #expect(record.source.enrollments[0].status == nil)
         #expect(try JSONDecoder().decode(Record.self, from: Data(older.utf8)) == record)
     }
 

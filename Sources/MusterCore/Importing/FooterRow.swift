@@ -185,19 +185,13 @@ package enum FooterRow {
         words.first == "nip" && words.dropFirst().allSatisfy(isDigits)
     }
 
-    private static let months: Set<Substring> = [
-        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember",
-        "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "agst", "ags", "aug", "sep", "sept", "okt", "oct", "nov", "des",
-        "dec", "january", "february", "march", "may", "june", "july", "august", "october", "december",
-    ]
-
     /// The last three words are a day, a month (a name or a number) and a four-digit year.
     private static func isDateEnding(_ words: ArraySlice<Substring>) -> Bool {
         guard words.count >= 3 else { return false }
         let date = words.suffix(3)
         let (day, month, year) = (date[date.startIndex], date[date.startIndex + 1], date[date.startIndex + 2])
         guard isDigits(day), let dayNumber = Int(day), (1...31).contains(dayNumber), isDigits(year), year.count == 4 else { return false }
-        if months.contains(month) { return true }
+        if MonthNames.numbers[String(month)] != nil { return true }
         guard isDigits(month), let monthNumber = Int(month) else { return false }
         return (1...12).contains(monthNumber)
     }

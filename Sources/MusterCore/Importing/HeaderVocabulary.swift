@@ -17,6 +17,28 @@ package struct HeaderVocabulary: Sendable {
 
     private var synonyms: [String: String]
 
+    /// Keys for columns kept as extras, unique within one header row: the header text,
+    /// `column N` for an empty one, and `text (N)` for a repeat — counted on until free, since
+    /// a header may itself read like a numbered repeat (`Catatan (3)`). No column's values are
+    /// written over another's.
+    package struct ExtraKeys {
+        private var taken: Set<String> = []
+
+        package init() {}
+
+        /// The key of the column at `index` (0-based) headed `text`.
+        package mutating func key(for text: String, at index: Int) -> String {
+            let base = text.isEmpty ? "column \(index + 1)" : text
+            var key = base
+            var number = index + 1
+            while !taken.insert(key).inserted {
+                key = "\(base) (\(number))"
+                number += 1
+            }
+            return key
+        }
+    }
+
     /// The built-in synonyms with `overrides` (header text → field name) on top.
     package init(overrides: [String: String] = [:]) {
         var synonyms = Self.builtIn

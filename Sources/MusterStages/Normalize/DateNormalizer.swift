@@ -1,3 +1,5 @@
+internal import MusterCore
+
 /// Dates as they arrive in Indonesian sheets and exports, to ISO 8601 (`2024-09-02`).
 ///
 /// Day-first by default: 02/09/2024, 2-9-24, 2024-09-02, 2024/09/02, "2 September 2024",
@@ -25,19 +27,8 @@ struct DateNormalizer: Sendable {
     /// Two-digit years are read as the latest year not after this one's.
     let referenceYear: Int
 
-    static let months: [String: Int] = {
-        var table: [String: Int] = [:]
-        let names: [(Int, [String])] = [
-            (1, ["januari", "january", "jan", "djanuari"]), (2, ["februari", "february", "feb", "febr", "pebruari", "peb", "pebr"]),
-            (3, ["maret", "march", "mar", "mrt"]), (4, ["april", "apr"]), (5, ["mei", "may"]),
-            (6, ["juni", "june", "jun", "djuni"]), (7, ["juli", "july", "jul", "djuli"]),
-            (8, ["agustus", "august", "agu", "agt", "ags", "agst", "agus", "aug"]),
-            (9, ["september", "sept", "sep", "spt", "sepember"]), (10, ["oktober", "october", "okt", "oct"]),
-            (11, ["november", "nopember", "nov", "nop", "nopem"]), (12, ["desember", "december", "des", "dec"]),
-        ]
-        for (month, words) in names { for word in words { table[word] = month } }
-        return table
-    }()
+    /// Month word → number (``MonthNames``).
+    static let months = MonthNames.numbers
 
     /// ``months`` by packed key (``ByteText/pack(_:)``): no String per word.
     static let monthKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: months.compactMap { word, month in ByteText.pack(word).map { ($0, month) } })

@@ -69,15 +69,15 @@ struct AgeRule: ValidationRule {
 
     func check(_ subject: RuleSubject) -> [RuleFailure] {
         guard let text = subject.values[field], !text.isEmpty else {
-            if let issue = subject.issues.first(where: { $0.field == field && $0.code == "date.future" }) {
+            if let issue = subject.issue("date.future", field: field) {
                 return [RuleFailure(field: field, "\(field) is in the future: \(issue.message)")]
             }
-            if let max, let issue = subject.issues.first(where: { $0.field == field && $0.code == "date.implausible" }) {
+            if let max, let issue = subject.issue("date.implausible", field: field) {
                 return [RuleFailure(field: field, "age is above \(max): \(issue.message)")]
             }
             return []
         }
-        if !judgesDerived, let derived = subject.values[Field.derived], derived.split(separator: " ").contains(Substring(field)) { return [] }
+        if !judgesDerived, subject.isDerived(field) { return [] }
         guard let birth = Day(written: text) else { return [RuleFailure(field: field, "\(field) is not a date")] }
         let reference = referenceDay(subject)
         let age = birth.years(until: reference)

@@ -47,7 +47,6 @@ struct ConsistencyRule: ValidationRule {
 
     func check(_ subject: RuleSubject) -> [RuleFailure] {
         let values = subject.values
-        let derived = Set((values[Field.derived] ?? "").split(separator: " ").map(String.init))
         let field = check == .kelurahanKecamatan ? Field.kelurahan : Field.nik
         if !subject.isParticipant, subject.has(issue: check.issueCode) { return [failure(field)] }
         let disagree: Bool
@@ -61,7 +60,7 @@ struct ConsistencyRule: ValidationRule {
             disagree = nik != stated
         case .nikKecamatan:
             guard let nik = values[Field.nikDistrict], nik.hasPrefix("31."), let stated = values[Field.kecamatanCode],
-                subject.isParticipant || !derived.contains(Field.kecamatan)
+                subject.isParticipant || !subject.isDerived(Field.kecamatan)
             else { return [] }
             disagree = nik != stated
         case .kelurahanKecamatan:

@@ -64,7 +64,7 @@ struct FormatRule: ValidationRule {
     /// A well-formed number of another country, as normalize flagged it (`phone.foreign`): its
     /// shape is fine, and whether a foreign number is welcome is a rule of its own.
     private func isForeignPhone(_ value: String, _ subject: RuleSubject) -> Bool {
-        Self.isDigits(value, prefix: "+", count: 8...15) && subject.issues.contains { $0.field == field && $0.code == "phone.foreign" }
+        Self.isDigits(value, prefix: "+", count: 8...15) && subject.has(issue: "phone.foreign", field: field)
     }
 
     private func nikProblem(_ value: String, _ subject: RuleSubject) -> String? {

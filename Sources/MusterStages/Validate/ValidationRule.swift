@@ -79,7 +79,18 @@ struct RuleSubject {
     var runDay: Day
 
     func has(issue code: String, field: String? = nil) -> Bool {
-        issues.contains { $0.code == code && (field == nil || $0.field == field) }
+        issue(code, field: field) != nil
+    }
+
+    /// The first issue with this code (on this field, when given).
+    func issue(_ code: String, field: String? = nil) -> FieldIssue? {
+        issues.first { $0.code == code && (field == nil || $0.field == field) }
+    }
+
+    /// Whether normalize derived the field's value (from the NIK) rather than read it.
+    func isDerived(_ field: String) -> Bool {
+        guard let derived = values[Field.derived] else { return false }
+        return derived.split(separator: " ").contains(Substring(field))
     }
 }
 
