@@ -112,7 +112,7 @@ final class FeedWriter {
         guid = (isAtom ? "https://berita.example.invalid/kabar-umkm/entri-" : "ppkukm-jaksel-") + pad(itemNumber, 6)
         let title =
             withTable
-            ? "Daftar Peserta \(session.programme) Angkatan \(session.batch) Kecamatan \(kecamatan.name)"
+            ? "Daftar Peserta " + session.title
             : "Pelaku UMKM Kecamatan \(kecamatan.name) Diajak Urus Sertifikat Halal"
         let link = "https://berita.example.invalid/2024/\(pad(month, 2))/\(pad(day, 2))/berita-\(pad(itemNumber, 6))"
         if isAtom {

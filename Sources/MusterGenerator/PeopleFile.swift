@@ -15,17 +15,11 @@ public struct PeopleFile: Sendable {
     /// Reads the file; nil when it does not exist (a truth made by hand, or an older folder).
     public static func load(_ path: String) throws(MusterError) -> PeopleFile? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw MusterError(.unreadableInput, "cannot read the people file \(path)", underlying: error)
-        }
         var people = PeopleFile()
-        for (index, line) in text.split(separator: "\n").enumerated() where index > 0 {
+        for (number, line) in try DataLines.read(path, describing: "people file") {
             let parts = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 5 else {
-                throw MusterError(.unreadableInput, "expected person_id,household,twin_of,sessions,name", location: "\(path):\(index + 1)")
+                throw MusterError(.unreadableInput, "expected person_id,household,twin_of,sessions,name", location: "\(path):\(number)")
             }
             people.household[parts[0]] = parts[1]
             if !parts[2].isEmpty { people.twin[parts[0]] = parts[2] }

@@ -67,9 +67,11 @@ public struct Score: Sendable, Equatable {
     }
     public var bCubedF1: Double { f1(bCubedPrecision, bCubedRecall) }
 
-    public var pairPrecision: Double { ratio(truePositivePairs, predictedPairs) }
-    public var pairRecall: Double { ratio(truePositivePairs, truePairs) }
-    public var pairF1: Double { f1(pairPrecision, pairRecall) }
+    /// All pairs, feed rows or not.
+    public var all: PairCounts { PairCounts(truePositivePairs: truePositivePairs, predictedPairs: predictedPairs, truePairs: truePairs) }
+    public var pairPrecision: Double { all.precision }
+    public var pairRecall: Double { all.recall }
+    public var pairF1: Double { all.f1 }
     /// Share of people matched exactly by one cluster.
     public var exactClusterRate: Double { ratio(exactPeople, people) }
     /// Quarantined records that were truly invalid.

@@ -60,7 +60,8 @@ public struct Scorer: Sendable {
         for entry in truth.entries {
             known.insert(entry.ref)
             // A line with no person behind it is scored only if it is invalid (a totals line).
-            guard let person = entry.person ?? entry.invalidReason.map({ _ in "" }) else { continue }
+            guard entry.person != nil || entry.invalidReason != nil else { continue }
+            let person = entry.person ?? ""
             score.participantRecords += 1
             let predicted: String
             if let participant = placement[entry.ref] {
@@ -105,7 +106,10 @@ public struct Scorer: Sendable {
             if isFeed { feed += 1 }
         }
 
-        static func + (lhs: Tally, rhs: Tally) -> Tally { Tally(all: lhs.all + rhs.all, feed: lhs.feed + rhs.feed) }
+        static func += (lhs: inout Tally, rhs: Tally) {
+            lhs.all += rhs.all
+            lhs.feed += rhs.feed
+        }
 
         /// Pairs among the records, all of them and those with a feed row on either side.
         var pairs: (all: Int, feed: Int) {
@@ -125,8 +129,8 @@ public struct Scorer: Sendable {
             let pairs = tally.pairs
             score.truePositivePairs += pairs.all
             score.feed.truePositivePairs += pairs.feed
-            clusterSizes[cell.predicted, default: Tally()] = clusterSizes[cell.predicted, default: Tally()] + tally
-            personSizes[cell.person, default: Tally()] = personSizes[cell.person, default: Tally()] + tally
+            clusterSizes[cell.predicted, default: Tally()] += tally
+            personSizes[cell.person, default: Tally()] += tally
             clusterPeople[cell.predicted, default: []].append(cell.person)
             personClusters[cell.person, default: []].append(cell.predicted)
             score.validRecords += tally.all
@@ -173,14 +177,15 @@ public struct Scorer: Sendable {
         }
     }
 
+    private static let causeRank = ["twin": 0, "household": 1, "namesake": 2, "other": 3]
+
     /// The closest relation among a cluster's people: twins before one household before one name.
     private static func cause(of members: [String], _ people: PeopleFile) -> String {
         var best = "other"
-        let rank = ["twin": 0, "household": 1, "namesake": 2, "other": 3]
         for (index, a) in members.enumerated() {
             for b in members[(index + 1)...] {
                 let relation = people.relation(a, b)
-                if rank[relation, default: 3] < rank[best, default: 3] { best = relation }
+                if causeRank[relation, default: 3] < causeRank[best, default: 3] { best = relation }
             }
         }
         return best

@@ -33,24 +33,15 @@ public struct Truth: Sendable {
 
     /// Reads a truth file, refusing a line that does not have the three columns.
     public static func load(_ path: String) throws(MusterError) -> Truth {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw MusterError(.unreadableInput, "cannot read the truth file \(path)", underlying: error)
-        }
         var entries: [Entry] = []
-        var lineNumber = 0
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = line.last == 0x0D ? line.dropLast() : line
-            if lineNumber == 1 || bytes.isEmpty { continue }
-            guard let second = bytes.lastIndex(of: 0x2C), let first = bytes[..<second].lastIndex(of: 0x2C) else {
-                throw MusterError(.unreadableInput, "expected ref,person_id,invalid_reason", location: "\(path):\(lineNumber)")
+        for (number, line) in try DataLines.read(path, describing: "truth file") {
+            // A ref may hold commas; the last two columns never do.
+            guard let second = line.lastIndex(of: ","), let first = line[..<second].lastIndex(of: ",") else {
+                throw MusterError(.unreadableInput, "expected ref,person_id,invalid_reason", location: "\(path):\(number)")
             }
-            let ref = String(decoding: bytes[..<first], as: UTF8.self)
-            let person = String(decoding: bytes[(first + 1)..<second], as: UTF8.self)
-            let reason = String(decoding: bytes[(second + 1)...], as: UTF8.self)
+            let ref = String(line[..<first])
+            let person = String(line[line.index(after: first)..<second])
+            let reason = String(line[line.index(after: second)...])
             entries.append(Entry(ref: ref, person: person.isEmpty ? nil : person, invalidReason: reason.isEmpty ? nil : reason))
         }
         return Truth(entries: entries)

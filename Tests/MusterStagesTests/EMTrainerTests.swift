@@ -35,7 +35,6 @@ import Testing
         #expect(report.warnings.isEmpty)
         #expect(report.pairs == 20_000 && report.patterns <= 27)
         #expect(abs(model.prior - prior) < 0.02)
-        #expect(report.matchShare == model.prior)
         for (learned, truth) in zip(model.comparisons, Self.trueM) {
             for (m, expected) in zip(learned.m, truth) { #expect(abs(m - expected) < 0.02) }
         }
@@ -65,7 +64,6 @@ import Testing
         let (model, report) = EMTrainer().train(Self.start, pairs: Array(repeating: [0, 0, 0], count: 1000))
         let numbers = model.comparisons.flatMap(\.m) + [model.prior, report.matchShare]
         #expect(numbers.allSatisfy { $0.isFinite })
-        #expect(!report.converged || !report.warnings.isEmpty)
         #expect(report.warnings.contains { $0.hasPrefix("match share 100.0% is outside 1–99%") })
         #expect(report.patterns == 1)
     }

@@ -46,7 +46,7 @@ enum Fixtures {
             let partial = comparison.levels.count - 1
             return [0.001] + Array(repeating: 0.004, count: partial) + [1 - 0.001 - 0.004 * Double(partial)]
         }
-        return MatchModel(comparisons: comparisons, u: u, prior: 0.1).withM(m)
+        return MatchModel(comparisons: comparisons, m: m, u: u, prior: 0.1)
     }
 
     /// A dedupe stage with ``fixedWeights()`` (or training, when `trained`), saving its model

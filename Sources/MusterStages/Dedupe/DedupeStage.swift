@@ -132,6 +132,7 @@ public final class DedupeStage: Stage {
             if let previous { outcome.report.changeFromPrevious = outcome.model.weightChange(from: previous) }
             do {
                 try store.save(outcome.model)
+                if let training = outcome.report.training { try store.saveTraining(training.rules) }
             } catch {
                 context.diagnostics.warning("could not save the trained model to \(modelPath): \(error)", stage: context.stageName)
             }

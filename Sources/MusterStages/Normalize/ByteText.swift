@@ -45,6 +45,15 @@ enum ByteText {
         !all(text) { !test($0) }
     }
 
+    /// Runs `body` over the UTF-8 bytes of two strings, without copying them (a native
+    /// string's bytes are contiguous already).
+    @inline(__always)
+    static func withBytes<R>(_ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var a = a
+        var b = b
+        return a.withUTF8 { left in b.withUTF8 { right in body(left, right) } }
+    }
+
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }

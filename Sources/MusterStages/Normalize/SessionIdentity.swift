@@ -34,8 +34,8 @@ enum SessionIdentity {
                 (partLength, partIsDigits, partIsLetters) = (0, true, true)
                 continue
             }
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isDigit = ByteText.isDigit(byte)
+            let isLetter = ByteText.isLetter(byte)
             guard isDigit || isLetter else { return nil }
             partIsDigits = partIsDigits && isDigit
             partIsLetters = partIsLetters && isLetter

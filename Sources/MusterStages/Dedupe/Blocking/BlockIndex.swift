@@ -11,6 +11,9 @@ struct BlockIndex {
     let members: [Int32]
     /// Block `b` is `members[starts[b]..<starts[b + 1]]`.
     let starts: [Int32]
+    /// Each record's block, -1 for a record without a key: two records share the rule's key
+    /// exactly when they have the same block.
+    let blockOf: [Int32]
     /// Records that have a key for the rule.
     var keyed: Int { members.count }
     var blockCount: Int { starts.count - 1 }
@@ -44,6 +47,7 @@ struct BlockIndex {
         }
         self.members = members
         self.starts = starts
+        self.blockOf = blockOf
     }
 
     /// The record numbers of block `b`, ascending.

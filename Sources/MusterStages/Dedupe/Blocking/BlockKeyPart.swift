@@ -34,7 +34,7 @@ package enum BlockKeyPart: Sendable, Equatable {
         case .field: return value
         case .birthYear:
             let year = value.utf8.prefix(4)
-            guard year.count == 4, year.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            guard year.count == 4, year.allSatisfy(ByteText.isDigit) else { return nil }
             return String(value.prefix(4))
         case .firstWord: return value.split(separator: " ").first.map(String.init)
         case .lastWord: return value.split(separator: " ").last.map(String.init)

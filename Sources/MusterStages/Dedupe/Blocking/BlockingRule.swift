@@ -70,13 +70,3 @@ extension BlockingRule: Decodable {
         sortBy = try container.decodeIfPresent(String.self, forKey: .sortBy) ?? Field.nameKey
     }
 }
-
-extension BlockingRule {
-    /// Whether two records have the same key for this rule (both have one).
-    func shares(_ a: FieldValues, _ b: FieldValues) -> Bool {
-        for part in parts {
-            guard let left = part.value(in: a), let right = part.value(in: b), left == right else { return false }
-        }
-        return true
-    }
-}

@@ -79,23 +79,18 @@ extension ComparisonLevel: Decodable {
         init?(intValue: Int) { nil }
     }
 
-    static let names = ["exact", "tokenSet", "wordSubset", "oneDigitOff", "transposition", "dayMonthSwapped", "onePartOff"]
+    /// The levels without a parameter, decoded by their ``label``.
+    static let plain: [ComparisonLevel] = [.exact, .tokenSet, .wordSubset, .oneDigitOff, .transposition, .dayMonthSwapped, .onePartOff]
+    static let names = plain.map(\.label)
     static let parameterised = ["jaroWinkler", "allWords", "sameSuffix", "sameField"]
 
     init(from decoder: any Decoder) throws {
         if let name = try? decoder.singleValueContainer().decode(String.self) {
-            switch name {
-            case "exact": self = .exact
-            case "tokenSet": self = .tokenSet
-            case "wordSubset": self = .wordSubset
-            case "oneDigitOff": self = .oneDigitOff
-            case "transposition": self = .transposition
-            case "dayMonthSwapped": self = .dayMonthSwapped
-            case "onePartOff": self = .onePartOff
-            default:
+            guard let level = Self.plain.first(where: { $0.label == name }) else {
                 throw DecodingError.dataCorrupted(
                     .init(codingPath: decoder.codingPath, debugDescription: "a level: one of " + Self.names.joined(separator: ", ") + ", or an object"))
             }
+            self = level
             return
         }
         let container = try decoder.container(keyedBy: Key.self)
@@ -103,19 +98,16 @@ extension ComparisonLevel: Decodable {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: "one key: " + Self.parameterised.joined(separator: ", ")))
         }
+        func similarity() throws -> Double {
+            let threshold = try container.decode(Double.self, forKey: key)
+            guard (0...1).contains(threshold) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a similarity between 0 and 1")
+            }
+            return threshold
+        }
         switch key.stringValue {
-        case "jaroWinkler":
-            let threshold = try container.decode(Double.self, forKey: key)
-            guard (0...1).contains(threshold) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a similarity between 0 and 1")
-            }
-            self = .jaroWinkler(threshold)
-        case "allWords":
-            let threshold = try container.decode(Double.self, forKey: key)
-            guard (0...1).contains(threshold) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "a similarity between 0 and 1")
-            }
-            self = .allWords(threshold)
+        case "jaroWinkler": self = .jaroWinkler(try similarity())
+        case "allWords": self = .allWords(try similarity())
         case "sameSuffix":
             let count = try container.decode(Int.self, forKey: key)
             guard (1...32).contains(count) else {

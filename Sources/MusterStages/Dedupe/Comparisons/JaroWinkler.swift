@@ -4,9 +4,7 @@
 enum JaroWinkler {
     /// The similarity of `a` and `b`, in 0…1.
     static func similarity(_ a: String, _ b: String) -> Double {
-        var a = a
-        var b = b
-        return a.withUTF8 { left in b.withUTF8 { right in similarity(left, right) } }
+        ByteText.withBytes(a, b, similarity)
     }
 
     static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
@@ -20,9 +18,20 @@ enum JaroWinkler {
     /// Jaro similarity: matching bytes within half the longer length of each other, and the
     /// transpositions among them.
     private static func jaro(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags in
+            flags.initialize(repeating: false)
+            return jaro(
+                a, b, matchedA: UnsafeMutableBufferPointer(rebasing: flags[..<a.count]), matchedB: UnsafeMutableBufferPointer(rebasing: flags[a.count...]))
+        }
+    }
+
+    /// Jaro with the match flags in caller-provided, zeroed buffers (on the stack: no heap
+    /// allocation per pair).
+    private static func jaro(
+        _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, matchedA: UnsafeMutableBufferPointer<Bool>,
+        matchedB: UnsafeMutableBufferPointer<Bool>
+    ) -> Double {
         let window = max(0, max(a.count, b.count) / 2 - 1)
-        var matchedA = [Bool](repeating: false, count: a.count)
-        var matchedB = [Bool](repeating: false, count: b.count)
         var matches = 0
         for i in 0..<a.count {
             let start = max(0, i - window)

@@ -5,9 +5,16 @@ enum TokenSet {
     /// Every word of the shorter name is in the longer one, and the shorter has at least two
     /// words (one shared word, `Siti`, is no evidence).
     static func contained(_ a: String, _ b: String, minimumWords: Int = 2) -> Bool {
-        let (left, right) = (Set(a.split(separator: " ")), Set(b.split(separator: " ")))
+        let (left, right) = (distinctWords(a), distinctWords(b))
         let (small, large) = left.count <= right.count ? (left, right) : (right, left)
-        return small.count >= minimumWords && small.isSubset(of: large)
+        return small.count >= minimumWords && small.allSatisfy(large.contains)
+    }
+
+    /// A name's words, each once: a name has a handful, so an array beats building a set.
+    private static func distinctWords(_ name: String) -> [Substring] {
+        var words: [Substring] = []
+        for word in name.split(separator: " ") where !words.contains(word) { words.append(word) }
+        return words
     }
 
     /// The same number of words, and each word at least `threshold` Jaro–Winkler similar to
@@ -17,9 +24,8 @@ enum TokenSet {
         let right = b.split(separator: " ")
         guard left.count == right.count else { return false }
         for (x, y) in zip(left, right) where x != y {
-            var x = String(x)
-            var y = String(y)
-            let similar = x.withUTF8 { l in y.withUTF8 { r in JaroWinkler.similarity(l, r) } }
+            let inPlace = x.utf8.withContiguousStorageIfAvailable { l in y.utf8.withContiguousStorageIfAvailable { r in JaroWinkler.similarity(l, r) } }
+            let similar = inPlace.flatMap { $0 } ?? JaroWinkler.similarity(String(x), String(y))
             if similar < threshold { return false }
         }
         return true

@@ -22,23 +22,12 @@ struct EMTrainer: Sendable {
     /// (which would weigh −20 bits). Among thousands of pairs it changes nothing visible.
     var pseudoMatches = 1.0
 
-    /// Trains `start`'s m and λ on these pairs' level vectors, leaving out the comparisons in
-    /// `fixed` (indices into the vectors).
-    func train(_ start: MatchModel, pairs: [[Int]], fixed: Set<Int> = []) -> (model: MatchModel, report: TrainingReport) {
-        train(start, patterns: LevelPatterns(pairs, levelCounts: start.levelCounts, ignoring: fixed))
-    }
-
     /// Trains `start`'s m and λ on grouped pairs; the patterns' ignored comparisons keep their m.
     func train(_ start: MatchModel, patterns: LevelPatterns) -> (model: MatchModel, report: TrainingReport) {
         precondition(patterns.levelCounts == start.levelCounts, "the patterns were made for another model's comparisons")
         let levelCounts = start.levelCounts
         let width = levelCounts.count
-        var offsets: [Int] = []
-        var total = 0
-        for count in levelCounts {
-            offsets.append(total)
-            total += count
-        }
+        let (offsets, total) = LevelPatterns.flatOffsets(levelCounts)
         let trained = (0..<width).filter { !patterns.ignored.contains($0) }
         let u = start.comparisons.flatMap(\.u)
         var m = start.comparisons.flatMap(\.m)

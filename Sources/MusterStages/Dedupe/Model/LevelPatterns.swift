@@ -36,12 +36,6 @@ struct LevelPatterns: Sendable {
         isIgnored = levelCounts.indices.map(ignored.contains)
     }
 
-    /// The patterns of these level vectors.
-    init(_ vectors: [[Int]], levelCounts: [Int], ignoring ignored: Set<Int> = []) {
-        self.init(levelCounts: levelCounts, ignoring: ignored)
-        for vector in vectors { add(vector) }
-    }
-
     /// The number of distinct patterns.
     var count: Int { counts.count }
 
@@ -61,5 +55,17 @@ struct LevelPatterns: Sendable {
         index[key] = counts.count
         counts.append(1)
         for (comparison, level) in vector.enumerated() { levels.append(isIgnored[comparison] ? -1 : level) }
+    }
+
+    /// Where each comparison's levels start when all comparisons' levels lie in one flat
+    /// array (m, u or tallies), and the array's length.
+    static func flatOffsets(_ levelCounts: [Int]) -> (offsets: [Int], total: Int) {
+        var offsets: [Int] = []
+        var total = 0
+        for count in levelCounts {
+            offsets.append(total)
+            total += count
+        }
+        return (offsets, total)
     }
 }

@@ -26,6 +26,9 @@ struct MatchModel: Sendable, Equatable {
     let comparisons: [Parameters]
     /// λ: the prior probability that a pair matches.
     let prior: Double
+    /// The prior's log-odds, in bits: `log2(λ/(1−λ))`.
+    let priorWeight: Double
+
     /// `log2(m/u)` per comparison and level, with m and u clamped to ``epsilon``.
     private let weights: [[Double]]
 
@@ -37,28 +40,23 @@ struct MatchModel: Sendable, Equatable {
         precondition(comparisons.allSatisfy { $0.m.count == $0.labels.count && $0.u.count == $0.labels.count })
         self.comparisons = comparisons
         self.prior = prior
+        priorWeight = Self.logOdds(prior)
         weights = comparisons.map { parameters in
             zip(parameters.m, parameters.u).map { log2(Self.clamped($0) / Self.clamped($1)) }
         }
     }
 
-    /// A model for these comparisons with the given u, m equal for every level (no evidence
-    /// yet: EM's neutral start) and the given prior.
-    init(comparisons: [Comparison], u: [[Double]], prior: Double) {
-        precondition(comparisons.count == u.count, "one u per comparison")
-        let parameters = zip(comparisons, u).map { comparison, u in
-            Parameters(
-                id: comparison.id, labels: (0...comparison.levels.count).map(comparison.label),
-                m: Array(repeating: 1 / Double(u.count), count: u.count), u: u)
+    /// A model for these comparisons, labelled with their levels (and `else`).
+    init(comparisons: [Comparison], m: [[Double]], u: [[Double]], prior: Double) {
+        precondition(comparisons.count == u.count && comparisons.count == m.count, "one m and one u per comparison")
+        let parameters = zip(comparisons, zip(m, u)).map { comparison, mu in
+            Parameters(id: comparison.id, labels: (0...comparison.levels.count).map(comparison.label), m: mu.0, u: mu.1)
         }
         self.init(comparisons: parameters, prior: prior)
     }
 
     /// The number of levels (including `else`) of each comparison.
     var levelCounts: [Int] { comparisons.map(\.labels.count) }
-
-    /// The index of the comparison with this id.
-    func index(of id: String) -> Int? { comparisons.firstIndex { $0.id == id } }
 
     /// Why a saved model cannot score these comparisons (other ids, order or levels), or nil
     /// when it fits: a model trained for another configuration must be retrained, never
@@ -87,22 +85,11 @@ struct MatchModel: Sendable, Equatable {
         return log2(Self.clamped(comparisons[comparison].m[level]) / Self.clamped(termFrequency))
     }
 
-    /// The prior's log-odds, in bits: `log2(λ/(1−λ))`.
-    var priorWeight: Double { Self.logOdds(prior) }
-
     /// A probability's log-odds in bits, `log2(p/(1−p))`, with p clamped: the weight a match
     /// probability stands for (a prior, a threshold).
     static func logOdds(_ probability: Double) -> Double {
         let p = clamped(probability)
         return log2(p / (1 - p))
-    }
-
-    /// A pair's match weight: the prior's log-odds plus each comparison's level weight.
-    func matchWeight(levels: [Int]) -> Double {
-        precondition(levels.count == weights.count, "one level per comparison")
-        var total = priorWeight
-        for (comparison, level) in levels.enumerated() { total += weight(comparison: comparison, level: level) }
-        return total
     }
 
     /// The match probability of a match weight: `2^w / (1 + 2^w)`, written so that large
@@ -151,13 +138,6 @@ extension MatchModel: Codable {
 }
 
 extension MatchModel {
-    /// The same model with these m-probabilities.
-    func withM(_ m: [[Double]]) -> MatchModel {
-        MatchModel(
-            comparisons: zip(comparisons, m).map { Parameters(id: $0.id, labels: $0.labels, m: $1, u: $0.u) },
-            prior: prior)
-    }
-
     /// The same model with another prior.
     func withPrior(_ prior: Double) -> MatchModel {
         MatchModel(comparisons: comparisons, prior: prior)

@@ -20,4 +20,14 @@ struct ModelStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(model).write(to: url, options: .atomic)
     }
+
+    /// Where each training rule's full table (m, u and weight per level) is written beside the
+    /// model: the run report carries the combined model, this file what each EM block learned.
+    var trainingPath: String { (path.hasSuffix(".json") ? String(path.dropLast(5)) : path) + ".training.txt" }
+
+    /// Writes each training rule's report, one block per rule.
+    func saveTraining(_ rules: [(id: String, report: TrainingReport)]) throws {
+        let text = rules.map { "training on \($0.id)\n\($0.report)\n" }.joined(separator: "\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: trainingPath), options: .atomic)
+    }
 }

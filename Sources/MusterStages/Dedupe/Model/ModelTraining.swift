@@ -35,7 +35,7 @@ struct ModelTraining {
             levels.vector(records[i], records[j], into: &buffer)
             return buffer
         }
-        let start = MatchModel(comparisons: comparisons, u: sampled.u, prior: 0.1).withM(Self.startingM(levelCounts))
+        let start = MatchModel(comparisons: comparisons, m: Self.startingM(levelCounts), u: sampled.u, prior: 0.1)
 
         var reports: [(id: String, report: TrainingReport)] = []
         var warnings: [String] = []
@@ -49,9 +49,11 @@ struct ModelTraining {
             let fields = Set(rule.parts.map(\.field))
             let ignored = Set(comparisons.indices.filter { comparisons[$0].reads(fields) })
             var patterns = LevelPatterns(levelCounts: levelCounts, ignoring: ignored)
+            let blockOf = BlockIndex(rule: rule, records: records).blockOf
             for k in 0..<pairs.count {
                 let pair = pairs[k]
-                guard rule.shares(records[pair.first], records[pair.second]) else { continue }
+                let block = blockOf[pair.first]
+                guard block >= 0, block == blockOf[pair.second] else { continue }
                 levels.vector(of: k, into: &buffer)
                 patterns.add(buffer)
             }

@@ -29,12 +29,7 @@ struct UTrainer: Sendable {
     /// `levels(i, j)` gives for records `i` and `j` (one per comparison, each -1 or below that
     /// comparison's entry in `levelCounts`).
     func train(records: Int, levelCounts: [Int], levels: (Int, Int) -> [Int]) -> Result {
-        var offsets: [Int] = []
-        var total = 0
-        for count in levelCounts {
-            offsets.append(total)
-            total += count
-        }
+        let (offsets, total) = LevelPatterns.flatOffsets(levelCounts)
         var tallies = [Int](repeating: 0, count: total)
         var compared = [Int](repeating: 0, count: levelCounts.count)
         var taken = 0
