@@ -10,6 +10,8 @@ import Testing
         ("Senin, 7 Oktober 2024", "2024-10-07"), ("7 Okt 2024", "2024-10-07"), ("45572", "2024-10-07"), ("7-8 Oktober 2024", "2024-10-07"),
         ("7 – 8 Oktober 2024", "2024-10-07"), ("30-31/10/2024", "2024-10-30"), ("2-3 September 2024", "2024-09-02"),
         ("7-8/10/2024", "2024-10-07"), ("1-2/10/2024", "2024-10-01"), ("7 – 8/10/2024", "2024-10-07"), ("2024-10-07", "2024-10-07"),
+        // Words before the date, however many, take no place among its parts.
+        ("Hari Kedua, Senin, 7 Oktober 2024", "2024-10-07"), ("Aula Kantor Kelurahan Tebet Barat 7/10/2024", "2024-10-07"),
     ])
     func aWrittenTrainingDayIsRead(text: String, iso: String) {
         #expect(TrainingDay.read(text)?.iso == iso)

@@ -50,7 +50,12 @@ struct DateNormalizer: Sendable {
         var letters = 0
         func flush() {
             if digits > 0 { tokens.append(.number(digits > 9 ? Int.max : number, digits: digits)) }
-            if letters > 0 { tokens.append(.word(letters <= 10 ? word : nil)) }
+            // A weekday, a place or any other word before the date ("Senin, 2 September 2024",
+            // "Pasar Minggu, 12 Mei 1990") takes no token: only a month name may open one.
+            if letters > 0 {
+                let packed = letters <= 10 ? word : nil
+                if !tokens.isEmpty || packed.flatMap({ Self.monthKeys[$0] }) != nil { tokens.append(.word(packed)) }
+            }
             number = 0
             digits = 0
             word = 0
@@ -72,8 +77,6 @@ struct DateNormalizer: Sendable {
             if tokens.count >= 4 { break }
         }
         flush()
-        // A weekday or any other word before the date ("Senin, 2 September 2024").
-        while case .word(let first)? = tokens.first, first.flatMap({ Self.monthKeys[$0] }) == nil { tokens.removeFirst() }
         guard tokens.count >= 3 else { return .unparseable }
         switch (tokens[0], tokens[1], tokens[2]) {
         case (.number(let a, let aDigits), .number(let b, _), .number(let c, let cDigits)):

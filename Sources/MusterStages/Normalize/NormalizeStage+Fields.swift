@@ -63,13 +63,12 @@ extension NormalizeStage {
         work.birthDateStated = true
         // Forms ask "Tempat, Tanggal Lahir" in one question (`Jakarta, 05 Mei 1988`): the date
         // reader skips the place, which is kept as the birth place.
-        var outcome = dates.parse(cleaned)
-        if let first = cleaned.utf8.first, first >= 0x80 || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A, let (place, date) = Self.placeBeforeDate(cleaned)
+        if let first = cleaned.utf8.first, first >= 0x80 || ByteText.isLetter(first), let place = Self.placeBeforeDate(cleaned),
+            work.out.values[Field.birthPlace] == nil
         {
-            if work.out.values[Field.birthPlace] == nil { work.out.values[Field.birthPlace] = TextNormalizer.titleCased(place) }
-            if case .unparseable = outcome { outcome = dates.parse(date) }
+            work.out.values[Field.birthPlace] = TextNormalizer.titleCased(place)
         }
-        switch outcome {
+        switch dates.parse(cleaned) {
         case .unparseable:
             work.issue("date.unparseable", Field.birthDate, "not a date in a known form")
         case .invalid:
@@ -96,8 +95,8 @@ extension NormalizeStage {
     ]
 
     /// A birth place written before the date (`Jakarta, 05-05-1988`, `Bogor 5 Mei 1988`): the
-    /// words before the first digit, unless they are a month's name (`Mei 5, 1988`), and the rest.
-    static func placeBeforeDate(_ text: String) -> (place: String, date: String)? {
+    /// words before the first digit, unless they are a month's name (`Mei 5, 1988`).
+    static func placeBeforeDate(_ text: String) -> String? {
         guard let digit = text.firstIndex(where: \.isNumber) else { return nil }
         let separators: Set<Character> = [" ", ",", "/", "-"]
         let place = String(text[..<digit].drop { separators.contains($0) }.reversed().drop { separators.contains($0) }.reversed())
@@ -106,7 +105,7 @@ extension NormalizeStage {
         // 1990`, `Tgl 12-05-1990`); `Pasar Minggu, 12 Mei 1990` is one.
         let first = place.split(separator: " ").first.map { $0.lowercased().filter { $0 != "." } } ?? ""
         if DateNormalizer.months[first] != nil || Self.notPlaces.contains(first) { return nil }
-        return (place, String(text[digit...]))
+        return place
     }
 
     func normalizeSector(_ cleaned: String, into work: inout Work) {
