@@ -17,8 +17,6 @@ final class FeedWriter {
     private var rowsInFile = 0
     /// The open item's guid.
     private var guid = ""
-    /// Rows held per session until it is full.
-    private var held: [Int: [RecordDraft]] = [:]
 
     init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
         self.channel = channel
@@ -29,23 +27,15 @@ final class FeedWriter {
 
     private var isAtom: Bool { channel == .atomTable }
 
-    /// Holds a participant row until its session is full and announced.
-    func write(_ draft: RecordDraft) throws(MusterError) {
-        held[draft.session.number, default: []].append(draft)
-    }
-
-    /// Announces each full session with a table of its held rows (some after a news item
-    /// without a table).
-    func close(_ sessions: [Session]) throws(MusterError) {
-        for session in sessions {
-            guard let drafts = held.removeValue(forKey: session.number) else { continue }
-            let sink = try currentSink()
-            if random.chance(0.3) { try openItem(sink, for: session, withTable: false) }
-            try openItem(sink, for: session, withTable: true)
-            for (index, draft) in drafts.enumerated() { try row(draft, number: index + 1, sink) }
-            closeItem(sink)
-            if rowsInFile >= capacity { try closeFile() } else { try sink.flushIfFull() }
-        }
+    /// Announces a full session with a table of its rows (some after a news item without a
+    /// table).
+    func write(session: Session, drafts: [RecordDraft]) throws(MusterError) {
+        let sink = try currentSink()
+        if random.chance(0.3) { try openItem(sink, for: session, withTable: false) }
+        try openItem(sink, for: session, withTable: true)
+        for (index, draft) in drafts.enumerated() { try row(draft, number: index + 1, sink) }
+        closeItem(sink)
+        if rowsInFile >= capacity { try closeFile() } else { try sink.flushIfFull() }
     }
 
     private func row(_ draft: RecordDraft, number: Int, _ sink: ByteSink) throws(MusterError) {

@@ -60,6 +60,8 @@ public struct Generator: Sendable {
         // Each channel holds back a window of records and writes a random one of them, so one
         // person's records (and a family's) do not always sit on neighbouring rows.
         var pending = Array(repeating: [RecordDraft](), count: writers.count)
+        // Rows of one session's sheets and announcements, per channel, held until the session is full.
+        var held = Array(repeating: [Int: [RecordDraft]](), count: writers.count)
         var participantRecords = 0
         var invalid = 0
         while let household = population.nextHousehold() {
@@ -77,7 +79,7 @@ public struct Generator: Sendable {
                     // A session's sheets and announcements are written when it is full, in
                     // an order of their own; the other channels shuffle through a window.
                     if channel.isPerSession {
-                        try writers[channel.rawValue].write(draft)
+                        held[channel.rawValue][session.number, default: []].append(draft)
                         continue
                     }
                     if pending[channel.rawValue].count < Self.shuffleWindow {
@@ -89,13 +91,10 @@ public struct Generator: Sendable {
                     pending[channel.rawValue][index] = draft
                 }
             }
-            let full = sessions.takeClosed()
-            if !full.isEmpty {
-                for writer in writers { try writer.close(full.map { sessions.all[$0] }) }
-            }
+            let full = sessions.takeClosed().map { sessions.all[$0] }
+            try write(full, held: &held, writers)
         }
-        let rest = sessions.closeAll().map { sessions.all[$0] }
-        for writer in writers { try writer.close(rest) }
+        try write(sessions.closeAll().map { sessions.all[$0] }, held: &held, writers)
         for (channel, writer) in writers.enumerated() {
             for draft in pending[channel] { try writer.write(draft) }
             try writer.finish()
@@ -130,17 +129,30 @@ public struct Generator: Sendable {
     }
 }
 
+extension Generator {
+    /// Writes the rows held for these full sessions, writer by writer, session by session.
+    fileprivate func write(_ full: [Session], held: inout [[Int: [RecordDraft]]], _ writers: [ChannelWriter]) throws(MusterError) {
+        for (channel, writer) in writers.enumerated() {
+            for session in full {
+                guard let drafts = held[channel].removeValue(forKey: session.number) else { continue }
+                try writer.write(session: session, drafts: drafts)
+            }
+        }
+    }
+}
+
 /// The writers, one per channel, without an existential in the per-record loop.
 private enum ChannelWriter {
     case sheet(SheetWriter)
     case export(ExportWriter)
     case feed(FeedWriter)
 
+    /// Writes a row no session holds back (recaps and exports).
     func write(_ draft: RecordDraft) throws(MusterError) {
         switch self {
         case .sheet(let writer): try writer.write(draft)
         case .export(let writer): try writer.write(draft)
-        case .feed(let writer): try writer.write(draft)
+        case .feed: preconditionFailure("news rows are written a session at a time")
         }
     }
 
@@ -152,12 +164,12 @@ private enum ChannelWriter {
         }
     }
 
-    /// Writes what the writer holds for these full sessions.
-    func close(_ sessions: [Session]) throws(MusterError) {
+    /// Writes a full session's rows.
+    func write(session: Session, drafts: [RecordDraft]) throws(MusterError) {
         switch self {
-        case .sheet(let writer): try writer.close(sessions)
-        case .export: break
-        case .feed(let writer): try writer.close(sessions)
+        case .sheet(let writer): try writer.write(session: session, drafts: drafts)
+        case .export: preconditionFailure("exports are not written a session at a time")
+        case .feed(let writer): try writer.write(session: session, drafts: drafts)
         }
     }
 }

@@ -17,8 +17,6 @@ final class SheetWriter {
     private var minute = 0
     /// The sign-up form this file was exported from: its headers and their order.
     private var form = SignupForm.all[0]
-    /// Rows held per session until it is full.
-    private var held: [Int: [RecordDraft]] = [:]
 
     init(channel: Channel, folder: OutputFolder, capacity: Int, random: SplitMix64) {
         self.channel = channel
@@ -31,20 +29,18 @@ final class SheetWriter {
     private var delimiter: UInt8 { isExcel ? UInt8(ascii: ";") : UInt8(ascii: ",") }
     private var newline: StaticString { isExcel ? "\r\n" : "\n" }
 
+    /// Writes a row of a sheet that is not one session's (a recap).
     func write(_ draft: RecordDraft) throws(MusterError) {
-        guard channel.isPerSession else { return try writeRow(draft, into: try currentSink()) }
-        held[draft.session.number, default: []].append(draft)
+        try writeRow(draft, into: try currentSink())
     }
 
-    /// Writes each full session's held rows, in an order of their own, into its file.
-    func close(_ sessions: [Session]) throws(MusterError) {
-        for session in sessions {
-            guard var drafts = held.removeValue(forKey: session.number) else { continue }
-            for index in drafts.indices.dropLast().reversed() { drafts.swapAt(index, index + random.below(drafts.count - index)) }
-            let sink = try open(session)
-            for draft in drafts { try writeRow(draft, into: sink) }
-            try closeFile()
-        }
+    /// Writes a full session's rows, in an order of their own, into its file.
+    func write(session: Session, drafts: [RecordDraft]) throws(MusterError) {
+        var drafts = drafts
+        for index in drafts.indices.dropLast().reversed() { drafts.swapAt(index, index + random.below(drafts.count - index)) }
+        let sink = try open(session)
+        for draft in drafts { try writeRow(draft, into: sink) }
+        try closeFile()
     }
 
     private func writeRow(_ draft: RecordDraft, into sink: ByteSink) throws(MusterError) {

@@ -1,6 +1,7 @@
 import ContentHash
 import Foundation
 import MusterCore
+import MusterTesting
 
 @testable import MusterStages
 
@@ -56,5 +57,14 @@ enum Fixtures {
         if !trained { options.matcher.weights = fixedWeights() }
         options.matcher.model = "/nonexistent-\(UUID().uuidString)/model.json"
         return DedupeStage(options: options, context: context())
+    }
+
+    /// The validate options the repository's pipeline.json ships.
+    static func shippedValidateOptions() throws -> ValidateStage.Options {
+        let configuration = try PipelineConfiguration.load(file: RepositoryPaths.root + "/pipeline.json")
+        guard let validate = configuration.stages.first(where: { $0.type == "validate" }) else {
+            throw MusterError(.usage, "pipeline.json has no validate stage")
+        }
+        return try ConfigDecoder(file: "pipeline.json").decode(ValidateStage.Options.self, from: validate.options, at: "stages[3].options")
     }
 }

@@ -134,9 +134,7 @@ import Testing
 
     /// Under the shipped rules these records are accepted; a kota outside the area is not.
     @Test func theShippedRulesAcceptThemAndQuarantineAPlaceOutside() throws {
-        let configuration = try PipelineConfiguration.load(file: RepositoryPaths.root + "/pipeline.json")
-        let validate = try #require(configuration.stages.first { $0.type == "validate" })
-        let options = try ConfigDecoder(file: "pipeline.json").decode(ValidateStage.Options.self, from: validate.options, at: "stages[3].options")
+        let options = try Fixtures.shippedValidateOptions()
         let stage = ValidateStage(options: options, context: Fixtures.context(stage: "validate"))
         let rows: [[String: String]] = [
             [Field.kelurahan: "Kebayoran Lama", Field.kecamatan: "Jaksel"], [Field.kelurahan: "Pejaten Barat RT 05/RW 03"],

@@ -67,9 +67,7 @@ import Testing
     }
 
     @Test func theShippedPipelineRulesDecode() throws {
-        let configuration = try PipelineConfiguration.load(file: RepositoryPaths.root + "/pipeline.json")
-        let validate = try #require(configuration.stages.first { $0.type == "validate" })
-        let options = try ConfigDecoder(file: "pipeline.json").decode(ValidateStage.Options.self, from: validate.options, at: "stages[3].options")
+        let options = try Fixtures.shippedValidateOptions()
         #expect(
             options.effectiveRules.prefix(6).map(\.header.id) == [
                 "required-name", "required-title", "nik-format", "phone-format", "phone-indonesian", "email-format",

@@ -3,6 +3,18 @@ internal import MusterCore
 /// Places and the checks across fields: kecamatan and kelurahan to official codes, the
 /// postal code, and the NIK against the record's own birth date, gender and kecamatan.
 extension NormalizeStage {
+    /// A kecamatan the record states (in its own cell or in the kelurahan's): checked against
+    /// the area, then taken.
+    private func adoptKecamatan(_ kecamatan: PlaceIndex.Place, statedIn field: String, into work: inout Work) {
+        checkArea(kecamatan, field: field, into: &work)
+        setKecamatan(kecamatan, into: &work)
+    }
+
+    /// A place no official name was found for, kept as typed (without its `Kel.`/`Kec.` label).
+    private func keepAsTyped(_ text: String, _ field: String, into work: inout Work) {
+        work.out.values[field] = TextNormalizer.titleCased(places.strippedName(text))
+    }
+
     func resolvePlaces(_ work: inout Work) {
         var kecamatan: PlaceIndex.Place?
         // The record says which kecamatan (readable or not): the kelurahan's is then not inferred.
@@ -15,10 +27,9 @@ extension NormalizeStage {
                 kecamatanStated = true
                 kecamatan = place(reading.match, field: Field.kecamatan, into: &work)
                 if let kecamatan {
-                    checkArea(kecamatan, field: Field.kecamatan, into: &work)
-                    setKecamatan(kecamatan, into: &work)
+                    adoptKecamatan(kecamatan, statedIn: Field.kecamatan, into: &work)
                 } else {
-                    work.out.values[Field.kecamatan] = TextNormalizer.titleCased(places.strippedName(text))
+                    keepAsTyped(text, Field.kecamatan, into: &work)
                 }
             }
         }
@@ -32,8 +43,7 @@ extension NormalizeStage {
             // `Gandaria Selatan/Cilandak`: the cell names the kecamatan too.
             kecamatanStated = true
             kecamatan = written
-            checkArea(written, field: Field.kelurahan, into: &work)
-            setKecamatan(written, into: &work)
+            adoptKecamatan(written, statedIn: Field.kelurahan, into: &work)
         }
         switch reading.match {
         case .kecamatan(let named):
@@ -41,11 +51,10 @@ extension NormalizeStage {
                 work.issue(
                     "kelurahan.unknown", Field.kelurahan,
                     "names the kecamatan \(named.name) (\(named.code)), not a kelurahan, and the given kecamatan is \(kecamatan.code)")
-                work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
+                keepAsTyped(text, Field.kelurahan, into: &work)
             } else {
                 if !kecamatanStated {
-                    checkArea(named, field: Field.kelurahan, into: &work)
-                    setKecamatan(named, into: &work)
+                    adoptKecamatan(named, statedIn: Field.kelurahan, into: &work)
                 }
                 work.issue(
                     "kelurahan.is-kecamatan", Field.kelurahan, "names the kecamatan \(named.name) (\(named.code)), not a kelurahan: read as no kelurahan given")
@@ -54,7 +63,7 @@ extension NormalizeStage {
             noteRegency(kota, field: Field.kelurahan, into: &work)
         default:
             guard let kelurahan = place(reading.match, field: Field.kelurahan, into: &work) else {
-                work.out.values[Field.kelurahan] = TextNormalizer.titleCased(places.strippedName(text))
+                keepAsTyped(text, Field.kelurahan, into: &work)
                 break
             }
             if kecamatan?.code != kelurahan.parentCode { checkArea(kelurahan, field: Field.kelurahan, into: &work) }
