@@ -35,10 +35,10 @@ import Testing
 
     @Test func aRuleHasAKeyOnlyWhenEveryPartIsPresent() throws {
         let rule = try #require(BlockingRule.defaults.first { $0.id == "phonetic-surname-kelurahan" })
-        #expect(rule.key(FieldValues(Self.siti)) == "nrhls\u{1F}31.74.01.1001")
+        #expect(rule.key(FieldValues(Self.siti)) == "nrhls\u{1F}31.74.01.1001\u{1F}s")
         #expect(rule.key(FieldValues([Field.nameKey: "siti nurhalizah"])) == nil)
         #expect(rule.key(FieldValues([Field.kelurahanCode: "31.74.01.1001"])) == nil)
-        #expect(rule.label == "phonetic(nameKey) + kelurahanCode")
+        #expect(rule.label == "phonetic(nameKey) + kelurahanCode + prefix(nameKey, 1)")
     }
 
     /// Spellings of one name (old and new spelling, a final h, f for p, y for i) get one code.
@@ -89,7 +89,7 @@ import Testing
         let json = #"""
             [{"id": "nik", "key": ["nik"]}, {"id": "phone", "key": ["phone"]}, {"id": "email", "key": ["email"]},
              {"id": "name-birth-year", "key": ["nameKey", {"birthYear": "birthDate"}], "sortBy": "birthDate"},
-             {"id": "phonetic-surname-kelurahan", "key": [{"phonetic": "nameKey"}, "kelurahanCode"]},
+             {"id": "phonetic-surname-kelurahan", "key": [{"phonetic": "nameKey"}, "kelurahanCode", {"prefix": ["nameKey", 1]}]},
              {"id": "session-name-start", "key": ["session", {"prefix": ["nameKey", 3]}]},
              {"id": "session-surname-sound", "key": ["session", {"phonetic": "nameKey"}]}]
             """#

@@ -54,7 +54,7 @@ import Testing
         }
         let candidates = CandidatePairs(records: records, rules: BlockingRule.defaults)
         #expect(Self.pairs(candidates) == [[0, 1, 1], [0, 2, 1], [0, 3, 1], [1, 2, 1], [1, 3, 1], [2, 3, 1]])
-        #expect(candidates.report.rules.map(\.pairs) == [0, 6, 6, 0, 3, 0, 0])
+        #expect(candidates.report.rules.map(\.pairs) == [0, 6, 6, 0, 0, 0, 0])
         #expect(candidates.report.rules.map(\.newPairs) == [0, 6, 0, 0, 0, 0, 0])
     }
 
@@ -81,6 +81,19 @@ import Testing
         let capped = CandidatePairs(records: five, rules: rules, maxBlockSize: 4, window: 2)
         #expect(capped.map { [$0.first, $0.second] } == [[0, 1], [0, 2], [1, 2], [1, 3], [2, 3], [2, 4], [3, 4]])
         #expect(capped.report.warnings == ["rule phone: 1 block over 4 records, largest 5, paired within a window of 2"])
+    }
+
+    /// Blocks under the cap can still be too big: 60 records of one kelurahan give 1,770 pairs,
+    /// 29 per record, and their number grows as the square of the data.
+    @Test func aRuleWhoseBlocksGrowWithTheDataIsWarned() {
+        let rules = [BlockingRule(id: "kelurahan", parts: [.field(Field.kelurahanCode)])]
+        let records = (0..<60).map { Self.record(name: "n\($0)", kelurahan: "31.74.01.1001") }
+        #expect(
+            CandidatePairs(records: records, rules: rules).report.warnings == [
+                "rule kelurahan: 1770 pairs for 60 records (29 per record): its blocks grow with the data; add a key part"
+            ])
+        let fewer = Array(records.prefix(51))
+        #expect(CandidatePairs(records: fewer, rules: rules).report.warnings.isEmpty)
     }
 
     @Test func theSameInputGivesTheSamePairsInOrder() {

@@ -26,12 +26,22 @@ package struct BlockingReport: Sendable, Equatable {
     package let maxBlockSize: Int
     package let window: Int
 
-    /// One line per rule that capped blocks: the operator learns that a key is too common to
-    /// block on in full (a shared office phone, a placeholder e-mail).
+    /// Pairs per keyed record above which a rule's blocks grow with the data: each new
+    /// record meets every record of its block, so the pairs grow as the square.
+    package static let pairsPerRecordWarning = 25
+
+    /// One line per rule that capped blocks — the operator learns that a key is too common to
+    /// block on in full (a shared office phone, a placeholder e-mail) — and per rule whose
+    /// blocks, under the cap, still give more pairs per record than a key should.
     package var warnings: [String] {
-        rules.filter { $0.cappedBlocks > 0 }.map { rule in
+        let capped = rules.filter { $0.cappedBlocks > 0 }.map { rule in
             let blocks = rule.cappedBlocks == 1 ? "1 block" : "\(rule.cappedBlocks) blocks"
             return "rule \(rule.id): \(blocks) over \(maxBlockSize) records, largest \(rule.largestBlock), paired within a window of \(window)"
         }
+        let growing = rules.filter { $0.keyedRecords > 0 && $0.pairs > Self.pairsPerRecordWarning * $0.keyedRecords }.map { rule in
+            "rule \(rule.id): \(rule.pairs) pairs for \(rule.keyedRecords) records (\(rule.pairs / rule.keyedRecords) per record): "
+                + "its blocks grow with the data; add a key part"
+        }
+        return capped + growing
     }
 }
