@@ -1,3 +1,4 @@
+internal import Foundation
 internal import MusterCore
 
 /// Every candidate pair's level vector, one byte per comparison, in one flat array: a million
@@ -41,15 +42,26 @@ struct PairLevels {
         }
     }
 
-    /// Computes the levels of every pair.
-    mutating func compute(_ pairs: CandidatePairs, records: [FieldValues]) {
-        levels = []
-        levels.reserveCapacity(pairs.count * width)
-        var vector = [Int](repeating: 0, count: width)
-        for pair in pairs {
-            self.vector(records[pair.first], records[pair.second], into: &vector)
-            for level in vector { levels.append(Int8(level)) }
+    /// Computes the levels of every pair, the pairs split in equal runs over `workers`
+    /// threads (each writes its own run of the array, so the result is the same however many).
+    mutating func compute(_ pairs: CandidatePairs, records: [FieldValues], workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        let width = self.width
+        let comparisons = self.comparisons
+        let count = pairs.count
+        // Below ten thousand pairs a thread costs more than it saves.
+        let runs = max(1, min(workers, count / 10_000))
+        var levels = [Int8](repeating: 0, count: count * width)
+        levels.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: runs) { run in
+                for k in (count * run / runs)..<(count * (run + 1) / runs) {
+                    let pair = pairs[k]
+                    let (a, b) = (records[pair.first], records[pair.second])
+                    for (c, comparison) in comparisons.enumerated() { out[k * width + c] = Int8(comparison.level(a, b)) }
+                }
+            }
         }
+        self.levels = levels
     }
 
     /// Pair `k`'s level for comparison `c` as scoring reads it: null where implied.
