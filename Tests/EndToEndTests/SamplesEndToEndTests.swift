@@ -20,10 +20,9 @@ import Testing
         let result = try muster.run("run")
         #expect(result.status == 0, "\(result.stderr)")
         let expected = try ExpectedRegistry.load()
-        // The first run trains a model, saves it beside the registry with each EM block's table.
-        #expect(FileManager.default.fileExists(atPath: muster.workspace.path + "/.muster/match-model.json"))
-        let training = try String(contentsOfFile: muster.workspace.path + "/.muster/match-model.training.txt", encoding: .utf8)
-        #expect(training.hasPrefix("training on nik\nEM over ") && training.contains("\ntraining on name-birth-year\nEM over "))
+        // The samples are too few to train on: the shipped model weighs them, and nothing is saved.
+        #expect(result.stdout.contains("model shipped;") || result.stderr.contains("model shipped;"))
+        #expect(!FileManager.default.fileExists(atPath: muster.workspace.path + "/.muster/match-model.json"))
         #expect(
             result.stdout.contains(
                 "books: \(expected.counts.records) in = \(expected.counts.records - expected.counts.quarantined) accepted + \(expected.counts.quarantined) quarantined (balanced)"

@@ -1,4 +1,6 @@
+import Foundation
 import MusterCore
+import MusterTesting
 import Testing
 
 @testable import MusterStages
@@ -76,18 +78,47 @@ import Testing
     }
 
     @Test func theSameInputTwiceGivesTheSameClusters() throws {
-        let rows: [[String: String]] = (0..<60).map { index in
-            let person = index / 3
-            return [
-                Field.name: ["Siti Aminah", "Budi Santoso", "Eko Prasetyo", "Rina Wati", "Agus Salim"][person % 5] + " \(person)",
-                Field.phone: "0812-0000-\(1000 + person)", Field.birthDate: "19\(60 + person % 40)-0\(1 + person % 9)-1\(person % 10)",
-            ]
-        }
-        let records = normalizedRecords(rows)
+        let records = threeRecordsEach()
         let first = try Fixtures.run(dedupe(trained: true), records, batchSize: 7)
         let second = try Fixtures.run(dedupe(trained: true), records, batchSize: 7)
         #expect(first == second)
         #expect(clusters(first).count == 20)
+    }
+
+    /// Three records each of twenty people: the same name, phone and birth date.
+    func threeRecordsEach() -> [Record] {
+        normalizedRecords(
+            (0..<60).map { index in
+                let person = index / 3
+                return [
+                    Field.name: ["Siti Aminah", "Budi Santoso", "Eko Prasetyo", "Rina Wati", "Agus Salim"][person % 5] + " \(person)",
+                    Field.phone: "0812-0000-\(1000 + person)", Field.birthDate: "19\(60 + person % 40)-0\(1 + person % 9)-1\(person % 10)",
+                ]
+            })
+    }
+
+    @Test func aRunTooSmallToTrainOnUsesTheShippedModelAndSavesNothing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let context = Fixtures.context()
+        var options = DedupeStage.Options()
+        options.matcher.model = directory.path + "/model.json"
+        let out = try Fixtures.run(DedupeStage(options: options, context: context), threeRecordsEach(), batchSize: 7)
+        #expect(clusters(out).count == 20)
+        #expect(context.diagnostics.all.contains { $0.message.hasPrefix("model shipped; match share 1 in ") })
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/model.json"))
+    }
+
+    @Test func aTrainedModelIsSavedWithEachTrainingRulesTable() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let context = Fixtures.context()
+        _ = try Fixtures.run(Fixtures.dedupe(trained: true, modelPath: directory.path + "/model.json", context: context), threeRecordsEach(), batchSize: 7)
+        #expect(context.diagnostics.all.contains { $0.message.hasPrefix("model trained; match share 1 in ") })
+        let saved = try #require(try ModelStore(path: directory.path + "/model.json").load())
+        #expect(saved.comparisons.map(\.id) == Comparison.defaults.map(\.id))
+        let training = try String(contentsOfFile: directory.path + "/model.training.txt", encoding: .utf8)
+        #expect(training.hasPrefix("training on nik\nEM over ") && training.contains("\ntraining on name-birth-year\nEM over "))
     }
 
     @Test func spoolingToDiskGivesTheSameClustersAndEvidence() throws {

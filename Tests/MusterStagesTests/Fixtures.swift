@@ -50,13 +50,15 @@ enum Fixtures {
         return MatchModel(comparisons: comparisons, m: m, u: u, prior: 0.1)
     }
 
-    /// A dedupe stage with ``fixedWeights()`` (or training, when `trained`), saving its model
-    /// nowhere another test could read it.
-    static func dedupe(trained: Bool = false, spoolAboveRecords: Int = 100_000) -> DedupeStage {
+    /// A dedupe stage with ``fixedWeights()`` (or training on however few records, when
+    /// `trained`), saving its model at `modelPath`, by default nowhere another test could read it.
+    static func dedupe(
+        trained: Bool = false, spoolAboveRecords: Int = 100_000, modelPath: String? = nil, context: StageContext = context()
+    ) -> DedupeStage {
         var options = DedupeStage.Options(spoolAboveRecords: spoolAboveRecords)
-        if !trained { options.matcher.weights = fixedWeights() }
-        options.matcher.model = "/nonexistent-\(UUID().uuidString)/model.json"
-        return DedupeStage(options: options, context: context())
+        if trained { options.matcher.trainFromRecords = 0 } else { options.matcher.weights = fixedWeights() }
+        options.matcher.model = modelPath ?? "/nonexistent-\(UUID().uuidString)/model.json"
+        return DedupeStage(options: options, context: context)
     }
 
     /// The validate options the repository's pipeline.json ships.

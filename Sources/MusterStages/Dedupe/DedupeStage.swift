@@ -24,7 +24,7 @@ public final class DedupeStage: Stage {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case comparisons, blocking, trainingRules, threshold, maxBlockSize, window, uSamplePairs, guards, weights, model, retrain
+            case comparisons, blocking, trainingRules, threshold, maxBlockSize, window, uSamplePairs, guards, weights, model, retrain, trainFromRecords
             case spoolAboveRecords
         }
 
@@ -47,6 +47,9 @@ public final class DedupeStage: Stage {
                 settings.model = model
             }
             settings.retrain = try container.decodeIfPresent(Bool.self, forKey: .retrain) ?? false
+            if container.contains(.trainFromRecords) {
+                settings.trainFromRecords = try container.decode(Int.self, forKey: .trainFromRecords, in: 0...100_000_000)
+            }
             if let problem = settings.problem {
                 throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath, debugDescription: problem))
             }
@@ -85,6 +88,9 @@ public final class DedupeStage: Stage {
                 "model", type: "string", default: "\".muster/match-model.json\"",
                 summary: "Where the trained model is saved and reused, relative to pipeline.json."),
             OptionDescriptor("retrain", type: "boolean", default: "false", summary: "Train even when a saved model fits."),
+            OptionDescriptor(
+                "trainFromRecords", type: "integer", default: "10000",
+                summary: "Fewer records than this use the saved model, else the shipped one, instead of training on too few pairs."),
             OptionDescriptor("spoolAboveRecords", type: "integer", default: "100000", summary: "Records held in memory before they wait in a temporary file."),
         ]
     )
@@ -125,7 +131,7 @@ public final class DedupeStage: Stage {
     public func finish(emit: (RecordBatch) throws -> Void) throws {
         matcher.assignSessions(&projected)
         let store = ModelStore(path: modelPath)
-        let (model, source, previous) = chooseModel(store)
+        let (model, source, previous) = chooseModel(store, records: projected.count)
         var outcome = matcher.match(projected, model: model, source: source)
         projected = []
         if source == .trained {
@@ -143,23 +149,30 @@ public final class DedupeStage: Stage {
         spool.close()
     }
 
-    /// The fixed model, else a saved one that fits these comparisons, else none (train). The
-    /// saved model that does not fit is returned as `previous` only when it can be compared.
-    private func chooseModel(_ store: ModelStore) -> (MatchModel?, MatchReport.ModelSource, MatchModel?) {
-        if let fixed = options.matcher.weights { return (fixed, .fixed, nil) }
-        let saved: MatchModel?
+    /// The fixed model, else a saved one that fits these comparisons, else the shipped one for
+    /// a run too small to train on, else none (train). The saved model that does not fit is
+    /// returned as `previous` only when it can be compared.
+    private func chooseModel(_ store: ModelStore, records: Int) -> (MatchModel?, MatchReport.ModelSource, MatchModel?) {
+        let settings = options.matcher
+        if let fixed = settings.weights { return (fixed, .fixed, nil) }
+        var saved: MatchModel?
         do {
             saved = try store.load()
         } catch {
-            context.diagnostics.warning("the saved model \(modelPath) cannot be read (\(error)): training a new one", stage: context.stageName)
-            return (nil, .trained, nil)
+            context.diagnostics.warning("the saved model \(modelPath) cannot be read (\(error))", stage: context.stageName)
         }
-        guard let saved else { return (nil, .trained, nil) }
-        if let mismatch = saved.mismatch(with: options.matcher.comparisons) {
-            context.diagnostics.warning("the saved model \(modelPath) does not fit the comparisons (\(mismatch)): training a new one", stage: context.stageName)
-            return (nil, .trained, nil)
+        if let model = saved, let mismatch = model.mismatch(with: settings.comparisons) {
+            context.diagnostics.warning("the saved model \(modelPath) does not fit the comparisons (\(mismatch))", stage: context.stageName)
+            saved = nil
         }
-        return options.matcher.retrain ? (nil, .trained, saved) : (saved, .saved, nil)
+        if let saved, !settings.retrain { return (saved, .saved, nil) }
+        if records < settings.trainFromRecords, !settings.retrain {
+            if let shipped = DefaultModel.model(for: settings.comparisons) { return (shipped, .shipped, nil) }
+            context.diagnostics.warning(
+                "\(records) records are fewer than trainFromRecords (\(settings.trainFromRecords)) and no saved model fits: "
+                    + "training on them anyway", stage: context.stageName)
+        }
+        return (nil, .trained, saved)
     }
 
     /// Emits each cluster's records together, clusters in order of their first member; each

@@ -1,12 +1,12 @@
 internal import Foundation
 
 /// What one run's matching did, for the run report: the blocking figures per rule, where the
-/// model came from and what it learned, the match share among candidate pairs, and what the
+/// model came from and what it learned, the match share among all pairs, and what the
 /// threshold let through — with the precision and recall the model expects of it, since a
 /// nightly run has no truth to measure against.
 struct MatchReport {
     /// Where the model came from.
-    enum ModelSource: String { case trained, saved, fixed }
+    enum ModelSource: String { case trained, saved, fixed, shipped }
 
     var records = 0
     var blocking: BlockingReport
@@ -39,7 +39,8 @@ struct MatchReport {
                 + blocking.rules.map { "\($0.id) \($0.pairs) (\($0.newPairs) new)" }.joined(separator: ", ")
         ]
         lines.append(
-            "model \(modelSource.rawValue); match share among candidate pairs \(Self.format(model.prior * 100, 2))%; "
+            "model \(modelSource.rawValue); match share 1 in \(Self.oneIn(model.prior)) pairs of records "
+                + "(prior \(PairScoring.bits(model.priorWeight)) bits); "
                 + "threshold p ≥ \(threshold) (\(PairScoring.bits(MatchModel.logOdds(threshold))) bits)")
         let refusals = GuardedClustering.Refusal.allCases.map { "\(refused[$0] ?? 0) for \($0.rawValue)" }.joined(separator: ", ")
         lines.append(
@@ -77,6 +78,20 @@ struct MatchReport {
             for rule in training.rules { warnings += rule.report.warnings.map { "training on \(rule.id): \($0)" } }
         }
         return warnings
+    }
+
+    /// `1 / share`, rounded to three significant digits: `412,000`.
+    static func oneIn(_ share: Double) -> String {
+        guard share > 0 else { return "∞" }
+        let inverse = 1 / share
+        let scale = pow(10, max(0, floor(log10(inverse)) - 2))
+        var digits = String(Int((inverse / scale).rounded() * scale))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped
     }
 
     private static func format(_ value: Double, _ decimals: Int) -> String {

@@ -107,7 +107,7 @@ struct Matcher {
             levels.applyImplications(&buffer)
             patterns.add(buffer)
         }
-        model = model.withPrior(MatchShare.estimate(model, patterns: patterns))
+        model = model.withPrior(MatchShare.estimate(model, patterns: patterns, population: MatchShare.population(records: records.count)))
         lap(training == nil ? "match share" : "training")
 
         let scoring = PairScoring(model: model, comparisons: comparisons, records: records, guards: settings.guards)

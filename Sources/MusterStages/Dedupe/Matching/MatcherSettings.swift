@@ -21,6 +21,9 @@ struct MatcherSettings: Sendable, Equatable {
     var model = ".muster/match-model.json"
     /// Train even when a saved model fits.
     var retrain = false
+    /// Runs with fewer records than this use the saved model, else the shipped one
+    /// (``DefaultModel``), instead of training on too few pairs.
+    var trainFromRecords = 10_000
 
     /// The canonical fields matching reads: compared, blocked on or ordering a block, and the
     /// session names when a comparison or rule reads the session.
