@@ -168,6 +168,35 @@ print("muster records in validate checkpoint:", len(recs))
 print("truth records:", len(truth), collections.Counter(t["status"] for t in truth))
 print(pr("all"))
 print(pr("clear"), "(without debatable truths)")
+
+
+def identity():
+    """Pairwise precision and recall of the registry's participants against the truth's
+    people, over the valid records the registry accepted."""
+    import itertools
+    import sqlite3
+    person = {t["ref"]: t["person"] for t in truth if t["status"] == "VALID" and t.get("person")}
+    db = sqlite3.connect(os.path.join(root, ".muster/registry.sqlite"))
+    participant = {f + "#" + loc: pid for f, loc, pid in db.execute(
+        "SELECT file, locator, participant_id FROM source_records WHERE kind = 'participant' AND participant_id IS NOT NULL")}
+    refs = sorted(r for r in person if r in participant)
+
+    def pairs(key):
+        groups = collections.defaultdict(list)
+        for r in refs:
+            groups[key(r)].append(r)
+        return {pair for members in groups.values() for pair in itertools.combinations(members, 2)}
+
+    true_pairs, found = pairs(person.get), pairs(participant.get)
+    right = len(true_pairs & found)
+    p = right / len(found) if found else 1.0
+    rc = right / len(true_pairs) if true_pairs else 1.0
+    f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
+    return "identity: %d valid records of %d people in %d participants; pairwise precision %.4f recall %.4f F1 %.4f (%d of %d merged pairs right, %d true pairs)" % (
+        len(refs), len({person[r] for r in refs}), len({participant[r] for r in refs}), p, rc, f1, right, len(found), len(true_pairs))
+
+
+print(identity())
 print()
 print("missing from muster's records (truth ref not found): %d" % len(missing))
 for t in missing[:40]:

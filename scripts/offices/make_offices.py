@@ -2048,7 +2048,7 @@ def main():
     with open(os.path.join(root, "truth.csv"), "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["ref", "status", "reasons", "bad_tags", "tags", "debatable", "exp_name", "exp_nik", "exp_phones", "exp_email",
-                    "exp_birthDate", "exp_kelurahanCode", "exp_kecamatanCode", "train_date", "raw"])
+                    "exp_birthDate", "exp_kelurahanCode", "exp_kecamatanCode", "train_date", "raw", "person"])
         for r in out.records:
             finish_truth(r)
             e = r.exp
@@ -2058,7 +2058,7 @@ def main():
                         e.get("name") or "", e.get("nik") or "", " ".join(e.get("phones") or []), e.get("email") or "",
                         e.get("birthDate") or "", e.get("kelurahanCode") or "", e.get("kecamatanCode") or "",
                         r.train.isoformat() if r.train else "",
-                        json.dumps(r.f, ensure_ascii=False)])
+                        json.dumps(r.f, ensure_ascii=False), r.p.idx if r.p is not None else ""])
     with open(os.path.join(root, "rows.jsonl"), "w", encoding="utf-8") as fh:
         for r in out.records:
             fh.write(json.dumps({"ref": r.ref, "cells": r.cells, "columns": r.colmap, "fields": r.f}, ensure_ascii=False) + "\n")

@@ -78,10 +78,11 @@ struct MatchGuards: Sendable, Equatable, Decodable {
 
     /// A record holding none of `identifiers` merges only where its training batch and a name
     /// vouch for it: on pairs that agree exactly on `comparison` (the batch) with a name level
-    /// below `nameLevels`, or, outside the batch, on pairs where every one of `outsideBatch`
-    /// agrees exactly (the full name, the kelurahan, the sector). What an announcement says of
-    /// a person cannot tell two Siti Rahmawati of one kelurahan apart; the batch they trained
-    /// in can.
+    /// below `nameLevels`, or, outside the batch, on pairs that agree exactly on the first of
+    /// `outsideBatch` (the full name) and on each of the others where both hold it (the
+    /// kelurahan, the sector). What an announcement says of a person cannot tell two Siti
+    /// Rahmawati of one kelurahan apart; the batch they trained in can, and the match weight
+    /// decides the rest.
     struct ContextGuard: Sendable, Equatable, Decodable {
         var comparison = "session"
         var identifiers = [Field.nik, Field.phone, Field.email, Field.birthDate]

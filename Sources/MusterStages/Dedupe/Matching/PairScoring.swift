@@ -79,9 +79,18 @@ struct PairScoring {
             let sameBatch = levels.level(k, contextIndex) == 0
             let nameLevel = nameIndex.map { levels.level(k, $0) } ?? 0
             pair.outsideContext =
-                sameBatch ? !(nameLevel >= 0 && nameLevel < contextNameLevels) : !outsideBatch.allSatisfy { levels.level(k, $0) == 0 }
+                sameBatch ? !(nameLevel >= 0 && nameLevel < contextNameLevels) : !agreesOutsideBatch(k, levels: levels)
         }
         return pair
+    }
+
+    /// Whether pair `k` agrees as a context-only record must outside its batch: exactly on the
+    /// first of the guard's `outsideBatch` comparisons (the name), and exactly on each of the
+    /// others where both records hold it (an announcement that names no sector does not
+    /// disagree on it).
+    private func agreesOutsideBatch(_ k: Int, levels: PairLevels) -> Bool {
+        guard let first = outsideBatch.first, levels.level(k, first) == 0 else { return false }
+        return outsideBatch.dropFirst().allSatisfy { levels.level(k, $0) <= 0 }
     }
 
     /// Pair `k`'s evidence line: `total +31.20; prior -12.40; name exact +9.21; nik null; …`.
