@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aRuleHasAKeyOnlyWhenEveryPartIsPresent() throws {
-        let rule = try #require(BlockingRule.defaults.first { $0.id == "phonetic-surname-kelurahan" })
+        let rule = BlockingRule(id: "sound-kelurahan", parts: [.phonetic(Field.nameKey), .field(Field.kelurahanCode), .prefix(Field.nameKey, 1)])
         #expect(rule.key(FieldValues(Self.siti)) == "nrhls\u{1F}31.74.01.1001\u{1F}s")
         #expect(rule.key(FieldValues([Field.nameKey: "siti nurhalizah"])) == nil)
         #expect(rule.key(FieldValues([Field.kelurahanCode: "31.74.01.1001"])) == nil)
@@ -89,7 +89,7 @@ import Testing
         let json = #"""
             [{"id": "nik", "key": ["nik"]}, {"id": "phone", "key": ["phone"]}, {"id": "email", "key": ["email"]},
              {"id": "name-birth-year", "key": ["nameKey", {"birthYear": "birthDate"}], "sortBy": "birthDate"},
-             {"id": "phonetic-surname-kelurahan", "key": [{"phonetic": "nameKey"}, "kelurahanCode", {"prefix": ["nameKey", 1]}]},
+             {"id": "name-kelurahan", "key": ["nameKey", "kelurahanCode"]},
              {"id": "session-name-start", "key": ["session", {"prefix": ["nameKey", 3]}]},
              {"id": "session-surname-sound", "key": ["session", {"phonetic": "nameKey"}]}]
             """#

@@ -31,11 +31,11 @@ import Testing
             Self.record(phone: "+6281211110003", email: "dewi@example.com", name: "dewi lestari", birthDate: "1975-03-04", kelurahan: senayan),
             Self.record(email: "dewi@example.com", name: "dewi lestari", birthDate: "1975-04-03", kelurahan: senayan),
             Self.record(name: "agus tjahjono", kelurahan: senayan),
-            Self.record(name: "agus cahjono", kelurahan: senayan),
+            Self.record(name: "agus tjahjono", kelurahan: senayan),
             Self.record(name: "rina wati"),
         ]
         let candidates = CandidatePairs(records: records, rules: BlockingRule.defaults)
-        // nik, phone, email, name-birth-year, phonetic-surname-kelurahan, and the two session
+        // nik, phone, email, name-birth-year, name-kelurahan, and the two session
         // rules (no record here names a training batch)
         #expect(Self.pairs(candidates) == [[0, 1, 0], [0, 2, 1], [3, 4, 2], [5, 6, 4]])
         #expect(candidates.report.rules.map(\.id) == BlockingRule.defaults.map(\.id))

@@ -71,7 +71,7 @@ public final class DedupeStage: Stage {
                 summary: "Fields compared and their levels."),
             OptionDescriptor(
                 "blocking", type: "[object]",
-                default: "nik, phone, email, name-birth-year, phonetic-surname-kelurahan, session-name-start, session-surname-sound",
+                default: "nik, phone, email, name-birth-year, name-kelurahan, session-name-start, session-surname-sound",
                 summary: "Rules whose shared keys make candidate pairs."),
             OptionDescriptor(
                 "trainingRules", type: "[string]", default: "[\"nik\", \"name-birth-year\"]", summary: "Blocking rules whose pairs train m by EM."),
