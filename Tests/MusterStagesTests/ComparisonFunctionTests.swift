@@ -42,8 +42,19 @@ import Testing
     @Test(arguments: [
         ("siti nurhaliza", "nurhaliza siti", true), ("siti nur haliza", "siti haliza", true), ("siti aminah", "siti rahayu", false),
         ("siti", "siti aminah", false), ("muhamad rizki", "muhamad rizki pratama", true),
+        // A repeated word counts once; doubled and outer spaces make no word.
+        ("siti siti aminah", "aminah siti", true), (" siti  aminah ", "aminah siti", true), ("siti siti", "siti aminah", false),
+        ("rené lestari", "lestari rené", true), ("", "siti aminah", false),
     ])
     func namesSharingTheirWords(a: String, b: String, contained: Bool) {
         #expect(TokenSet.contained(a, b) == contained)
+    }
+
+    @Test(arguments: [
+        ("ahmad hidajat", "ahmad hidayat", true), ("siti nurhaliza", "siti nurhalizah", true), ("sri gunawan", "masih gunawan", false),
+        ("siti aminah", "siti aminah rahayu", false), ("siti  aminah", "siti aminah", true), ("aminah siti", "siti aminah", false),
+    ])
+    func namesAlikeWordByWord(a: String, b: String, alike: Bool) {
+        #expect(TokenSet.wordsSimilar(a, b, threshold: 0.9) == alike)
     }
 }

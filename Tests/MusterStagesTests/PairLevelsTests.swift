@@ -18,11 +18,19 @@ import Testing
         }
         let pairs = CandidatePairs(records: records, rules: [BlockingRule(id: "phone", parts: [.field(Field.phone)])])
         #expect(pairs.count == 44_850)
+        let columns = ComparisonColumns(comparisons: Comparison.defaults, records: records)
         var one = PairLevels(comparisons: Comparison.defaults)
-        one.compute(pairs, records: records, workers: 1)
+        one.compute(pairs, columns: columns, workers: 1)
         var two = PairLevels(comparisons: Comparison.defaults)
-        two.compute(pairs, records: records, workers: 2)
+        two.compute(pairs, columns: columns, workers: 2)
         #expect(one.levels == two.levels)
         #expect(Set(one.levels).count > 4, "the pairs fall on several levels")
+        // The columns give each pair the levels its two records' values give.
+        var vector = [Int](repeating: 0, count: Comparison.defaults.count)
+        for k in stride(from: 0, to: pairs.count, by: 97) {
+            let pair = pairs[k]
+            one.vector(of: k, into: &vector)
+            #expect(vector == Comparison.defaults.map { $0.level(records[pair.first], records[pair.second]) })
+        }
     }
 }

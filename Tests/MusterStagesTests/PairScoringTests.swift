@@ -15,7 +15,7 @@ import Testing
         let pairs = CandidatePairs(records: records, rules: [BlockingRule(id: "together", parts: [.field("block")])])
         #expect(pairs.count == 1)
         var levels = PairLevels(comparisons: Comparison.defaults)
-        levels.compute(pairs, records: records, workers: 1)
+        levels.compute(pairs, columns: ComparisonColumns(comparisons: Comparison.defaults, records: records), workers: 1)
         let scoring = PairScoring(model: Fixtures.fixedWeights(), comparisons: Comparison.defaults, records: records, guards: MatchGuards())
         return scoring.scoredPair(0, first: 0, second: 1, weight: 0, levels: levels).outsideContext
     }

@@ -85,8 +85,9 @@ struct Matcher {
         let pairs = CandidatePairs(
             records: records, rules: settings.blocking, maxBlockSize: settings.maxBlockSize, window: settings.window)
         lap("blocking")
+        let columns = ComparisonColumns(comparisons: comparisons, records: records)
         var levels = PairLevels(comparisons: comparisons)
-        levels.compute(pairs, records: records)
+        levels.compute(pairs, columns: columns)
         lap("comparing")
 
         var training: ModelTraining.Outcome?
@@ -95,7 +96,7 @@ struct Matcher {
             model = given
         } else {
             let trained = ModelTraining(uPairs: settings.uSamplePairs).train(
-                comparisons: comparisons, records: records, pairs: pairs, levels: levels, blocking: settings.blocking,
+                comparisons: comparisons, records: records, columns: columns, pairs: pairs, levels: levels, blocking: settings.blocking,
                 trainingRules: settings.trainingRules)
             training = trained
             model = trained.model

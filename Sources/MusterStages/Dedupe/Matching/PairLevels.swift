@@ -30,9 +30,9 @@ struct PairLevels {
         }
     }
 
-    /// The level vector of two records, as compared (no implication applied).
-    func vector(_ a: FieldValues, _ b: FieldValues, into vector: inout [Int]) {
-        for (index, comparison) in comparisons.enumerated() { vector[index] = comparison.level(a, b) }
+    /// The level vector of records `a` and `b`, as compared (no implication applied).
+    func vector(_ a: Int, _ b: Int, columns: ComparisonColumns, into vector: inout [Int]) {
+        for index in 0..<width { vector[index] = columns.level(index, a, b) }
     }
 
     /// A vector with implications applied: implied comparisons read as null.
@@ -44,9 +44,8 @@ struct PairLevels {
 
     /// Computes the levels of every pair, the pairs split in equal runs over `workers`
     /// threads (each writes its own run of the array, so the result is the same however many).
-    mutating func compute(_ pairs: CandidatePairs, records: [FieldValues], workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    mutating func compute(_ pairs: CandidatePairs, columns: ComparisonColumns, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         let width = self.width
-        let comparisons = self.comparisons
         let count = pairs.count
         // Below ten thousand pairs a thread costs more than it saves.
         let runs = max(1, min(workers, count / 10_000))
@@ -56,8 +55,7 @@ struct PairLevels {
             DispatchQueue.concurrentPerform(iterations: runs) { run in
                 for k in (count * run / runs)..<(count * (run + 1) / runs) {
                     let pair = pairs[k]
-                    let (a, b) = (records[pair.first], records[pair.second])
-                    for (c, comparison) in comparisons.enumerated() { out[k * width + c] = Int8(comparison.level(a, b)) }
+                    for c in 0..<width { out[k * width + c] = Int8(columns.level(c, pair.first, pair.second)) }
                 }
             }
         }

@@ -26,13 +26,13 @@ struct ModelTraining {
     }
 
     func train(
-        comparisons: [Comparison], records: [FieldValues], pairs: CandidatePairs, levels: PairLevels,
+        comparisons: [Comparison], records: [FieldValues], columns: ComparisonColumns, pairs: CandidatePairs, levels: PairLevels,
         blocking: [BlockingRule], trainingRules: [String]
     ) -> Outcome {
         let levelCounts = comparisons.map { $0.levels.count + 1 }
         var buffer = [Int](repeating: 0, count: comparisons.count)
         let sampled = UTrainer(pairs: uPairs).train(records: records.count, levelCounts: levelCounts) { i, j in
-            levels.vector(records[i], records[j], into: &buffer)
+            levels.vector(i, j, columns: columns, into: &buffer)
             return buffer
         }
         let start = MatchModel(comparisons: comparisons, m: Self.startingM(levelCounts), u: sampled.u, prior: 0.1)
