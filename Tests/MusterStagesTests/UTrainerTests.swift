@@ -55,6 +55,18 @@ import Testing
         #expect(abs(Double(result.compared[1]) / 200_000 - 0.49) < 0.01)
     }
 
+    @Test func threadsGiveTheSameUAsOne() {
+        let population = Population(records: 3000, seed: 9)
+        let trainer = UTrainer(pairs: 100_000, seed: 3)
+        let one = trainer.train(records: 3000, levelCounts: [2, 2], levels: population.levels)
+        for workers in [1, 2, 3] {
+            let threaded = trainer.train(records: 3000, levelCounts: [2, 2], workers: workers) { i, j, vector in
+                vector = population.levels(i, j)
+            }
+            #expect(threaded == one)
+        }
+    }
+
     @Test func everyPairOnceWhenTheSampleWouldCoverThem() {
         let values: [String?] = ["a", "a", "b", nil]
         var seen: [[Int]] = []

@@ -18,22 +18,31 @@ package struct CandidatePairs: Sendable, RandomAccessCollection {
     /// The rule index of each pair.
     private let ruleOf: [UInt16]
     package let report: BlockingReport
+    /// Each record's block (-1 for none) under the rules named in `keepingBlocksOf`: training
+    /// reads which pairs a rule's blocks hold, and keying a million records again costs seconds.
+    package let blockOf: [String: [Int32]]
 
-    package init(records: [FieldValues], rules: [BlockingRule], maxBlockSize: Int = 500, window: Int = 20) {
+    package init(
+        records: [FieldValues], rules: [BlockingRule], maxBlockSize: Int = 500, window: Int = 20, keepingBlocksOf kept: Set<String> = []
+    ) {
         precondition(maxBlockSize >= 2 && window >= 1, "a block of two is always paired; a window holds one record or more")
         precondition(rules.count <= Int(UInt16.max), "rule indices are 16-bit")
         var packed: [UInt64] = []
         var ruleOf: [UInt16] = []
         var counts: [BlockingReport.Rule] = []
+        var blockOf: [String: [Int32]] = [:]
         for (number, rule) in rules.enumerated() {
             var count = BlockingReport.Rule(id: rule.id)
-            let pairs = Self.pairs(of: rule, in: records, maxBlockSize: maxBlockSize, window: window, counting: &count)
+            let index = BlockIndex(rule: rule, records: records)
+            if kept.contains(rule.id) { blockOf[rule.id] = index.blockOf }
+            let pairs = Self.pairs(of: rule, index: index, in: records, maxBlockSize: maxBlockSize, window: window, counting: &count)
             count.pairs = pairs.count
             (packed, ruleOf, count.newPairs) = Self.merge(pairs, rule: UInt16(number), into: packed, ruleOf)
             counts.append(count)
         }
         self.packed = packed
         self.ruleOf = ruleOf
+        self.blockOf = blockOf
         report = BlockingReport(rules: counts, pairs: packed.count, maxBlockSize: maxBlockSize, window: window)
     }
 
@@ -47,9 +56,9 @@ package struct CandidatePairs: Sendable, RandomAccessCollection {
 
     /// One rule's pairs, sorted; fills in the rule's block figures.
     private static func pairs(
-        of rule: BlockingRule, in records: [FieldValues], maxBlockSize: Int, window: Int, counting count: inout BlockingReport.Rule
+        of rule: BlockingRule, index: BlockIndex, in records: [FieldValues], maxBlockSize: Int, window: Int,
+        counting count: inout BlockingReport.Rule
     ) -> [UInt64] {
-        let index = BlockIndex(rule: rule, records: records)
         count.keyedRecords = index.keyed
         var capacity = 0
         for b in 0..<index.blockCount {

@@ -83,7 +83,8 @@ struct Matcher {
         }
         let comparisons = settings.comparisons
         let pairs = CandidatePairs(
-            records: records, rules: settings.blocking, maxBlockSize: settings.maxBlockSize, window: settings.window)
+            records: records, rules: settings.blocking, maxBlockSize: settings.maxBlockSize, window: settings.window,
+            keepingBlocksOf: given == nil ? Set(settings.trainingRules) : [])
         lap("blocking")
         let columns = ComparisonColumns(comparisons: comparisons, records: records)
         var levels = PairLevels(comparisons: comparisons)

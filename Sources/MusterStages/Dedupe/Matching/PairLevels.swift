@@ -10,7 +10,7 @@ internal import MusterCore
 /// twice (``level(_:_:)``). Training reads the levels as compared (``vector(of:into:)``):
 /// pairs with one NIK are nearly all one person, so their birth dates show the birth date's
 /// m better than any other pairs do.
-struct PairLevels {
+struct PairLevels: Sendable {
     let comparisons: [Comparison]
     /// Pair `k`'s level for comparison `c` is `levels[k * width + c]` (-1 null).
     private(set) var levels: [Int8] = []

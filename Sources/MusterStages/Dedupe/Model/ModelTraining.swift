@@ -31,10 +31,9 @@ struct ModelTraining {
     ) -> Outcome {
         let levelCounts = comparisons.map { $0.levels.count + 1 }
         var buffer = [Int](repeating: 0, count: comparisons.count)
-        let sampled = UTrainer(pairs: uPairs).train(records: records.count, levelCounts: levelCounts) { i, j in
-            levels.vector(i, j, columns: columns, into: &buffer)
-            return buffer
-        }
+        let sampled = UTrainer(pairs: uPairs).train(
+            records: records.count, levelCounts: levelCounts, workers: ProcessInfo.processInfo.activeProcessorCount
+        ) { i, j, vector in levels.vector(i, j, columns: columns, into: &vector) }
         let start = MatchModel(comparisons: comparisons, m: Self.startingM(levelCounts), u: sampled.u, prior: 0.1)
 
         var reports: [(id: String, report: TrainingReport)] = []
@@ -49,7 +48,7 @@ struct ModelTraining {
             let fields = Set(rule.parts.map(\.field))
             let ignored = Set(comparisons.indices.filter { comparisons[$0].reads(fields) })
             var patterns = LevelPatterns(levelCounts: levelCounts, ignoring: ignored)
-            let blockOf = BlockIndex(rule: rule, records: records).blockOf
+            let blockOf = pairs.blockOf[id] ?? BlockIndex(rule: rule, records: records).blockOf
             for k in 0..<pairs.count {
                 let pair = pairs[k]
                 let block = blockOf[pair.first]

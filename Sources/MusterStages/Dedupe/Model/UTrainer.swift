@@ -1,4 +1,6 @@
+internal import Foundation
 internal import MusterCore
+internal import Synchronization
 
 /// Learns u-probabilities — each level's chance between two records that are not the same
 /// person — from random pairs of records: at any realistic size almost every random pair is a
@@ -29,12 +31,75 @@ struct UTrainer: Sendable {
     /// `levels(i, j)` gives for records `i` and `j` (one per comparison, each -1 or below that
     /// comparison's entry in `levelCounts`).
     func train(records: Int, levelCounts: [Int], levels: (Int, Int) -> [Int]) -> Result {
-        let (offsets, total) = LevelPatterns.flatOffsets(levelCounts)
-        var tallies = [Int](repeating: 0, count: total)
-        var compared = [Int](repeating: 0, count: levelCounts.count)
+        var tally = Tally(levelCounts: levelCounts)
+        for (i, j) in pairs(among: records) { tally.add(levels(i, j)) }
+        return tally.result
+    }
+
+    /// The same on `workers` threads: `levels(i, j, &vector)` fills a vector per pair and
+    /// must be safe to call from several threads. The pairs are drawn before the threads
+    /// start and the tallies are sums, so the result is the same however many there are.
+    func train(
+        records: Int, levelCounts: [Int], workers: Int, levels: @Sendable (Int, Int, inout [Int]) -> Void
+    ) -> Result {
+        let pairs = pairs(among: records)
+        // Below ten thousand pairs a thread costs more than it saves.
+        let runs = max(1, min(workers, pairs.count / 10_000))
+        let tallies = Mutex([Tally?](repeating: nil, count: runs))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var tally = Tally(levelCounts: levelCounts)
+            var vector = [Int](repeating: 0, count: levelCounts.count)
+            for k in (pairs.count * run / runs)..<(pairs.count * (run + 1) / runs) {
+                levels(pairs[k].0, pairs[k].1, &vector)
+                tally.add(vector)
+            }
+            tallies.withLock { $0[run] = tally }
+        }
+        var total = Tally(levelCounts: levelCounts)
+        for tally in tallies.withLock({ $0 }) { if let tally { total.merge(tally) } }
+        return total.result
+    }
+
+    /// Every pair once when the sample would be at least as large as the number of possible
+    /// pairs, else `self.pairs` random pairs of distinct records (seeded).
+    private func pairs(among records: Int) -> [(Int, Int)] {
+        let (product, overflow) = records < 2 ? (0, false) : records.multipliedReportingOverflow(by: records - 1)
+        let possible = overflow ? Int.max : product / 2
+        var pairs: [(Int, Int)] = []
+        if possible <= self.pairs {
+            pairs.reserveCapacity(possible)
+            for i in 0..<records {
+                for j in (i + 1)..<records { pairs.append((i, j)) }
+            }
+            return pairs
+        }
+        pairs.reserveCapacity(self.pairs)
+        var random = SplitMix64(seed: seed)
+        while pairs.count < self.pairs {
+            let i = random.below(records)
+            let j = random.below(records)
+            if i != j { pairs.append((i, j)) }
+        }
+        return pairs
+    }
+
+    /// Level counts over pairs.
+    private struct Tally: Sendable {
+        let levelCounts: [Int]
+        let offsets: [Int]
+        var tallies: [Int]
+        var compared: [Int]
         var taken = 0
-        func tally(_ i: Int, _ j: Int) {
-            let vector = levels(i, j)
+
+        init(levelCounts: [Int]) {
+            self.levelCounts = levelCounts
+            let (offsets, total) = LevelPatterns.flatOffsets(levelCounts)
+            self.offsets = offsets
+            tallies = [Int](repeating: 0, count: total)
+            compared = [Int](repeating: 0, count: levelCounts.count)
+        }
+
+        mutating func add(_ vector: [Int]) {
             precondition(vector.count == levelCounts.count, "one level per comparison")
             for (comparison, level) in vector.enumerated() where level != Comparison.null {
                 tallies[offsets[comparison] + level] += 1
@@ -43,29 +108,22 @@ struct UTrainer: Sendable {
             taken += 1
         }
 
-        let (product, overflow) = records < 2 ? (0, false) : records.multipliedReportingOverflow(by: records - 1)
-        let possible = overflow ? Int.max : product / 2
-        if possible <= pairs {
-            for i in 0..<records {
-                for j in (i + 1)..<records { tally(i, j) }
-            }
-        } else {
-            var random = SplitMix64(seed: seed)
-            while taken < pairs {
-                let i = random.below(records)
-                let j = random.below(records)
-                if i != j { tally(i, j) }
-            }
+        mutating func merge(_ other: Tally) {
+            for index in tallies.indices { tallies[index] += other.tallies[index] }
+            for index in compared.indices { compared[index] += other.compared[index] }
+            taken += other.taken
         }
 
-        let u = levelCounts.indices.map { comparison in
-            (0..<levelCounts[comparison]).map { level in
-                let pairs = Double(compared[comparison])
-                guard pairs > 0 else { return 1 / Double(levelCounts[comparison]) }
-                let count = tallies[offsets[comparison] + level]
-                return (count == 0 ? 0.5 : Double(count)) / pairs
+        var result: Result {
+            let u = levelCounts.indices.map { comparison in
+                (0..<levelCounts[comparison]).map { level in
+                    let pairs = Double(compared[comparison])
+                    guard pairs > 0 else { return 1 / Double(levelCounts[comparison]) }
+                    let count = tallies[offsets[comparison] + level]
+                    return (count == 0 ? 0.5 : Double(count)) / pairs
+                }
             }
+            return Result(u: u, pairs: taken, compared: compared)
         }
-        return Result(u: u, pairs: taken, compared: compared)
     }
 }
