@@ -184,24 +184,48 @@ public final class DedupeStage: Stage {
         for (index, link) in outcome.links.enumerated() { linksOf[link.b, default: []].append(index) }
         var batch: RecordBatch = []
         batch.reserveCapacity(batchSize)
-        for cluster in members {
-            var records = try cluster.map { try spool.record(at: Int($0)) }
-            guard let clusterID = records.first?.key else { continue }
-            var keyOf: [Int32: String] = [:]
-            if records.count > 1 { for (number, record) in zip(cluster, records) { keyOf[number] = record.key } }
-            for (position, number) in cluster.enumerated() {
-                let evidence = (linksOf[number] ?? []).map { index in
-                    let link = outcome.links[index]
-                    return MatchEvidence(rule: link.rule, other: keyOf[link.a] ?? "", weights: link.weights)
-                }
-                records[position].match = Match(cluster: clusterID, evidence: evidence)
+        // Clusters in groups of about four batches, each group's records decoded together.
+        var start = 0
+        while start < members.count {
+            var end = start
+            var held = 0
+            while end < members.count, held < 4 * batchSize {
+                held += members[end].count
+                end += 1
             }
-            batch += records
-            if batch.count >= batchSize {
-                try emit(batch)
-                batch.removeAll(keepingCapacity: true)
+            let decoded = try spool.records(at: members[start..<end].flatMap { $0 })
+            var offset = 0
+            for cluster in members[start..<end] {
+                let records = Array(decoded[offset..<(offset + cluster.count)])
+                offset += cluster.count
+                try emitCluster(cluster, records, outcome: outcome, linksOf: linksOf, into: &batch, emit: emit)
             }
+            start = end
         }
         if !batch.isEmpty { try emit(batch) }
+    }
+
+    /// One cluster's records with their match: the cluster's id (its first record's key) and
+    /// the evidence of the links that end at each record.
+    private func emitCluster(
+        _ cluster: [Int32], _ records: [Record], outcome: Matcher.Outcome, linksOf: [Int32: [Int]], into batch: inout RecordBatch,
+        emit: (RecordBatch) throws -> Void
+    ) throws {
+        var records = records
+        guard let clusterID = records.first?.key else { return }
+        var keyOf: [Int32: String] = [:]
+        if records.count > 1 { for (number, record) in zip(cluster, records) { keyOf[number] = record.key } }
+        for (position, number) in cluster.enumerated() {
+            let evidence = (linksOf[number] ?? []).map { index in
+                let link = outcome.links[index]
+                return MatchEvidence(rule: link.rule, other: keyOf[link.a] ?? "", weights: link.weights)
+            }
+            records[position].match = Match(cluster: clusterID, evidence: evidence)
+        }
+        batch += records
+        if batch.count >= batchSize {
+            try emit(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -1,4 +1,6 @@
+internal import Foundation
 package import MusterCore
+internal import Synchronization
 
 /// The pairs of records worth comparing: the union of every blocking rule's pairs, each pair
 /// once, with the first rule that produced it, sorted by record numbers.
@@ -27,17 +29,28 @@ package struct CandidatePairs: Sendable, RandomAccessCollection {
     ) {
         precondition(maxBlockSize >= 2 && window >= 1, "a block of two is always paired; a window holds one record or more")
         precondition(rules.count <= Int(UInt16.max), "rule indices are 16-bit")
+        // Each rule's blocks and pairs on a thread of their own; merged in the rules' order,
+        // so the union and the rule credited with each pair are the same however many threads.
+        typealias Built = (pairs: [UInt64], count: BlockingReport.Rule, blockOf: [Int32]?)
+        let built = Mutex([Built?](repeating: nil, count: rules.count))
+        DispatchQueue.concurrentPerform(iterations: rules.count) { number in
+            let rule = rules[number]
+            var count = BlockingReport.Rule(id: rule.id)
+            let index = BlockIndex(rule: rule, records: records)
+            let pairs = Self.pairs(of: rule, index: index, in: records, maxBlockSize: maxBlockSize, window: window, counting: &count)
+            count.pairs = pairs.count
+            let result: Built = (pairs, count, kept.contains(rule.id) ? index.blockOf : nil)
+            built.withLock { $0[number] = result }
+        }
         var packed: [UInt64] = []
         var ruleOf: [UInt16] = []
         var counts: [BlockingReport.Rule] = []
         var blockOf: [String: [Int32]] = [:]
-        for (number, rule) in rules.enumerated() {
-            var count = BlockingReport.Rule(id: rule.id)
-            let index = BlockIndex(rule: rule, records: records)
-            if kept.contains(rule.id) { blockOf[rule.id] = index.blockOf }
-            let pairs = Self.pairs(of: rule, index: index, in: records, maxBlockSize: maxBlockSize, window: window, counting: &count)
-            count.pairs = pairs.count
+        for (number, result) in built.withLock({ $0 }).enumerated() {
+            guard var (pairs, count, blocks) = result else { continue }
+            if let blocks { blockOf[count.id] = blocks }
             (packed, ruleOf, count.newPairs) = Self.merge(pairs, rule: UInt16(number), into: packed, ruleOf)
+            pairs = []
             counts.append(count)
         }
         self.packed = packed
