@@ -58,6 +58,16 @@ let pipelineBenchmark = Benchmark(
         figures["\(name)_records_per_second"] = seconds > 0 ? out / seconds : 0
         figures["\(name)_mb_per_second"] = megabytesPerSecond
     }
+    // The matcher's own report: candidate pairs per rule, the model and its prior, what was
+    // merged with the precision it expects, and the time of each matching step.
+    for entry in manifest["diagnostics"]?.arrayValue ?? [] where entry["stage"]?.stringValue == "dedupe" {
+        guard let message = entry["message"]?.stringValue, entry["severity"]?.stringValue == "info", !message.hasPrefix("  ") else { continue }
+        print("dedupe: " + message)
+        if message.hasPrefix("times: ") {
+            let steps = message.dropFirst(7).split(separator: ", ").compactMap { step in step.split(separator: " ").dropLast().last.flatMap { Double($0) } }
+            figures["dedupe_matching_seconds"] = steps.reduce(0, +)
+        }
+    }
     figures["records"] = records
     figures["input_bytes"] = inputBytes
     figures["checkpoint_bytes"] = checkpointBytes
