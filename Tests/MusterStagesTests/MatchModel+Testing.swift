@@ -1,7 +1,18 @@
+import MusterCore
+
 @testable import MusterStages
 
 // Conveniences the tests state their cases with; the stage itself works on candidate pairs'
 // flat levels (PairLevels, PairScoring) and grouped patterns.
+
+extension Comparison {
+    /// Two records' level read straight from their values, as the tests state pairs:
+    /// `null` when either lacks the field.
+    func level(_ a: FieldValues, _ b: FieldValues) -> Int {
+        guard let left = a[field], let right = b[field], !left.isEmpty, !right.isEmpty else { return Self.null }
+        return level(of: left, right) { (a[$0], b[$0]) }
+    }
+}
 
 extension MatchModel {
     /// A pair's match weight: the prior's log-odds plus each comparison's level weight.

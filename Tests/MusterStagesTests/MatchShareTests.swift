@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MusterStages
@@ -32,6 +33,18 @@ import Testing
         let largeOdds = MatchModel.logOdds(large) + Self.model.weight(comparison: 0, level: 0)
         #expect(MatchModel.probability(smallOdds) > 0.85)
         #expect(MatchModel.probability(largeOdds) < 0.1)
+    }
+
+    /// At a million records λ is about 2 in a million and it falls as records grow: the prior
+    /// keeps it, though a level's m and u are held above one in a million.
+    @Test func aPriorBelowOneInAMillionIsKept() {
+        let model = Self.model.withPrior(1e-9)
+        #expect(abs(model.priorWeight - log2(1e-9 / (1 - 1e-9))) < 1e-9)
+        #expect(Self.model.withPrior(0).priorWeight == MatchModel.priorLogOdds(MatchModel.leastPrior))
+        #expect(MatchReport.oneIn(1e-9) == "1,000,000,000")
+        #expect(MatchReport.oneIn(2.117e-6) == "472,000")
+        #expect(MatchReport.oneIn(1e-30) == "1e+30")
+        #expect(MatchReport.oneIn(0) == "∞")
     }
 
     @Test func countsPairsAmongRecords() {

@@ -1,4 +1,5 @@
 import MusterCore
+import Synchronization
 import Testing
 
 @testable import MusterStages
@@ -37,12 +38,12 @@ import Testing
 
     @Test func sampledUIsTheChanceAgreement() {
         let population = Population(records: 3000, seed: 7)
-        var sameRecord = 0
-        let result = UTrainer(pairs: 200_000, seed: 1).train(records: 3000, levelCounts: [2, 2]) { i, j in
-            if i == j { sameRecord += 1 }
-            return population.levels(i, j)
+        let sameRecord = Mutex(0)
+        let result = UTrainer(pairs: 200_000, seed: 1).train(records: 3000, levelCounts: [2, 2]) { i, j, vector in
+            if i == j { sameRecord.withLock { $0 += 1 } }
+            vector = population.levels(i, j)
         }
-        #expect(sameRecord == 0)
+        #expect(sameRecord.withLock { $0 } == 0)
         #expect(result.pairs == 200_000)
         let kind = Population.chanceAgreement(population.kinds)
         let code = Population.chanceAgreement(population.codes.compactMap { $0 })
@@ -58,8 +59,8 @@ import Testing
     @Test func threadsGiveTheSameUAsOne() {
         let population = Population(records: 3000, seed: 9)
         let trainer = UTrainer(pairs: 100_000, seed: 3)
-        let one = trainer.train(records: 3000, levelCounts: [2, 2], levels: population.levels)
-        for workers in [1, 2, 3] {
+        let one = trainer.train(records: 3000, levelCounts: [2, 2], workers: 1) { i, j, vector in vector = population.levels(i, j) }
+        for workers in [2, 3] {
             let threaded = trainer.train(records: 3000, levelCounts: [2, 2], workers: workers) { i, j, vector in
                 vector = population.levels(i, j)
             }
@@ -69,13 +70,16 @@ import Testing
 
     @Test func everyPairOnceWhenTheSampleWouldCoverThem() {
         let values: [String?] = ["a", "a", "b", nil]
-        var seen: [[Int]] = []
-        let result = UTrainer().train(records: values.count, levelCounts: [2]) { i, j in
-            seen.append([i, j])
-            guard let a = values[i], let b = values[j] else { return [Comparison.null] }
-            return [a == b ? 0 : 1]
+        let seen = Mutex<[[Int]]>([])
+        let result = UTrainer().train(records: values.count, levelCounts: [2]) { i, j, vector in
+            seen.withLock { $0.append([i, j]) }
+            guard let a = values[i], let b = values[j] else {
+                vector = [Comparison.null]
+                return
+            }
+            vector = [a == b ? 0 : 1]
         }
-        #expect(seen == [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
+        #expect(seen.withLock { $0 } == [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
         #expect(result.pairs == 6)
         #expect(result.compared == [3])
         let expected: [[Double]] = [[1 / 3, 2 / 3]]
@@ -84,14 +88,14 @@ import Testing
 
     @Test func aLevelNoPairReachedGetsHalfAPairsShare() {
         let values = ["a", "b", "c", "d", "e"]
-        let result = UTrainer().train(records: values.count, levelCounts: [2]) { i, j in [values[i] == values[j] ? 0 : 1] }
+        let result = UTrainer().train(records: values.count, levelCounts: [2]) { i, j, vector in vector = [values[i] == values[j] ? 0 : 1] }
         let expected: [[Double]] = [[0.05, 1]]
         #expect(result.u == expected)
     }
 
     @Test(arguments: [0, 1])
     func tooFewRecordsGiveEqualShares(records: Int) {
-        let result = UTrainer().train(records: records, levelCounts: [3]) { _, _ in [0] }
+        let result = UTrainer().train(records: records, levelCounts: [3]) { _, _, vector in vector = [0] }
         #expect(result.pairs == 0)
         let third: Double = 1 / 3
         #expect(result.u == [[third, third, third]])
@@ -100,8 +104,8 @@ import Testing
     @Test func theSameSeedGivesTheSameU() {
         let population = Population(records: 500, seed: 3)
         let trainer = UTrainer(pairs: 20_000, seed: 99)
-        let first = trainer.train(records: 500, levelCounts: [2, 2], levels: population.levels)
-        let second = trainer.train(records: 500, levelCounts: [2, 2], levels: population.levels)
+        let first = trainer.train(records: 500, levelCounts: [2, 2]) { i, j, vector in vector = population.levels(i, j) }
+        let second = trainer.train(records: 500, levelCounts: [2, 2]) { i, j, vector in vector = population.levels(i, j) }
         #expect(first == second)
     }
 }

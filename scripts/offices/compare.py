@@ -187,6 +187,8 @@ def identity():
             groups[key(r)].append(r)
         return {pair for members in groups.values() for pair in itertools.combinations(members, 2)}
 
+    if not person:
+        return "identity: n/a (truth.csv names no person per record)"
     true_pairs, found = pairs(person.get), pairs(participant.get)
     right = len(true_pairs & found)
     p = right / len(found) if found else 1.0

@@ -90,7 +90,7 @@ public final class DedupeStage: Stage {
             OptionDescriptor("retrain", type: "boolean", default: "false", summary: "Train even when a saved model fits."),
             OptionDescriptor(
                 "trainFromRecords", type: "integer", default: "10000",
-                summary: "Fewer records than this use the saved model, else the shipped one, instead of training on too few pairs."),
+                summary: "A run with no fixed or saved model trains one only from this many records; fewer use the shipped model."),
             OptionDescriptor("spoolAboveRecords", type: "integer", default: "100000", summary: "Records held in memory before they wait in a temporary file."),
         ]
     )
@@ -149,9 +149,9 @@ public final class DedupeStage: Stage {
         spool.close()
     }
 
-    /// The fixed model, else a saved one that fits these comparisons, else the shipped one for
-    /// a run too small to train on, else none (train). The saved model that does not fit is
-    /// returned as `previous` only when it can be compared.
+    /// The fixed model, else a saved one that fits these comparisons (unless `retrain`), else
+    /// the shipped one for a run too small to train on, else none (train). The saved model is
+    /// returned as `previous` when training replaces it.
     private func chooseModel(_ store: ModelStore, records: Int) -> (MatchModel?, MatchReport.ModelSource, MatchModel?) {
         let settings = options.matcher
         if let fixed = settings.weights { return (fixed, .fixed, nil) }
@@ -166,11 +166,12 @@ public final class DedupeStage: Stage {
             saved = nil
         }
         if let saved, !settings.retrain { return (saved, .saved, nil) }
-        if records < settings.trainFromRecords, !settings.retrain {
-            if let shipped = DefaultModel.model(for: settings.comparisons) { return (shipped, .shipped, nil) }
+        if records < settings.trainFromRecords {
+            if !settings.retrain, let shipped = DefaultModel.model(for: settings.comparisons) { return (shipped, .shipped, nil) }
+            let why = settings.retrain ? "retrain is set" : "no saved or shipped model fits the comparisons"
             context.diagnostics.warning(
-                "\(records) records are fewer than trainFromRecords (\(settings.trainFromRecords)) and no saved model fits: "
-                    + "training on them anyway", stage: context.stageName)
+                "training on \(records) records, fewer than trainFromRecords (\(settings.trainFromRecords)), because \(why): "
+                    + "u and m learned from so few pairs are unreliable", stage: context.stageName)
         }
         return (nil, .trained, saved)
     }
@@ -189,7 +190,7 @@ public final class DedupeStage: Stage {
         while start < members.count {
             var end = start
             var held = 0
-            while end < members.count, held < 4 * batchSize {
+            while end < members.count, end == start || held < 4 * batchSize {
                 held += members[end].count
                 end += 1
             }

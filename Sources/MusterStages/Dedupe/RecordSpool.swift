@@ -1,6 +1,5 @@
 internal import Foundation
 internal import MusterCore
-internal import Synchronization
 
 /// Holds the records dedupe must keep until it has seen them all: in memory while they are
 /// few, in a temporary file of binary-encoded records (``SpoolCodec``) beyond `memoryLimit`,
@@ -44,22 +43,29 @@ final class RecordSpool {
         guard let file else { return indices.map { inMemory[Int($0)] } }
         try flush()
         let (descriptor, offsets, lengths, path) = (file.fileDescriptor, self.offsets, self.lengths, self.path)
-        let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, indices.count / 2_000))
-        let parts = Mutex([Result<[Record], any Error>?](repeating: nil, count: runs))
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
-            let result = Result {
-                var buffer: [UInt8] = []
-                return try indices[(indices.count * run / runs)..<(indices.count * (run + 1) / runs)].map { index in
-                    let length = Int(lengths[Int(index)])
-                    if buffer.count < length { buffer = [UInt8](repeating: 0, count: max(length, 2 * buffer.count)) }
-                    let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offsets[Int(index)])) }
-                    guard read == length else { throw MusterError(.io, "the dedupe spool ended early", location: path) }
-                    return try buffer.withUnsafeBytes { try SpoolCodec.decode(UnsafeRawBufferPointer(rebasing: $0[..<length])) }
+        let parts = try ParallelRuns.map(count: indices.count, minimumPerRun: 2_000) { run throws(MusterError) in
+            var buffer: [UInt8] = []
+            var records: [Record] = []
+            records.reserveCapacity(run.count)
+            for index in indices[run] {
+                let length = Int(lengths[Int(index)])
+                if buffer.count < length { buffer = [UInt8](repeating: 0, count: max(length, 2 * buffer.count)) }
+                let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offsets[Int(index)])) }
+                guard read == length else {
+                    let why = read < 0 ? String(cString: strerror(errno)) : "it ended early"
+                    throw MusterError(.io, "cannot read the dedupe spool: \(why)", location: path)
+                }
+                do {
+                    records.append(try buffer.withUnsafeBytes { try SpoolCodec.decode(UnsafeRawBufferPointer(rebasing: $0[..<length])) })
+                } catch let error as MusterError {
+                    throw error
+                } catch {
+                    throw MusterError(.io, "cannot read the dedupe spool: \(error)", location: path)
                 }
             }
-            parts.withLock { $0[run] = result }
+            return records
         }
-        return try parts.withLock { $0 }.flatMap { try $0?.get() ?? [] }
+        return parts.flatMap { $0 }
     }
 
     func close() {

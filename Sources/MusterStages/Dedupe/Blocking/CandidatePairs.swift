@@ -1,6 +1,4 @@
-internal import Foundation
 package import MusterCore
-internal import Synchronization
 
 /// The pairs of records worth comparing: the union of every blocking rule's pairs, each pair
 /// once, with the first rule that produced it, sorted by record numbers.
@@ -11,9 +9,9 @@ internal import Synchronization
 /// only with the `window` records after it in that order — at most `n × window` pairs — and
 /// the report warns about it.
 ///
-/// Pairs are kept as two flat arrays (8 bytes per pair plus 2 for its rule), built one rule
-/// at a time: a rule's pairs are sorted and merged into the union, which tells new pairs
-/// from ones an earlier rule found.
+/// Pairs are kept as two flat arrays (8 bytes per pair plus 2 for its rule). Each rule's
+/// pairs are found and sorted on a thread of their own, then merged into the union in the
+/// rules' order, which tells new pairs from ones an earlier rule found.
 package struct CandidatePairs: Sendable, RandomAccessCollection {
     /// `first << 32 | second`, ascending.
     private let packed: [UInt64]
@@ -31,26 +29,25 @@ package struct CandidatePairs: Sendable, RandomAccessCollection {
         precondition(rules.count <= Int(UInt16.max), "rule indices are 16-bit")
         // Each rule's blocks and pairs on a thread of their own; merged in the rules' order,
         // so the union and the rule credited with each pair are the same however many threads.
-        typealias Built = (pairs: [UInt64], count: BlockingReport.Rule, blockOf: [Int32]?)
-        let built = Mutex([Built?](repeating: nil, count: rules.count))
-        DispatchQueue.concurrentPerform(iterations: rules.count) { number in
-            let rule = rules[number]
-            var count = BlockingReport.Rule(id: rule.id)
-            let index = BlockIndex(rule: rule, records: records)
-            let pairs = Self.pairs(of: rule, index: index, in: records, maxBlockSize: maxBlockSize, window: window, counting: &count)
-            count.pairs = pairs.count
-            let result: Built = (pairs, count, kept.contains(rule.id) ? index.blockOf : nil)
-            built.withLock { $0[number] = result }
-        }
+        var built = ParallelRuns.map(count: rules.count, minimumPerRun: 1, workers: rules.count) { run in
+            run.map { number in
+                let rule = rules[number]
+                var count = BlockingReport.Rule(id: rule.id)
+                let index = BlockIndex(rule: rule, records: records)
+                let pairs = Self.pairs(of: rule, index: index, in: records, maxBlockSize: maxBlockSize, window: window, counting: &count)
+                count.pairs = pairs.count
+                return (pairs: pairs, count: count, blockOf: kept.contains(rule.id) ? index.blockOf : nil)
+            }
+        }.flatMap { $0 }
         var packed: [UInt64] = []
         var ruleOf: [UInt16] = []
         var counts: [BlockingReport.Rule] = []
         var blockOf: [String: [Int32]] = [:]
-        for (number, result) in built.withLock({ $0 }).enumerated() {
-            guard var (pairs, count, blocks) = result else { continue }
-            if let blocks { blockOf[count.id] = blocks }
-            (packed, ruleOf, count.newPairs) = Self.merge(pairs, rule: UInt16(number), into: packed, ruleOf)
-            pairs = []
+        for number in built.indices {
+            var count = built[number].count
+            if let blocks = built[number].blockOf { blockOf[count.id] = blocks }
+            (packed, ruleOf, count.newPairs) = Self.merge(built[number].pairs, rule: UInt16(number), into: packed, ruleOf)
+            built[number].pairs = []  // the rule's pairs are in the union now
             counts.append(count)
         }
         self.packed = packed

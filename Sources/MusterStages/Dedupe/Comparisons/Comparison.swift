@@ -57,15 +57,10 @@ struct Comparison: Sendable, Equatable, Decodable {
     /// The level index for a pair that lacks the value on either side.
     static let null = -1
 
-    /// The pair's level: `null`, the index of the first level that holds, or `levels.count`
-    /// (`else`).
-    func level(_ a: FieldValues, _ b: FieldValues) -> Int {
-        guard let left = a[field], let right = b[field], !left.isEmpty, !right.isEmpty else { return Self.null }
-        return level(of: left, right) { (a[$0], b[$0]) }
-    }
-
-    /// The level of two present values; `other` reads another field of each record (a level
-    /// that needs one it cannot read does not hold).
+    /// The level of two present values: the index of the first level that holds, or
+    /// `levels.count` (`else`); `other` reads another field of each record (a level that
+    /// needs one it cannot read does not hold). Missing values are `null`
+    /// (``ComparisonColumns/level(_:_:_:)``).
     func level(of left: String, _ right: String, other: (String) -> (String?, String?) = { _ in (nil, nil) }) -> Int {
         for (index, level) in levels.enumerated() where level.holds(left, right, other: other) { return index }
         return levels.count

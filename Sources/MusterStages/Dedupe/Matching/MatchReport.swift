@@ -84,6 +84,7 @@ struct MatchReport {
     static func oneIn(_ share: Double) -> String {
         guard share > 0 else { return "∞" }
         let inverse = 1 / share
+        guard inverse < 1e15 else { return String(format: "%.2g", inverse) }
         let scale = pow(10, max(0, floor(log10(inverse)) - 2))
         var digits = String(Int((inverse / scale).rounded() * scale))
         var grouped = ""

@@ -1,10 +1,10 @@
 internal import Foundation
 internal import MusterCore
-internal import Synchronization
 
 /// Links records of one person, Fellegi–Sunter style: blocking gives the candidate pairs,
 /// each pair's comparisons give a level vector, a model (trained on this run, saved from an
-/// earlier one, or fixed in pipeline.json) weighs the levels, and guarded clustering merges
+/// earlier one, fixed in pipeline.json, or shipped for small runs) weighs the levels with
+/// this run's share of matches among all its pairs (``MatchShare``), and guarded clustering merges
 /// the pairs above the threshold, strongest first.
 ///
 /// It works on a projection of the records (``project(_:)``): the values comparisons and
@@ -150,23 +150,16 @@ struct Matcher {
             kept.append(pair)
         }
         // The evidence lines, in runs on every core: a million merges each write one.
-        let runs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, kept.count / 10_000))
-        let written = Mutex([[Link]](repeating: [], count: runs))
         let rules = settings.blocking.map(\.id)
         let linked = kept
         let compared = levels
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
-            let slice = linked[(linked.count * run / runs)..<(linked.count * (run + 1) / runs)]
-            var part: [Link] = []
-            part.reserveCapacity(slice.count)
-            for pair in slice {
+        let links = ParallelRuns.map(count: linked.count) { run in
+            linked[run].map { pair in
                 let k = Int(pair.candidate)
                 let weights = scoring.evidence(pair: k, first: Int(pair.a), weight: pair.weight, levels: compared)
-                part.append(Link(a: pair.a, b: pair.b, rule: rules[pairs[k].rule], weights: weights))
+                return Link(a: pair.a, b: pair.b, rule: rules[pairs[k].rule], weights: weights)
             }
-            written.withLock { $0[run] = part }
-        }
-        let links = written.withLock { $0 }.flatMap { $0 }
+        }.flatMap { $0 }
         lap("clustering")
         report.seconds = seconds
         return Outcome(cluster: result.cluster, links: links, model: model, report: report)

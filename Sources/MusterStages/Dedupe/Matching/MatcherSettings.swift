@@ -21,8 +21,9 @@ struct MatcherSettings: Sendable, Equatable {
     var model = ".muster/match-model.json"
     /// Train even when a saved model fits.
     var retrain = false
-    /// Runs with fewer records than this use the saved model, else the shipped one
-    /// (``DefaultModel``), instead of training on too few pairs.
+    /// The model comes from `weights` if fixed, else the saved model that fits (unless
+    /// `retrain`), else, for a run with fewer records than this, the shipped one
+    /// (``DefaultModel``) instead of training on too few pairs; else training.
     var trainFromRecords = 10_000
 
     /// The canonical fields matching reads: compared, blocked on or ordering a block, and the
@@ -82,7 +83,7 @@ struct MatchGuards: Sendable, Equatable, Decodable {
     /// `outsideBatch` (the full name) and on each of the others where both hold it (the
     /// kelurahan, the sector). What an announcement says of a person cannot tell two Siti
     /// Rahmawati of one kelurahan apart; the batch they trained in can, and the match weight
-    /// decides the rest.
+    /// decides the rest. An empty `outsideBatch` keeps such records within their batch.
     struct ContextGuard: Sendable, Equatable, Decodable {
         var comparison = "session"
         var identifiers = [Field.nik, Field.phone, Field.email, Field.birthDate]

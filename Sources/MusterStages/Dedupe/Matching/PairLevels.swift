@@ -47,13 +47,11 @@ struct PairLevels: Sendable {
     mutating func compute(_ pairs: CandidatePairs, columns: ComparisonColumns, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         let width = self.width
         let count = pairs.count
-        // Below ten thousand pairs a thread costs more than it saves.
-        let runs = max(1, min(workers, count / 10_000))
         var levels = [Int8](repeating: 0, count: count * width)
         levels.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: runs) { run in
-                for k in (count * run / runs)..<(count * (run + 1) / runs) {
+            _ = ParallelRuns.map(count: count, workers: workers) { run in
+                for k in run {
                     let pair = pairs[k]
                     for c in 0..<width { out[k * width + c] = Int8(columns.level(c, pair.first, pair.second)) }
                 }

@@ -16,7 +16,8 @@ struct PairScoring {
     private let agreeingNameLevels: Int
     private let contextIndex: Int?
     private let contextNameLevels: Int
-    /// The comparisons that must all agree exactly for a context-only record outside its batch.
+    /// The comparisons a context-only record must agree on outside its batch: the first (the
+    /// name) exactly, the others exactly where both records hold them (``agreesOutsideBatch``).
     private let outsideBatch: [Int]
     /// Per record: it holds none of the context guard's identifiers.
     private let contextOnly: [Bool]

@@ -1,7 +1,8 @@
 internal import Foundation
 
 /// A Fellegi–Sunter model: for each comparison, the chance of each level among true matches
-/// (`m`) and among random pairs (`u`), and the prior chance that a candidate pair matches (λ).
+/// (`m`) and among random pairs (`u`), and the prior chance that a pair of the run's records
+/// matches (λ).
 ///
 /// A level's weight is `log2(m/u)` bits of evidence; a pair's match weight is the prior's
 /// log-odds plus its levels' weights. Levels are indexed as ``Comparison/level(_:_:)`` gives
@@ -40,7 +41,7 @@ struct MatchModel: Sendable, Equatable {
         precondition(comparisons.allSatisfy { $0.m.count == $0.labels.count && $0.u.count == $0.labels.count })
         self.comparisons = comparisons
         self.prior = prior
-        priorWeight = Self.logOdds(prior)
+        priorWeight = Self.priorLogOdds(prior)
         weights = comparisons.map { parameters in
             zip(parameters.m, parameters.u).map { log2(Self.clamped($0) / Self.clamped($1)) }
         }
@@ -89,6 +90,17 @@ struct MatchModel: Sendable, Equatable {
     /// probability stands for (a prior, a threshold).
     static func logOdds(_ probability: Double) -> Double {
         let p = clamped(probability)
+        return log2(p / (1 - p))
+    }
+
+    /// The smallest prior: a share of matches among all pairs is about 2 in a million at a
+    /// million records and falls as records grow, far below ``epsilon``, which bounds the m
+    /// and u of a level.
+    static let leastPrior = 1e-15
+
+    /// The prior's log-odds in bits, the prior kept within `[leastPrior, 1 − leastPrior]`.
+    static func priorLogOdds(_ prior: Double) -> Double {
+        let p = min(max(prior, leastPrior), 1 - leastPrior)
         return log2(p / (1 - p))
     }
 

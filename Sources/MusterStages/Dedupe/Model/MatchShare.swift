@@ -15,7 +15,7 @@ enum MatchShare {
     /// of matches among the candidate pairs under the last round's λ, over all `population`
     /// pairs.
     static func estimate(_ model: MatchModel, patterns: LevelPatterns, population: Double, rounds: Int = 200) -> Double {
-        guard patterns.pairs > 0, population > 0 else { return 0.5 }
+        guard patterns.pairs > 0, population > 0 else { return 0 }
         let start = min(0.5, 0.1 * Double(patterns.pairs) / population)
         let width = patterns.levelCounts.count
         let evidence = (0..<patterns.count).map { pattern in
@@ -27,11 +27,11 @@ enum MatchShare {
         }
         var share = start
         for _ in 0..<rounds {
-            let logOdds = MatchModel.logOdds(share)
+            let logOdds = MatchModel.priorLogOdds(share)
             var matches = 0.0
             for (pattern, bits) in evidence.enumerated() { matches += patterns.counts[pattern] * MatchModel.probability(logOdds + bits) }
             let next = min(0.5, matches / population)
-            let moved = abs(next - share) / share
+            let moved = share > 0 ? abs(next - share) / share : 0
             share = next
             if moved < 1e-6 { break }
         }

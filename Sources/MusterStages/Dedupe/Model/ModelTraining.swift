@@ -31,9 +31,9 @@ struct ModelTraining {
     ) -> Outcome {
         let levelCounts = comparisons.map { $0.levels.count + 1 }
         var buffer = [Int](repeating: 0, count: comparisons.count)
-        let sampled = UTrainer(pairs: uPairs).train(
-            records: records.count, levelCounts: levelCounts, workers: ProcessInfo.processInfo.activeProcessorCount
-        ) { i, j, vector in levels.vector(i, j, columns: columns, into: &vector) }
+        let sampled = UTrainer(pairs: uPairs).train(records: records.count, levelCounts: levelCounts) { i, j, vector in
+            levels.vector(i, j, columns: columns, into: &vector)
+        }
         let start = MatchModel(comparisons: comparisons, m: Self.startingM(levelCounts), u: sampled.u, prior: 0.1)
 
         var reports: [(id: String, report: TrainingReport)] = []

@@ -1,6 +1,5 @@
 internal import Foundation
 internal import MusterCore
-internal import Synchronization
 
 /// Learns u-probabilities — each level's chance between two records that are not the same
 /// person — from random pairs of records: at any realistic size almost every random pair is a
@@ -28,35 +27,26 @@ struct UTrainer: Sendable {
     }
 
     /// Samples pairs of distinct records among `records` and tallies their levels, which
-    /// `levels(i, j)` gives for records `i` and `j` (one per comparison, each -1 or below that
-    /// comparison's entry in `levelCounts`).
-    func train(records: Int, levelCounts: [Int], levels: (Int, Int) -> [Int]) -> Result {
-        var tally = Tally(levelCounts: levelCounts)
-        for (i, j) in pairs(among: records) { tally.add(levels(i, j)) }
-        return tally.result
-    }
-
-    /// The same on `workers` threads: `levels(i, j, &vector)` fills a vector per pair and
-    /// must be safe to call from several threads. The pairs are drawn before the threads
-    /// start and the tallies are sums, so the result is the same however many there are.
+    /// `levels(i, j, &vector)` writes for records `i` and `j` (one per comparison, each -1 or
+    /// below that comparison's entry in `levelCounts`), on `workers` threads. The pairs are
+    /// drawn before the threads start and the tallies are sums, so the result is the same
+    /// however many there are.
     func train(
-        records: Int, levelCounts: [Int], workers: Int, levels: @Sendable (Int, Int, inout [Int]) -> Void
+        records: Int, levelCounts: [Int], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        levels: @Sendable (Int, Int, inout [Int]) -> Void
     ) -> Result {
         let pairs = pairs(among: records)
-        // Below ten thousand pairs a thread costs more than it saves.
-        let runs = max(1, min(workers, pairs.count / 10_000))
-        let tallies = Mutex([Tally?](repeating: nil, count: runs))
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
+        let tallies = ParallelRuns.map(count: pairs.count, workers: workers) { run in
             var tally = Tally(levelCounts: levelCounts)
             var vector = [Int](repeating: 0, count: levelCounts.count)
-            for k in (pairs.count * run / runs)..<(pairs.count * (run + 1) / runs) {
+            for k in run {
                 levels(pairs[k].0, pairs[k].1, &vector)
                 tally.add(vector)
             }
-            tallies.withLock { $0[run] = tally }
+            return tally
         }
         var total = Tally(levelCounts: levelCounts)
-        for tally in tallies.withLock({ $0 }) { if let tally { total.merge(tally) } }
+        for tally in tallies { total.merge(tally) }
         return total.result
     }
 
