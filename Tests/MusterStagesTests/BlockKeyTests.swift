@@ -88,7 +88,7 @@ import Testing
     @Test func theDefaultsReadFromPipelineJSON() throws {
         let json = #"""
             [{"id": "nik", "key": ["nik"]}, {"id": "phone", "key": ["phone"]}, {"id": "email", "key": ["email"]},
-             {"id": "name-birth-year", "key": ["nameKey", {"birthYear": "birthDate"}], "sortBy": "birthDate"},
+             {"id": "name-birth-date", "key": ["nameKey", "birthDate"]},
              {"id": "name-kelurahan", "key": ["nameKey", "kelurahanCode"]},
              {"id": "session-name-start", "key": ["session", {"prefix": ["nameKey", 3]}]},
              {"id": "session-surname-sound", "key": ["session", {"phonetic": "nameKey"}]}]

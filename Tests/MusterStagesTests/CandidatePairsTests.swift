@@ -26,16 +26,16 @@ import Testing
         let senayan = "31.74.07.1006"
         let records = [
             Self.record(nik: "3174014101870001", phone: "+6281211110001", name: "siti aminah", birthDate: "1987-01-01", kelurahan: tebet),
-            Self.record(nik: "3174014101870001", phone: "+6281211110002", name: "siti aminah", birthDate: "1987-06-05", kelurahan: tebet),
+            Self.record(nik: "3174014101870001", phone: "+6281211110002", name: "siti aminah", birthDate: "1987-01-01", kelurahan: tebet),
             Self.record(nik: "3174010101900002", phone: "+6281211110001", name: "budi santoso", birthDate: "1990-01-01", kelurahan: tebet),
             Self.record(phone: "+6281211110003", email: "dewi@example.com", name: "dewi lestari", birthDate: "1975-03-04", kelurahan: senayan),
-            Self.record(email: "dewi@example.com", name: "dewi lestari", birthDate: "1975-04-03", kelurahan: senayan),
+            Self.record(email: "dewi@example.com", name: "dewi lestari", birthDate: "1975-03-04", kelurahan: senayan),
             Self.record(name: "agus tjahjono", kelurahan: senayan),
             Self.record(name: "agus tjahjono", kelurahan: senayan),
             Self.record(name: "rina wati"),
         ]
         let candidates = CandidatePairs(records: records, rules: BlockingRule.defaults)
-        // nik, phone, email, name-birth-year, name-kelurahan, and the two session
+        // nik, phone, email, name-birth-date, name-kelurahan, and the two session
         // rules (no record here names a training batch)
         #expect(Self.pairs(candidates) == [[0, 1, 0], [0, 2, 1], [3, 4, 2], [5, 6, 4]])
         #expect(candidates.report.rules.map(\.id) == BlockingRule.defaults.map(\.id))

@@ -118,7 +118,7 @@ import Testing
         let saved = try #require(try ModelStore(path: directory.path + "/model.json").load())
         #expect(saved.comparisons.map(\.id) == Comparison.defaults.map(\.id))
         let training = try String(contentsOfFile: directory.path + "/model.training.txt", encoding: .utf8)
-        #expect(training.hasPrefix("training on nik\nEM over ") && training.contains("\ntraining on name-birth-year\nEM over "))
+        #expect(training.hasPrefix("training on nik\nEM over ") && training.contains("\ntraining on name-kelurahan\nEM over "))
     }
 
     @Test func spoolingToDiskGivesTheSameClustersAndEvidence() throws {

@@ -15,7 +15,7 @@ public struct Match: Sendable, Hashable, Codable {
 /// One reason two records are the same person: the blocking rule that brought them together,
 /// the other record's key, and the scored comparison that merged them.
 public struct MatchEvidence: Sendable, Hashable, Codable {
-    /// The blocking rule that made the two records a candidate pair (`nik`, `name-birth-year`).
+    /// The blocking rule that made the two records a candidate pair (`nik`, `name-birth-date`).
     public var rule: String
     /// The other record's ``Provenance/key``.
     public var other: String

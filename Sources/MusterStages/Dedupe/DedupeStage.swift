@@ -71,10 +71,10 @@ public final class DedupeStage: Stage {
                 summary: "Fields compared and their levels."),
             OptionDescriptor(
                 "blocking", type: "[object]",
-                default: "nik, phone, email, name-birth-year, name-kelurahan, session-name-start, session-surname-sound",
+                default: "nik, phone, email, name-birth-date, name-kelurahan, session-name-start, session-surname-sound",
                 summary: "Rules whose shared keys make candidate pairs."),
             OptionDescriptor(
-                "trainingRules", type: "[string]", default: "[\"nik\", \"name-birth-year\"]", summary: "Blocking rules whose pairs train m by EM."),
+                "trainingRules", type: "[string]", default: "[\"nik\", \"name-kelurahan\"]", summary: "Blocking rules whose pairs train m by EM."),
             OptionDescriptor("threshold", type: "number", default: "0.95", summary: "Match probability from which a pair merges (0.5–0.999999)."),
             OptionDescriptor("maxBlockSize", type: "integer", default: "500", summary: "Larger blocks are paired within a sorted window, with a warning."),
             OptionDescriptor("window", type: "integer", default: "20", summary: "Neighbours paired in an oversized block."),

@@ -6,7 +6,7 @@ struct MatcherSettings: Sendable, Equatable {
     var comparisons = Comparison.defaults
     var blocking = BlockingRule.defaults
     /// Blocking rules whose pairs train m by EM, each in turn.
-    var trainingRules = ["nik", "name-birth-year"]
+    var trainingRules = ["nik", "name-kelurahan"]
     /// The match probability from which a pair merges.
     var threshold = 0.95
     /// Blocks larger than this are paired within a sorted window only.
