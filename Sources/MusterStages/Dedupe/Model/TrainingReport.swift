@@ -50,8 +50,10 @@ struct TrainingReport: Sendable, Equatable, CustomStringConvertible {
             }
             if !Self.plausibleMatchShare.contains(matchShare) {
                 warnings.append(
-                    "match share \(Self.percent(matchShare)) is outside 1–99%: these pairs are almost all "
-                        + (matchShare < 0.5 ? "non-matches" : "matches") + ", so the learned m-probabilities are unreliable")
+                    "match share \(Self.percent(matchShare)) is outside 1–99%: "
+                        + (matchShare < 0.5
+                            ? "these pairs are almost all non-matches, so the m-probabilities they teach are unreliable"
+                            : "these pairs are almost all matches, so they teach m only if the rule never pairs two people"))
             }
         }
         for index in unseen {
