@@ -25,4 +25,21 @@ import Testing
         let patterns = LevelPatterns([[-1, 0], [0, -1], [0, 0], [-1, -1]], levelCounts: [1, 1])
         #expect(patterns.count == 4)
     }
+
+    /// 30,000 vectors tallied in runs on one, two or three threads and merged in order: the
+    /// same patterns, in the same order, with the same counts, as adding them one by one.
+    @Test func runsMergedInOrderEqualOneTally() {
+        let vector: @Sendable (Int) -> [Int] = { k in [k % 3 - 1, (k / 7) % 4 - 1, (k * 31 / 11) % 2] }
+        var one = LevelPatterns(levelCounts: [2, 3, 2], ignoring: [2])
+        for k in 0..<30_000 where k % 5 != 0 { one.add(vector(k)) }
+        for workers in [1, 2, 3] {
+            let tallied = LevelPatterns.tally(count: 30_000, levelCounts: [2, 3, 2], ignoring: [2], workers: workers) { k, levels in
+                levels = vector(k)
+                return k % 5 != 0
+            }
+            #expect(tallied.levels == one.levels)
+            #expect(tallied.counts == one.counts)
+            #expect(tallied.pairs == one.pairs && tallied.pairs == 24_000)
+        }
+    }
 }

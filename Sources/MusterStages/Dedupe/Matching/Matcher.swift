@@ -103,12 +103,11 @@ struct Matcher {
             training = trained
             model = trained.model
         }
-        var patterns = LevelPatterns(levelCounts: model.levelCounts)
-        var buffer = [Int](repeating: 0, count: comparisons.count)
-        for k in 0..<pairs.count {
-            levels.vector(of: k, into: &buffer)
-            levels.applyImplications(&buffer)
-            patterns.add(buffer)
+        let compared = levels
+        let patterns = LevelPatterns.tally(count: pairs.count, levelCounts: model.levelCounts) { k, vector in
+            compared.vector(of: k, into: &vector)
+            compared.applyImplications(&vector)
+            return true
         }
         model = model.withPrior(MatchShare.estimate(model, patterns: patterns, population: MatchShare.population(records: records.count)))
         lap(training == nil ? "match share" : "training")
@@ -117,14 +116,18 @@ struct Matcher {
         let threshold = MatchModel.logOdds(settings.threshold)
         var report = MatchReport(
             records: records.count, blocking: pairs.report, modelSource: source, training: training, model: model, threshold: settings.threshold)
+        // Weights on every core; the sums and the accepted pairs then in pair order, so the
+        // figures are the same however many threads computed the weights.
+        let weights = ParallelRuns.map(count: pairs.count) { run in
+            run.map { k in scoring.weight(pair: k, levels: compared, first: pairs[k].first) }
+        }.flatMap { $0 }
         var scored: [ScoredPair] = []
-        for k in 0..<pairs.count {
-            let pair = pairs[k]
-            let weight = scoring.weight(pair: k, levels: levels, first: pair.first)
+        for (k, weight) in weights.enumerated() {
             let probability = MatchModel.probability(weight)
             report.expectedMatches += probability
             guard weight >= threshold else { continue }
             report.expectedAccepted += probability
+            let pair = pairs[k]
             scored.append(scoring.scoredPair(k, first: pair.first, second: pair.second, weight: weight, levels: levels))
         }
         report.accepted = scored.count
@@ -152,7 +155,6 @@ struct Matcher {
         // The evidence lines, in runs on every core: a million merges each write one.
         let rules = settings.blocking.map(\.id)
         let linked = kept
-        let compared = levels
         let links = ParallelRuns.map(count: linked.count) { run in
             linked[run].map { pair in
                 let k = Int(pair.candidate)

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Candidate pairs' level vectors grouped by value: each distinct vector once, with how many
 /// pairs had it.
 ///
@@ -15,6 +17,8 @@ struct LevelPatterns: Sendable {
     private(set) var levels: [Int] = []
     /// How many pairs had each pattern.
     private(set) var counts: [Double] = []
+    /// Each pattern's key (its levels as one integer).
+    private var keys: [Int] = []
     /// The number of pairs added.
     private(set) var pairs = 0
     private var index: [Int: Int] = [:]
@@ -53,8 +57,47 @@ struct LevelPatterns: Sendable {
             return
         }
         index[key] = counts.count
+        keys.append(key)
         counts.append(1)
         for (comparison, level) in vector.enumerated() { levels.append(isIgnored[comparison] ? -1 : level) }
+    }
+
+    /// Adds another tally's patterns after this one's: patterns first seen there come after
+    /// these, in their order, so tallies of consecutive runs of pairs merged in order equal
+    /// one tally of all the pairs.
+    mutating func merge(_ other: LevelPatterns) {
+        precondition(other.levelCounts == levelCounts && other.ignored == ignored, "patterns of one shape")
+        let width = levelCounts.count
+        for pattern in 0..<other.count {
+            let key = other.keys[pattern]
+            if let known = index[key] {
+                counts[known] += other.counts[pattern]
+            } else {
+                index[key] = counts.count
+                keys.append(key)
+                counts.append(other.counts[pattern])
+                levels += other.levels[(pattern * width)..<((pattern + 1) * width)]
+            }
+        }
+        pairs += other.pairs
+    }
+
+    /// The patterns of `count` pairs, tallied in runs on every core and merged in order (the
+    /// same patterns, in the same order, as one tally): `vector(k, &levels)` writes pair `k`'s
+    /// levels and returns false to leave the pair out.
+    static func tally(
+        count: Int, levelCounts: [Int], ignoring ignored: Set<Int> = [], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        vector: @Sendable (Int, inout [Int]) -> Bool
+    ) -> LevelPatterns {
+        let runs = ParallelRuns.map(count: count, workers: workers) { run in
+            var patterns = LevelPatterns(levelCounts: levelCounts, ignoring: ignored)
+            var buffer = [Int](repeating: 0, count: levelCounts.count)
+            for k in run where vector(k, &buffer) { patterns.add(buffer) }
+            return patterns
+        }
+        var patterns = LevelPatterns(levelCounts: levelCounts, ignoring: ignored)
+        for run in runs { patterns.merge(run) }
+        return patterns
     }
 
     /// Where each comparison's levels start when all comparisons' levels lie in one flat

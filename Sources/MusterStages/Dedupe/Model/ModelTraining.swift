@@ -30,7 +30,6 @@ struct ModelTraining {
         blocking: [BlockingRule], trainingRules: [String]
     ) -> Outcome {
         let levelCounts = comparisons.map { $0.levels.count + 1 }
-        var buffer = [Int](repeating: 0, count: comparisons.count)
         let sampled = UTrainer(pairs: uPairs).train(records: records.count, levelCounts: levelCounts) { i, j, vector in
             levels.vector(i, j, columns: columns, into: &vector)
         }
@@ -47,14 +46,13 @@ struct ModelTraining {
             }
             let fields = Set(rule.parts.map(\.field))
             let ignored = Set(comparisons.indices.filter { comparisons[$0].reads(fields) })
-            var patterns = LevelPatterns(levelCounts: levelCounts, ignoring: ignored)
             let blockOf = pairs.blockOf[id] ?? BlockIndex(rule: rule, records: records).blockOf
-            for k in 0..<pairs.count {
+            let patterns = LevelPatterns.tally(count: pairs.count, levelCounts: levelCounts, ignoring: ignored) { k, vector in
                 let pair = pairs[k]
                 let block = blockOf[pair.first]
-                guard block >= 0, block == blockOf[pair.second] else { continue }
-                levels.vector(of: k, into: &buffer)
-                patterns.add(buffer)
+                guard block >= 0, block == blockOf[pair.second] else { return false }
+                levels.vector(of: k, into: &vector)
+                return true
             }
             let (model, report) = em.train(start, patterns: patterns)
             reports.append((id, report))
