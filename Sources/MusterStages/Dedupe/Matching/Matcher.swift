@@ -88,8 +88,9 @@ struct Matcher {
             keepingBlocksOf: given == nil ? Set(settings.trainingRules) : [])
         lap("blocking")
         let columns = ComparisonColumns(comparisons: comparisons, records: records)
-        var levels = PairLevels(comparisons: comparisons)
-        levels.compute(pairs, columns: columns)
+        var computed = PairLevels(comparisons: comparisons)
+        computed.compute(pairs, columns: columns)
+        let levels = computed
         lap("comparing")
 
         var training: ModelTraining.Outcome?
@@ -103,10 +104,9 @@ struct Matcher {
             training = trained
             model = trained.model
         }
-        let compared = levels
         let patterns = LevelPatterns.tally(count: pairs.count, levelCounts: model.levelCounts) { k, vector in
-            compared.vector(of: k, into: &vector)
-            compared.applyImplications(&vector)
+            levels.vector(of: k, into: &vector)
+            levels.applyImplications(&vector)
             return true
         }
         model = model.withPrior(MatchShare.estimate(model, patterns: patterns, population: MatchShare.population(records: records.count)))
@@ -119,7 +119,7 @@ struct Matcher {
         // Weights on every core; the sums and the accepted pairs then in pair order, so the
         // figures are the same however many threads computed the weights.
         let weights = ParallelRuns.map(count: pairs.count) { run in
-            run.map { k in scoring.weight(pair: k, levels: compared, first: pairs[k].first) }
+            run.map { k in scoring.weight(pair: k, levels: levels, first: pairs[k].first) }
         }.flatMap { $0 }
         var scored: [ScoredPair] = []
         for (k, weight) in weights.enumerated() {
@@ -158,7 +158,7 @@ struct Matcher {
         let links = ParallelRuns.map(count: linked.count) { run in
             linked[run].map { pair in
                 let k = Int(pair.candidate)
-                let weights = scoring.evidence(pair: k, first: Int(pair.a), weight: pair.weight, levels: compared)
+                let weights = scoring.evidence(pair: k, first: Int(pair.a), weight: pair.weight, levels: levels)
                 return Link(a: pair.a, b: pair.b, rule: rules[pairs[k].rule], weights: weights)
             }
         }.flatMap { $0 }
