@@ -3,9 +3,9 @@ internal import MusterCore
 /// One rule's blocks: the records of each distinct key, all in one flat array, so a million
 /// records make three arrays rather than a million small ones.
 ///
-/// Keys are told apart by the dictionary that numbers them, which compares whole keys: two
-/// keys with one hash stay two blocks. Blocks are numbered in the order their first record
-/// comes, and members are in record order, so the index is the same on every run.
+/// Keys are numbered by their 64-bit hash (``BlockingRule/hashedKey(_:)``), so a million
+/// records build no key strings. Blocks are numbered in the order their first record comes,
+/// and members are in record order, so the index is the same on every run.
 struct BlockIndex {
     /// Record numbers, block after block, ascending within a block.
     let members: [Int32]
@@ -21,11 +21,11 @@ struct BlockIndex {
     init(rule: BlockingRule, records: [FieldValues]) {
         precondition(records.count <= Int(Int32.max), "record numbers are 32-bit")
         // Sized for a key per record up front: growing rehashes every key, several times.
-        var numbers: [String: Int32] = Dictionary(minimumCapacity: records.count)
+        var numbers: [UInt64: Int32] = Dictionary(minimumCapacity: records.count)
         var blockOf = [Int32](repeating: -1, count: records.count)
         var sizes: [Int32] = []
         for (record, values) in records.enumerated() {
-            guard let key = rule.key(values) else { continue }
+            guard let key = rule.hashedKey(values) else { continue }
             let block: Int32
             if let known = numbers[key] {
                 block = known
