@@ -126,10 +126,17 @@ import Testing
             (0..<40).map { index in
                 [Field.name: "Peserta \(index % 8) Lestari", Field.phone: "0812-0000-\(1000 + index % 8)"]
             })
-        let inMemory = try Fixtures.run(dedupe(), records, batchSize: 3)
-        let spooled = try Fixtures.run(dedupe(spoolAboveRecords: 0), records, batchSize: 3)
+        let memoryContext = Fixtures.context()
+        let fileContext = Fixtures.context()
+        let inMemory = try Fixtures.run(Fixtures.dedupe(context: memoryContext), records, batchSize: 3)
+        let spooled = try Fixtures.run(Fixtures.dedupe(spoolAboveRecords: 0, context: fileContext), records, batchSize: 3)
         #expect(spooled == inMemory)
         #expect(clusters(inMemory).count == 8)
+        // The report says where the records waited.
+        let held = { (context: StageContext) in context.diagnostics.all.map(\.message).filter { $0.hasPrefix("held ") }.map { $0.prefix(while: { $0 != ";" }) }
+        }
+        #expect(held(memoryContext).map { $0.replacing(/[0-9.]+ s$/, with: "") } == ["held 40 records in memory in "])
+        #expect(held(fileContext).map { $0.replacing(/[0-9.]+ s$/, with: "") } == ["held 40 records in a temporary file (above spoolAboveRecords, 0) in "])
     }
 
     @Test func malformedIdentifiersNeverLink() throws {

@@ -102,6 +102,10 @@ public final class DedupeStage: Stage {
     private var projected: [FieldValues] = []
     private let batchSize: Int
     private let context: StageContext
+    /// Time spent taking records in (projecting and spooling them), and reading them back
+    /// from the spool: the run report says where dedupe's time went besides matching.
+    private var holdingSeconds = 0.0
+    private var readingSeconds = 0.0
 
     public init(options: Options, context: StageContext) {
         self.options = options
@@ -113,6 +117,8 @@ public final class DedupeStage: Stage {
     }
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
+        let start = ContinuousClock.now
+        defer { holdingSeconds += Self.seconds(since: start) }
         var passing: RecordBatch = []
         for record in batch {
             guard record.source.kind == .participant, !record.isQuarantined else {
@@ -146,7 +152,17 @@ public final class DedupeStage: Stage {
         for line in outcome.report.lines { context.diagnostics.info(line, stage: context.stageName) }
         for warning in outcome.report.warnings { context.diagnostics.warning(warning, stage: context.stageName) }
         try emitClusters(outcome, emit: emit)
+        let held = String(format: "%.2f", holdingSeconds)
+        let read = String(format: "%.2f", readingSeconds)
+        let place = spool.isSpilled ? " in a temporary file (above spoolAboveRecords, \(options.spoolAboveRecords))" : " in memory"
+        context.diagnostics.info(
+            "held \(spool.count) records\(place) in \(held) s; read them back in cluster order in \(read) s", stage: context.stageName)
         spool.close()
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// The fixed model, else a saved one that fits these comparisons (unless `retrain`), else
@@ -194,7 +210,9 @@ public final class DedupeStage: Stage {
                 held += members[end].count
                 end += 1
             }
+            let reading = ContinuousClock.now
             let decoded = try spool.records(at: members[start..<end].flatMap { $0 })
+            readingSeconds += Self.seconds(since: reading)
             var offset = 0
             for cluster in members[start..<end] {
                 let records = Array(decoded[offset..<(offset + cluster.count)])

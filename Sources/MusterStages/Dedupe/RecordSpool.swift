@@ -22,6 +22,9 @@ final class RecordSpool {
 
     deinit { close() }
 
+    /// Whether the records wait in the temporary file rather than in memory.
+    var isSpilled: Bool { file != nil }
+
     var count: Int { file == nil ? inMemory.count : offsets.count }
 
     func append(_ record: Record) throws {
