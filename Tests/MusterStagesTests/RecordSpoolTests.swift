@@ -1,3 +1,4 @@
+import Foundation
 import MusterCore
 import Testing
 
@@ -18,6 +19,13 @@ import Testing
         let spool = RecordSpool(memoryLimit: memoryLimit)
         defer { spool.close() }
         for record in records { try spool.append(record) }
+        if let path = spool.path {
+            // Every participant's personal data: readable by the run's user alone.
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        } else {
+            #expect(memoryLimit > 0, "below its limit the spool keeps records in memory")
+        }
         // 6,000 indices: three runs of decoding on a machine with the cores for them.
         let order = (0..<6000).map { Int32(($0 * 7919) % 6000) }
         #expect(Set(order).count == 6000)

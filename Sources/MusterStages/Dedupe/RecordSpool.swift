@@ -10,7 +10,9 @@ final class RecordSpool {
     private let memoryLimit: Int
     private var inMemory: [Record] = []
     private var file: FileHandle?
-    private var path: String?
+    /// The temporary file, once the records have spilled to it: readable by its owner only,
+    /// since it holds every record's names, NIKs and phones.
+    private(set) var path: String?
     private var offsets: [Int64] = []
     private var lengths: [Int32] = []
     private var pending: [UInt8] = []
@@ -81,7 +83,9 @@ final class RecordSpool {
 
     private func spill() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("muster-dedupe-\(UUID().uuidString).ndjson").path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forUpdatingAtPath: path)
+        else {
             throw MusterError(.io, "cannot create the dedupe spool", location: path)
         }
         self.path = path
