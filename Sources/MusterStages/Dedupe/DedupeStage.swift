@@ -118,7 +118,7 @@ public final class DedupeStage: Stage {
 
     public func process(_ batch: RecordBatch, emit: (RecordBatch) throws -> Void) throws {
         let start = ContinuousClock.now
-        defer { holdingSeconds += Self.seconds(since: start) }
+        defer { holdingSeconds += (ContinuousClock.now - start).inSeconds }
         var passing: RecordBatch = []
         for record in batch {
             guard record.source.kind == .participant, !record.isQuarantined else {
@@ -158,11 +158,6 @@ public final class DedupeStage: Stage {
         context.diagnostics.info(
             "held \(spool.count) records\(place) in \(held) s; read them back in cluster order in \(read) s", stage: context.stageName)
         spool.close()
-    }
-
-    private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// The fixed model, else a saved one that fits these comparisons (unless `retrain`), else
@@ -212,7 +207,7 @@ public final class DedupeStage: Stage {
             }
             let reading = ContinuousClock.now
             let decoded = try spool.records(at: members[start..<end].flatMap { $0 })
-            readingSeconds += Self.seconds(since: reading)
+            readingSeconds += (ContinuousClock.now - reading).inSeconds
             var offset = 0
             for cluster in members[start..<end] {
                 let records = Array(decoded[offset..<(offset + cluster.count)])

@@ -60,13 +60,10 @@ final class RecordSpool {
                     let why = read < 0 ? String(cString: strerror(errno)) : "it ended early"
                     throw MusterError(.io, "cannot read the dedupe spool: \(why)", location: path)
                 }
-                do {
-                    records.append(try buffer.withUnsafeBytes { try SpoolCodec.decode(UnsafeRawBufferPointer(rebasing: $0[..<length])) })
-                } catch let error as MusterError {
-                    throw error
-                } catch {
-                    throw MusterError(.io, "cannot read the dedupe spool: \(error)", location: path)
+                let decoded = buffer.withUnsafeBytes { bytes in
+                    Result { () throws(MusterError) in try SpoolCodec.decode(UnsafeRawBufferPointer(rebasing: bytes[..<length])) }
                 }
+                records.append(try decoded.get())
             }
             return records
         }
@@ -82,7 +79,7 @@ final class RecordSpool {
     }
 
     private func spill() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("muster-dedupe-\(UUID().uuidString).ndjson").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("muster-dedupe-\(UUID().uuidString).spool").path
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forUpdatingAtPath: path)
         else {

@@ -10,7 +10,7 @@ enum SpoolCodec {
         out = writer.bytes
     }
 
-    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> Record {
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws(MusterError) -> Record {
         var reader = Reader(bytes: bytes)
         return try reader.record()
     }
@@ -116,13 +116,13 @@ enum SpoolCodec {
             self.bytes = bytes
         }
 
-        mutating func byte() throws -> UInt8 {
+        mutating func byte() throws(MusterError) -> UInt8 {
             guard offset < bytes.count else { throw MusterError(.io, "a dedupe spool record is cut short") }
             defer { offset += 1 }
             return bytes[offset]
         }
 
-        mutating func int() throws -> Int {
+        mutating func int() throws(MusterError) -> Int {
             var value: UInt64 = 0
             var shift: UInt64 = 0
             while true {
@@ -133,25 +133,25 @@ enum SpoolCodec {
             }
         }
 
-        mutating func string() throws -> String {
+        mutating func string() throws(MusterError) -> String {
             let count = try int()
             guard offset + count <= bytes.count else { throw MusterError(.io, "a dedupe spool record is cut short") }
             defer { offset += count }
             return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
         }
 
-        mutating func optional() throws -> String? {
+        mutating func optional() throws(MusterError) -> String? {
             try byte() == 0 ? nil : try string()
         }
 
-        mutating func fieldValues() throws -> FieldValues {
+        mutating func fieldValues() throws(MusterError) -> FieldValues {
             let count = try int()
             var values = FieldValues(minimumCapacity: count)
             for _ in 0..<count { values[try string()] = try string() }
             return values
         }
 
-        mutating func map() throws -> [String: String] {
+        mutating func map() throws(MusterError) -> [String: String] {
             let count = try int()
             var map: [String: String] = [:]
             map.reserveCapacity(count)
@@ -159,7 +159,7 @@ enum SpoolCodec {
             return map
         }
 
-        mutating func record() throws -> Record {
+        mutating func record() throws(MusterError) -> Record {
             let provenance = Provenance(sourceID: try string(), file: try string(), locator: try string(), contentHash: try string())
             let kind: RecordKind = try byte() == 0 ? .participant : .programme
             let fields = try fieldValues()

@@ -32,4 +32,9 @@ struct ComparisonColumns: Sendable {
             return (column[a], column[b])
         }
     }
+
+    /// Records `a` and `b`'s level on every comparison, as compared (no implication applied).
+    func vector(_ a: Int, _ b: Int, into vector: inout [Int]) {
+        for c in comparisons.indices { vector[c] = level(c, a, b) }
+    }
 }

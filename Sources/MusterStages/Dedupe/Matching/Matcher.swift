@@ -78,8 +78,7 @@ struct Matcher {
         var seconds: [(step: String, seconds: Double)] = []
         func lap(_ step: String) {
             let now = clock.now
-            let elapsed = now - mark
-            seconds.append((step, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            seconds.append((step, (now - mark).inSeconds))
             mark = now
         }
         let comparisons = settings.comparisons

@@ -30,11 +30,6 @@ struct PairLevels: Sendable {
         }
     }
 
-    /// The level vector of records `a` and `b`, as compared (no implication applied).
-    func vector(_ a: Int, _ b: Int, columns: ComparisonColumns, into vector: inout [Int]) {
-        for index in 0..<width { vector[index] = columns.level(index, a, b) }
-    }
-
     /// A vector with implications applied: implied comparisons read as null.
     func applyImplications(_ vector: inout [Int]) {
         for (comparison, implication) in impliedBy.enumerated() {

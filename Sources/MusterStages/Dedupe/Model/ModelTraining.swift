@@ -31,7 +31,7 @@ struct ModelTraining {
     ) -> Outcome {
         let levelCounts = comparisons.map { $0.levels.count + 1 }
         let sampled = UTrainer(pairs: uPairs).train(records: records.count, levelCounts: levelCounts) { i, j, vector in
-            levels.vector(i, j, columns: columns, into: &vector)
+            columns.vector(i, j, into: &vector)
         }
         let start = MatchModel(comparisons: comparisons, m: Self.startingM(levelCounts), u: sampled.u, prior: 0.1)
 
